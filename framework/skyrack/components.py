@@ -1,0 +1,435 @@
+"""The kinds of component skyrack knows, as immutable attrs classes validated on construction.
+
+Every numeric field has its unit in its name (``payload_to_leo_kg``, ``price_usd``, ``tdp_w``) and
+in its metadata; every numeric value carries a :class:`~skyrack.sources.Source` in the
+component's ``sources`` mapping (keyed by field name, with ``"*"`` as a fallback for fields not
+listed). Invalid values (negative masses, probabilities above 1, NaN, infinity) raise
+:class:`~skyrack.errors.InvalidComponent` naming the component and the field.
+
+The core knows these kinds; the instances (Falcon 9, H100, ...) arrive through plugins.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from skyrack.errors import InvalidComponent, closest_names
+from skyrack.sources import Source
+
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
+
+
+def _describe(instance: Any) -> str:
+    return f"{type(instance).__name__} {getattr(instance, 'name', '?')!r}"
+
+
+def _number_validator(
+    minimum: float | None, maximum: float | None, exclusive_minimum: bool, unit: str
+) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        where = f"{_describe(instance)}: {attribute.name}"
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidComponent(f"{where} must be a number, got {value!r}")
+        if not math.isfinite(value):
+            raise InvalidComponent(f"{where} must be a finite number, got {value!r}")
+        units = f" {unit}" if unit and unit != "1" else ""
+        if minimum is not None:
+            if exclusive_minimum and value <= minimum:
+                raise InvalidComponent(f"{where} must be > {minimum:g}{units}, got {value!r}")
+            if not exclusive_minimum and value < minimum:
+                raise InvalidComponent(f"{where} must be ≥ {minimum:g}{units}, got {value!r}")
+        if maximum is not None and value > maximum:
+            raise InvalidComponent(f"{where} must be ≤ {maximum:g}{units}, got {value!r}")
+
+    return check
+
+
+def quantity(
+    unit: str,
+    doc: str,
+    *,
+    minimum: float | None = 0.0,
+    exclusive_minimum: bool = True,
+    maximum: float | None = None,
+    default: Any = attrs.NOTHING,
+) -> Any:
+    """A numeric attrs field with its unit, meaning and allowed range (positive by default)."""
+    return attrs.field(
+        default=default,
+        validator=_number_validator(minimum, maximum, exclusive_minimum, unit),
+        metadata={"unit": unit, "doc": doc, "numeric": True},
+    )
+
+
+def fraction(doc: str, *, default: Any = attrs.NOTHING, exclusive_zero: bool = False) -> Any:
+    """A dimensionless number in [0, 1] (a probability, an efficiency, a fraction)."""
+    return quantity(
+        "1", doc, minimum=0.0, exclusive_minimum=exclusive_zero, maximum=1.0, default=default
+    )
+
+
+def flag(doc: str, *, default: Any = attrs.NOTHING) -> Any:
+    """A boolean field."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, bool):
+            raise InvalidComponent(
+                f"{_describe(instance)}: {attribute.name} must be true or false, got {value!r}"
+            )
+
+    return attrs.field(default=default, validator=check, metadata={"doc": doc})
+
+
+def _check_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not NAME_PATTERN.match(value):
+        raise InvalidComponent(
+            f"{type(instance).__name__} name must be lowercase letters, digits, '-' or '.', "
+            f"got {value!r}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Component:
+    """Fields every component has: a unique name within its kind, a description, its sources."""
+
+    kind: ClassVar[str] = "component"
+    name: str = attrs.field(validator=_check_name, metadata={"doc": "unique name within its kind"})
+    description: str = attrs.field(default="", metadata={"doc": "what this component is"})
+    sources: Mapping[str, Source] = attrs.field(
+        factory=dict,
+        converter=lambda m: dict(m),
+        hash=False,
+        metadata={"doc": "source of each numeric field, by field name ('*' for the rest)"},
+    )
+
+    def __attrs_post_init__(self) -> None:
+        numeric = set(numeric_field_names(type(self)))
+        unknown = set(self.sources) - numeric - {"*"}
+        if unknown:
+            raise InvalidComponent(
+                f"{_describe(self)}: sources name fields it does not have: {sorted(unknown)}"
+            )
+        for key, source in self.sources.items():
+            if not isinstance(source, Source):
+                raise InvalidComponent(
+                    f"{_describe(self)}: the source of {key} must be a skyrack Source, "
+                    f"got {type(source).__name__}"
+                )
+        if "*" not in self.sources:
+            missing = sorted(numeric - set(self.sources))
+            if missing:
+                raise InvalidComponent(
+                    f"{_describe(self)}: every number needs a source; missing for {missing}"
+                )
+
+    def source_of(self, field_name: str) -> Source | None:
+        """The source of one field's value (its own, or the component's ``"*"`` fallback)."""
+        return self.sources.get(field_name) or self.sources.get("*")
+
+
+def numeric_field_names(cls: type) -> list[str]:
+    """Names of the fields of a component class that hold numbers (and so need a source)."""
+    return [f.name for f in attrs.fields(cls) if f.metadata.get("numeric")]
+
+
+def _check_throughput(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Mapping) or not value:
+        raise InvalidComponent(
+            f"{_describe(instance)}: dense_tflops must map precision names to TFLOP/s, "
+            f"got {value!r}"
+        )
+    check = _number_validator(0.0, None, True, "TFLOP/s")
+    for precision, tflops in value.items():
+        check(instance, attrs.evolve(attribute, name=f"dense_tflops[{precision!r}]"), tflops)
+    if "bf16" not in value:
+        raise InvalidComponent(
+            f"{_describe(instance)}: dense_tflops needs a 'bf16' entry "
+            "(skyrack's unit of compute is dense BF16)"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class LaunchVehicle(Component):
+    """A rocket as a service: what it lifts to low Earth orbit, how often, at what price."""
+
+    kind: ClassVar[str] = "launch_vehicle"
+    payload_to_leo_kg: float = quantity("kg", "payload mass to low Earth orbit per launch")
+    fairing_volume_m3: float = quantity("m^3", "usable payload volume under the fairing")
+    price_usd: float = quantity("USD", "price of one launch to the customer")
+    max_launches_per_year: float = quantity("1/yr", "launches per year available to one customer")
+    success_probability: float = fraction("probability that a launch reaches orbit")
+    first_available_year: int = quantity("yr", "first year the vehicle can carry this payload")
+    co2_per_launch_kg: float = quantity(
+        "kg CO2", "CO2 emitted per launch", minimum=0.0, exclusive_minimum=False
+    )
+    reusable: bool = flag("whether the booster is recovered and reflown")
+
+
+@attrs.frozen(kw_only=True)
+class SatelliteBus(Component):
+    """The spacecraft that carries the compute: structure, power, thermal control, propulsion.
+
+    ``dry_mass_kg`` excludes the solar array, radiators, payload and propellant, which the
+    design sizes from the technology fields below.
+    """
+
+    kind: ClassVar[str] = "satellite_bus"
+    dry_mass_kg: float = quantity(
+        "kg", "structure, avionics, attitude control, comms and dry propulsion"
+    )
+    max_payload_power_w: float = quantity("W", "largest payload power the bus can distribute")
+    max_payload_mass_kg: float = quantity("kg", "largest payload mass the structure carries")
+    housekeeping_power_w: float = quantity("W", "power the bus itself draws")
+    solar_cell_efficiency: float = fraction(
+        "array conversion efficiency at AM0, BOL", exclusive_zero=True
+    )
+    solar_specific_power_w_per_kg: float = quantity("W/kg", "BOL array power per kg of array")
+    solar_degradation_per_year: float = quantity(
+        "1/yr",
+        "fractional loss of array power per year",
+        minimum=0.0,
+        exclusive_minimum=False,
+        maximum=0.5,
+    )
+    radiator_areal_density_kg_per_m2: float = quantity("kg/m^2", "radiator mass per m^2 of panel")
+    radiator_emissivity: float = fraction(
+        "infrared emissivity of the radiator surface", exclusive_zero=True
+    )
+    radiator_absorptivity: float = fraction("solar absorptivity of the radiator surface")
+    radiator_two_sided: bool = flag("whether the radiator panel emits from both faces")
+    battery_specific_energy_wh_per_kg: float = quantity("Wh/kg", "usable battery energy per kg")
+    stowed_density_kg_per_m3: float = quantity(
+        "kg/m^3", "satellite mass per m^3 as stowed for launch"
+    )
+    propulsion_isp_s: float = quantity("s", "specific impulse of the station-keeping thruster")
+    design_life_years: float = quantity("yr", "life the bus is designed and qualified for")
+    failure_rate_per_year: float = quantity(
+        "1/yr",
+        "hazard of a bus failure that ends the satellite",
+        minimum=0.0,
+        exclusive_minimum=False,
+    )
+    cost_usd: float = quantity("USD", "recurring cost of one bus, without array and radiators")
+    array_cost_usd_per_w: float = quantity("USD/W", "recurring cost of solar array per W BOL")
+    radiator_cost_usd_per_m2: float = quantity("USD/m^2", "recurring cost of radiator per m^2")
+    integration_cost_fraction: float = quantity(
+        "1",
+        "integration and test cost as a fraction of the satellite hardware cost",
+        minimum=0.0,
+        exclusive_minimum=False,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ComputePayload(Component):
+    """One accelerator as flown: chip with its share of board, memory, host and cold plate."""
+
+    kind: ClassVar[str] = "compute_payload"
+    dense_tflops: Mapping[str, float] = attrs.field(
+        converter=lambda m: dict(m) if isinstance(m, Mapping) else m,
+        validator=_check_throughput,
+        hash=False,
+        metadata={
+            "unit": "TFLOP/s",
+            "doc": "dense throughput by precision (bf16 required)",
+            "numeric": True,
+        },
+    )
+    tdp_w: float = quantity("W", "thermal design power of the accelerator")
+    host_power_fraction: float = quantity(
+        "1",
+        "host CPU, memory, network and power conversion, as a fraction of TDP",
+        minimum=0.0,
+        exclusive_minimum=False,
+    )
+    mass_kg: float = quantity("kg", "mass per accelerator with board, host share and cold plate")
+    unit_price_usd: float = quantity("USD", "price per accelerator with its share of the server")
+    failure_rate_per_year: float = quantity(
+        "1/yr",
+        "hazard of a permanent accelerator failure on the ground",
+        minimum=0.0,
+        exclusive_minimum=False,
+    )
+    tid_tolerance_krad: float = quantity(
+        "krad(Si)", "total ionizing dose survived without hard failure"
+    )
+    seu_upsets_per_day: float = quantity(
+        "1/day",
+        "single-event upsets needing a reset, per accelerator per day in LEO",
+        minimum=0.0,
+        exclusive_minimum=False,
+    )
+    seu_recovery_s: float = quantity(
+        "s", "time lost recovering from one upset", minimum=0.0, exclusive_minimum=False
+    )
+    memory_gb: float = quantity("GB", "high-bandwidth memory per accelerator")
+    radiation_tolerant: bool = flag("whether the part is hardened or derated for space")
+
+    @property
+    def bf16_dense_tflops(self) -> float:
+        """Dense BF16 throughput, skyrack's unit of compute, in TFLOP/s."""
+        return float(self.dense_tflops["bf16"])
+
+
+@attrs.frozen(kw_only=True)
+class Orbit(Component):
+    """A circular orbit: altitude, inclination and the sun geometry that sets eclipses."""
+
+    kind: ClassVar[str] = "orbit"
+    altitude_km: float = quantity("km", "circular orbit altitude above the equatorial radius")
+    inclination_deg: float = quantity("deg", "orbit inclination", maximum=180.0)
+    beta_min_deg: float = quantity(
+        "deg",
+        "smallest sun beta angle over a year",
+        minimum=-90.0,
+        exclusive_minimum=False,
+        maximum=90.0,
+    )
+    beta_max_deg: float = quantity(
+        "deg",
+        "largest sun beta angle over a year",
+        minimum=-90.0,
+        exclusive_minimum=False,
+        maximum=90.0,
+    )
+    launch_capacity_factor: float = fraction(
+        "payload to this orbit as a fraction of payload to the reference LEO", exclusive_zero=True
+    )
+    sun_synchronous: bool = flag("whether the orbit precesses with the Sun")
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.beta_min_deg > self.beta_max_deg:
+            raise InvalidComponent(
+                f"{_describe(self)}: beta_min_deg ({self.beta_min_deg}) exceeds "
+                f"beta_max_deg ({self.beta_max_deg})"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class GroundBaseline(Component):
+    """A terrestrial data center that runs the same accelerators, for the orbit/ground ratio."""
+
+    kind: ClassVar[str] = "ground_baseline"
+    facility_capex_usd_per_w: float = quantity(
+        "USD/W", "building, electrical, mechanical and network capex per W of IT load"
+    )
+    power_plant_capex_usd_per_w: float = quantity(
+        "USD/W",
+        "on-site generation capex per W of facility load (0 on the grid)",
+        minimum=0.0,
+        exclusive_minimum=False,
+    )
+    energy_price_usd_per_mwh: float = quantity(
+        "USD/MWh", "cost of one MWh delivered to the facility (grid price or fuel)"
+    )
+    pue: float = quantity("1", "power usage effectiveness", minimum=1.0, exclusive_minimum=False)
+    capacity_factor: float = fraction(
+        "fraction of the time the facility delivers power", exclusive_zero=True
+    )
+    opex_fraction_per_year: float = quantity(
+        "1/yr",
+        "staff, maintenance and insurance per year as a fraction of facility capex",
+        minimum=0.0,
+        exclusive_minimum=False,
+    )
+    lifetime_years: float = quantity("yr", "economic life of the facility")
+    time_to_power_years: float = quantity(
+        "yr", "time from decision to energized IT load", minimum=0.0, exclusive_minimum=False
+    )
+    water_l_per_kwh: float = quantity(
+        "L/kWh", "water consumed per kWh of IT energy", minimum=0.0, exclusive_minimum=False
+    )
+    carbon_kg_per_mwh: float = quantity(
+        "kg CO2/MWh", "emissions per MWh of facility energy", minimum=0.0, exclusive_minimum=False
+    )
+    replaces_failed_accelerators: bool = flag("whether failed accelerators are swapped out")
+
+
+@attrs.frozen(kw_only=True)
+class FleetPolicy(Component):
+    """How an operator runs the fleet: replacement, replenishment and end of life."""
+
+    kind: ClassVar[str] = "fleet_policy"
+    replace_failed_satellites: bool = flag("launch a new satellite for each one lost")
+    replenish_below_fraction: float = fraction(
+        "launch replacements when healthy compute falls below this fraction of target"
+    )
+    deorbit_at_design_life: bool = flag("retire satellites when they reach design life")
+
+
+@attrs.frozen(kw_only=True)
+class FleetEvent(Component):
+    """A disruptive event that can hit the fleet: a solar storm, a grounding, a debris strike."""
+
+    kind: ClassVar[str] = "fleet_event"
+    annual_probability: float = fraction("probability that the event happens in a given year")
+    accelerator_loss_fraction: float = fraction("fraction of healthy accelerators it destroys")
+    satellite_loss_fraction: float = fraction("fraction of satellites it destroys")
+    launch_grounding_days: float = quantity(
+        "day", "days launches are halted afterwards", minimum=0.0, exclusive_minimum=False
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ModelInput:
+    """One input of a reference cost model, with its published default and source."""
+
+    key: str
+    default: float
+    unit: str
+    doc: str
+    source: Source
+
+
+@attrs.frozen(kw_only=True)
+class ReferenceModel(Component):
+    """A published cost model (McCalip's calculator, Starcloud's table) run as its authors did.
+
+    ``compute`` maps every input (by key) to named outputs; every input of the published model
+    is exposed so it can be run on skyrack's assumptions side by side with skyrack's model.
+    """
+
+    kind: ClassVar[str] = "reference_model"
+    inputs: tuple[ModelInput, ...] = attrs.field(converter=tuple)
+    compute: Callable[[Mapping[str, float]], Mapping[str, float]] = attrs.field(
+        eq=False, repr=False
+    )
+
+    def defaults(self) -> dict[str, float]:
+        """The published baseline inputs."""
+        return {model_input.key: model_input.default for model_input in self.inputs}
+
+    def run(self, overrides: Mapping[str, float] | None = None) -> dict[str, float]:
+        """Compute the model's outputs on its defaults with ``overrides`` applied."""
+        values = self.defaults()
+        for key, value in (overrides or {}).items():
+            if key not in values:
+                close = closest_names(key, values)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                raise InvalidComponent(f"reference model {self.name!r} has no input {key!r}{hint}")
+            if not math.isfinite(value):
+                raise InvalidComponent(f"{self.name}: input {key} must be finite, got {value!r}")
+            values[key] = float(value)
+        return dict(self.compute(values))
+
+
+COMPONENT_KINDS: dict[str, type[Component]] = {
+    cls.kind: cls
+    for cls in (
+        LaunchVehicle,
+        SatelliteBus,
+        ComputePayload,
+        Orbit,
+        GroundBaseline,
+        FleetPolicy,
+        FleetEvent,
+        ReferenceModel,
+    )
+}
+"""Every kind the core knows, by its name."""

@@ -1,0 +1,42 @@
+"""Where a number comes from: every default value in a component carries a :class:`Source`."""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A publication, data sheet or estimate that a default value is taken from.
+
+    ``estimate`` is true when the number is a secondary estimate or our own judgement rather
+    than a figure the source states directly; ``note`` says how the number was derived.
+    """
+
+    title: str
+    year: int
+    url: str | None = None
+    document: str | None = None
+    estimate: bool = False
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not self.title.strip():
+            raise ValueError("a Source needs a title")
+        if not 1900 <= self.year <= 2100:
+            raise ValueError(f"Source {self.title!r}: year must be between 1900 and 2100")
+
+    def cite(self) -> str:
+        """One line: title (year), where to find it, and whether it is an estimate."""
+        where = self.url or self.document
+        text = f"{self.title} ({self.year})"
+        if where:
+            text += f", {where}"
+        if self.estimate:
+            text += " [estimate]"
+        if self.note:
+            text += f" — {self.note}"
+        return text
+
+
+STUDY_OVERRIDE = Source(title="value set in the study file", year=2026, estimate=True)
