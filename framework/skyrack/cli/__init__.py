@@ -1,0 +1,60 @@
+"""The ``skyrack`` command line: a thin layer over the Python API.
+
+Each command lives in its own module and only parses, calls the API and prints. Errors that a
+user can cause (:class:`~skyrack.errors.SkyrackError`) become one line on stderr and exit
+status 1, never a traceback. Heavy libraries (optuna, mesa) are imported inside the commands
+that need them, so ``skyrack --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from skyrack.errors import SkyrackError
+
+EXIT_USER_ERROR = 1
+
+
+class SkyrackGroup(click.Group):
+    """A click group that prints skyrack's errors as one clear line and exits non-zero."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SkyrackError as error:
+            raise click.ClickException(str(error)) from None
+
+
+@click.group(cls=SkyrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="skyrack")
+def cli() -> None:
+    """skyrack: model, simulate and optimize the cost of AI compute in orbit vs on the ground."""
+
+
+def _add_builtin_commands(group: click.Group) -> None:
+    from skyrack.cli.components_cmd import components
+    from skyrack.cli.plugins_cmd import plugins
+
+    for command in (plugins, components):
+        group.add_command(command)
+
+
+def _add_plugin_commands(group: click.Group) -> None:
+    from skyrack.plugins import load_plugins
+
+    load_plugins().hook.register_commands(cli=group)
+
+
+_add_builtin_commands(cli)
+
+
+def main() -> None:
+    """Entry point of the ``skyrack`` script: load plugin commands, then run."""
+    try:
+        _add_plugin_commands(cli)
+    except SkyrackError as error:
+        click.echo(f"Error: {error}", err=True)
+        raise SystemExit(EXIT_USER_ERROR) from None
+    cli.main(prog_name="skyrack")

@@ -1,0 +1,84 @@
+"""``skyrack components``: list the registered components and show one with its sources."""
+
+from __future__ import annotations
+
+import click
+
+from skyrack.cli.output import echo_json, format_value
+from skyrack.components import COMPONENT_KINDS
+
+
+@click.group()
+def components() -> None:
+    """Browse the registered launch vehicles, buses, payloads, orbits and baselines."""
+
+
+@components.command("list")
+@click.option("--kind", type=click.Choice(sorted(COMPONENT_KINDS)), help="Only this kind.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def list_components(kind: str | None, as_json: bool) -> None:
+    """List components by kind, with the plugin that registered each."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from skyrack.plugins import registry
+
+    found = registry()
+    rows = [
+        {
+            "kind": c.kind,
+            "name": c.name,
+            "plugin": found.owner(c),
+            "description": c.description,
+        }
+        for c in found.components(kind)
+    ]
+    if as_json:
+        echo_json(rows)
+        return
+    table = Table("kind", "name", "plugin", "description")
+    for row in rows:
+        table.add_row(row["kind"], row["name"], row["plugin"], row["description"])
+    Console().print(table)
+
+
+@components.command("show")
+@click.argument("name")
+@click.option("--kind", type=click.Choice(sorted(COMPONENT_KINDS)), help="Kind, if ambiguous.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def show_component(name: str, kind: str | None, as_json: bool) -> None:
+    """Show every field of one component with its unit and source."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from skyrack.describe import describe_component
+    from skyrack.plugins import registry
+
+    found = registry()
+    component = found.get(kind, name) if kind else found.find(name)
+    described = describe_component(component, found.owner(component))
+    if as_json:
+        echo_json(described)
+        return
+    console = Console()
+    console.print(
+        f"[bold]{component.name}[/bold] ({component.kind.replace('_', ' ')}, "
+        f"plugin {described['plugin']})"
+    )
+    if component.description:
+        console.print(component.description)
+    table = Table("field", "value", "unit", "source")
+    for row in described["fields"]:
+        source = row["source"]
+        cited = ""
+        if source:
+            cited = f"{source['title']} ({source['year']})"
+            if source.get("estimate"):
+                cited += " [estimate]"
+            where = source.get("url") or source.get("document")
+            if where:
+                cited += f"\n{where}"
+            if source.get("note"):
+                cited += f"\n{source['note']}"
+        table.add_row(row["field"], format_value(row["value"]), row["unit"], cited)
+    console.print(table)
