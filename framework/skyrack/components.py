@@ -28,23 +28,32 @@ def _describe(instance: Any) -> str:
     return f"{type(instance).__name__} {getattr(instance, 'name', '?')!r}"
 
 
+def _number_problem(
+    value: Any, minimum: float | None, maximum: float | None, exclusive_minimum: bool, unit: str
+) -> str | None:
+    """Why ``value`` is not an allowed number, or None when it is."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be a number, got {value!r}"
+    if not math.isfinite(value):
+        return f"must be a finite number, got {value!r}"
+    units = f" {unit}" if unit and unit != "1" else ""
+    if minimum is not None:
+        if exclusive_minimum and value <= minimum:
+            return f"must be > {minimum:g}{units}, got {value!r}"
+        if not exclusive_minimum and value < minimum:
+            return f"must be ≥ {minimum:g}{units}, got {value!r}"
+    if maximum is not None and value > maximum:
+        return f"must be ≤ {maximum:g}{units}, got {value!r}"
+    return None
+
+
 def _number_validator(
     minimum: float | None, maximum: float | None, exclusive_minimum: bool, unit: str
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        where = f"{_describe(instance)}: {attribute.name}"
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InvalidComponent(f"{where} must be a number, got {value!r}")
-        if not math.isfinite(value):
-            raise InvalidComponent(f"{where} must be a finite number, got {value!r}")
-        units = f" {unit}" if unit and unit != "1" else ""
-        if minimum is not None:
-            if exclusive_minimum and value <= minimum:
-                raise InvalidComponent(f"{where} must be > {minimum:g}{units}, got {value!r}")
-            if not exclusive_minimum and value < minimum:
-                raise InvalidComponent(f"{where} must be ≥ {minimum:g}{units}, got {value!r}")
-        if maximum is not None and value > maximum:
-            raise InvalidComponent(f"{where} must be ≤ {maximum:g}{units}, got {value!r}")
+        problem = _number_problem(value, minimum, maximum, exclusive_minimum, unit)
+        if problem:
+            raise InvalidComponent(f"{_describe(instance)}: {attribute.name} {problem}")
 
     return check
 
@@ -143,9 +152,10 @@ def _check_throughput(instance: Any, attribute: attrs.Attribute[Any], value: Any
             f"{_describe(instance)}: dense_tflops must map precision names to TFLOP/s, "
             f"got {value!r}"
         )
-    check = _number_validator(0.0, None, True, "TFLOP/s")
     for precision, tflops in value.items():
-        check(instance, attrs.evolve(attribute, name=f"dense_tflops[{precision!r}]"), tflops)
+        problem = _number_problem(tflops, 0.0, None, True, "TFLOP/s")
+        if problem:
+            raise InvalidComponent(f"{_describe(instance)}: dense_tflops[{precision!r}] {problem}")
     if "bf16" not in value:
         raise InvalidComponent(
             f"{_describe(instance)}: dense_tflops needs a 'bf16' entry "

@@ -32,11 +32,13 @@ class Registry:
         self._components: dict[str, dict[str, Component]] = {kind: {} for kind in COMPONENT_KINDS}
         self._owners: dict[tuple[str, str], str] = {}
 
-    def add(self, component: Component, plugin: str) -> None:
+    def add(self, component: Component, plugin: str, hook: str | None = None) -> None:
         """Add one component; a second component of one kind and name is an error naming both."""
         kind = component.kind
         if kind not in self._components:
-            raise PluginError(plugin, f"{type(component).__name__} is not a component kind")
+            raise PluginError(
+                plugin, f"{type(component).__name__} is not a component kind", hook=hook
+            )
         existing = self._owners.get((kind, component.name))
         if existing is not None:
             raise DuplicateComponent(
@@ -44,6 +46,7 @@ class Registry:
                 f"{kind.replace('_', ' ')} {component.name!r} is already registered by plugin "
                 f"{existing!r}; rename one of them or disable a plugin with "
                 "SKYRACK_DISABLE_PLUGINS",
+                hook=hook,
             )
         self._components[kind][component.name] = component
         self._owners[(kind, component.name)] = plugin
@@ -142,10 +145,7 @@ def _call_registration_hook(
                 f"but {hook_name} takes {expected.__name__} objects",
                 hook=hook_name,
             )
-        try:
-            registry.add(component, plugin)
-        except PluginError as error:
-            raise PluginError(plugin, str(error).split(": ", 1)[1], hook=hook_name) from None
+        registry.add(component, plugin, hook=hook_name)
 
     arguments: dict[str, Callable[[Any], None]] = {"register": register}
     try:
