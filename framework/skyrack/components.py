@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar
 
 import attrs
@@ -25,7 +25,8 @@ NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
 
 
 def _describe(instance: Any) -> str:
-    return f"{type(instance).__name__} {getattr(instance, 'name', '?')!r}"
+    name = getattr(instance, "name", None)
+    return type(instance).__name__ + (f" {name!r}" if isinstance(name, str) else "")
 
 
 def _number_problem(
@@ -53,7 +54,11 @@ def _number_validator(
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         problem = _number_problem(value, minimum, maximum, exclusive_minimum, unit)
         if problem:
-            raise InvalidComponent(f"{_describe(instance)}: {attribute.name} {problem}")
+            raise InvalidComponent(
+                f"{_describe(instance)}: {attribute.name} {problem}",
+                field=attribute.name,
+                problem=problem,
+            )
 
     return check
 
@@ -71,7 +76,14 @@ def quantity(
     return attrs.field(
         default=default,
         validator=_number_validator(minimum, maximum, exclusive_minimum, unit),
-        metadata={"unit": unit, "doc": doc, "numeric": True},
+        metadata={
+            "unit": unit,
+            "doc": doc,
+            "numeric": True,
+            "minimum": minimum,
+            "exclusive_minimum": exclusive_minimum,
+            "maximum": maximum,
+        },
     )
 
 
@@ -87,8 +99,11 @@ def flag(doc: str, *, default: Any = attrs.NOTHING) -> Any:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, bool):
+            problem = f"must be true or false, got {value!r}"
             raise InvalidComponent(
-                f"{_describe(instance)}: {attribute.name} must be true or false, got {value!r}"
+                f"{_describe(instance)}: {attribute.name} {problem}",
+                field=attribute.name,
+                problem=problem,
             )
 
     return attrs.field(default=default, validator=check, metadata={"doc": doc})
@@ -102,6 +117,11 @@ def _check_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> N
         )
 
 
+def _as_dict(mapping: Any) -> Any:
+    """A plain dict copy of a mapping (anything else is left for the validator to refuse)."""
+    return dict(mapping) if isinstance(mapping, Mapping) else mapping
+
+
 @attrs.frozen(kw_only=True)
 class Component:
     """Fields every component has: a unique name within its kind, a description, its sources."""
@@ -111,7 +131,7 @@ class Component:
     description: str = attrs.field(default="", metadata={"doc": "what this component is"})
     sources: Mapping[str, Source] = attrs.field(
         factory=dict,
-        converter=lambda m: dict(m),
+        converter=_as_dict,
         hash=False,
         metadata={"doc": "source of each numeric field, by field name ('*' for the rest)"},
     )
@@ -241,7 +261,7 @@ class ComputePayload(Component):
 
     kind: ClassVar[str] = "compute_payload"
     dense_tflops: Mapping[str, float] = attrs.field(
-        converter=lambda m: dict(m) if isinstance(m, Mapping) else m,
+        converter=_as_dict,
         validator=_check_throughput,
         hash=False,
         metadata={
@@ -397,6 +417,10 @@ class ModelInput:
     source: Source
 
 
+def _as_inputs(inputs: Iterable[ModelInput]) -> tuple[ModelInput, ...]:
+    return tuple(inputs)
+
+
 @attrs.frozen(kw_only=True)
 class ReferenceModel(Component):
     """A published cost model (McCalip's calculator, Starcloud's table) run as its authors did.
@@ -406,7 +430,7 @@ class ReferenceModel(Component):
     """
 
     kind: ClassVar[str] = "reference_model"
-    inputs: tuple[ModelInput, ...] = attrs.field(converter=tuple)
+    inputs: tuple[ModelInput, ...] = attrs.field(converter=_as_inputs)
     compute: Callable[[Mapping[str, float]], Mapping[str, float]] = attrs.field(
         eq=False, repr=False
     )

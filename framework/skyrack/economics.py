@@ -129,12 +129,31 @@ def _result(value: FloatArray, *inputs: object) -> float | FloatArray:
 # numerical kernels (inputs already validated; warnings of masked-out branches are silenced)
 
 
+_SMALL = 1e-5
+"""Below this magnitude the kernels switch to Taylor series (error < 1e-21 relative)."""
+
+
 def _phi1(z: FloatArray) -> FloatArray:
-    """φ₁(z) = (e^z − 1)/z with φ₁(0) = 1, φ₁(−∞) = 0 and φ₁(+∞) = +∞, accurate for small z."""
+    """φ₁(z) = (e^z − 1)/z with φ₁(0) = 1, φ₁(−∞) = 0 and φ₁(+∞) = +∞.
+
+    |z| < 1e-5 uses 1 + z/2 + z²/6 + z³/24 (so zero and subnormal z lose no precision);
+    elsewhere expm1(z)/z, which is accurate to a few ulps.
+    """
+    small = np.abs(z) < _SMALL
     with np.errstate(all="ignore"):
-        safe = np.where(z == 0.0, 1.0, z)
+        series = 1.0 + z / 2.0 * (1.0 + z / 3.0 * (1.0 + z / 4.0))
+        safe = np.where(small, 1.0, z)
         value = np.expm1(safe) / safe
-    return np.where(z == 0.0, 1.0, np.where(np.isposinf(z), np.inf, value))
+    return np.where(small, series, np.where(np.isposinf(z), np.inf, value))
+
+
+def _log1p_ratio(rate: FloatArray) -> FloatArray:
+    """δ/r = ln(1 + r)/r with the value 1 at r = 0 (series 1 − r/2 + r²/3 for |r| < 1e-5)."""
+    small = np.abs(rate) < _SMALL
+    with np.errstate(all="ignore"):
+        series = 1.0 - rate / 2.0 * (1.0 - rate * (2.0 / 3.0) * (1.0 - rate * 0.75))
+        value = np.log1p(rate) / np.where(small, 1.0, rate)
+    return np.where(small, series, value)
 
 
 def _int_exp(k: FloatArray, duration: FloatArray) -> FloatArray:
@@ -176,7 +195,8 @@ def _exp_dd2(p: FloatArray, q: FloatArray) -> FloatArray:
         denominator = np.where(spread >= _SERIES_SPREAD, spread, 1.0)
         recurrence = (_phi1(v) - np.exp(v) * _phi1(u - v)) / denominator
         shifted = np.where(spread < _SERIES_SPREAD, series, recurrence)
-        return np.exp(top) * shifted
+        value: FloatArray = np.exp(top) * shifted
+    return value
 
 
 # --------------------------------------------------------------------------------------------
@@ -238,7 +258,8 @@ def annuity_factor(rate_per_year: Real, years: Real) -> float | FloatArray:
     """Present value (USD) of 1 USD paid at the end of each year for ``years`` years.
 
     ``a(r, n) = (1 − (1 + r)^{−n}) / r``, with the limit ``a(0, n) = n``. Computed as
-    ``−expm1(−n·ln(1 + r)) / r``, which is accurate as r → 0 and exact at r = 0.
+    ``n·φ₁(−n δ)·(δ/r)``, δ = ln(1 + r), φ₁(z) = expm1(z)/z, each factor by a Taylor series
+    near 0, so it is accurate as r → 0 (subnormal r included) and exact at r = 0.
     ``rate_per_year`` r > −1, ``years`` n ≥ 0 (fractional allowed; ``+inf`` gives the
     perpetuity 1/r for r > 0 and +inf for r ≤ 0). Example: a(0.08, 10) = 6.7101.
     """
@@ -248,12 +269,10 @@ def annuity_factor(rate_per_year: Real, years: Real) -> float | FloatArray:
 
 
 def _annuity(rate: FloatArray, n: FloatArray) -> FloatArray:
-    """Annuity factor for validated arrays (see annuity_factor)."""
+    """Annuity factor for validated arrays: ∫₀ⁿ e^{−δt} dt · δ/r (see annuity_factor)."""
     with np.errstate(all="ignore"):
-        delta = np.log1p(rate)
-        exponent = np.where(delta == 0.0, 0.0, -n * delta)
-        value = -np.expm1(exponent) / np.where(rate == 0.0, 1.0, rate)
-        return np.where(rate == 0.0, n, value)
+        value: FloatArray = _int_exp(np.log1p(rate), n) * _log1p_ratio(rate)
+    return value
 
 
 @overload
@@ -352,9 +371,10 @@ def pv_ramped_decaying_stream(
         PV = M·ρ·exp[0, −δM, −kM] + ρ·φ₁(−λM)·e^{−δM}·(1 − e^{−k (T − M)})/k,   k = δ + λ,
 
     where ``exp[0, p, q]`` is the second divided difference of exp (ramp phase) and
-    ``φ₁(z) = (e^z − 1)/z`` (so ``ρ·φ₁(−λM)·e^{−δM}`` is N(M)·e^{−δM}). For distinct
-    δ, k ≠ 0 this equals ``[(1 − e^{−δM})/δ − e^{−kT}(e^{λM} − 1)/λ] / (R k)``; every limit
-    (R → 0, λ → 0, δ → 0, k → 0, R ≥ T) is evaluated without cancellation or warnings.
+    ``φ₁(z) = (e^z − 1)/z`` (``ρ·φ₁(−λM) = N(M)``, the capacity when deployment stops). For
+    R > 0 and δ, λ, k ≠ 0 this equals ``[(1 − e^{−δM})/δ − e^{−kT}(e^{λM} − 1)/λ] / (R k)``;
+    every limit (R → 0, λ → 0, δ → 0, k → 0, R ≥ T) is evaluated without cancellation or
+    warnings.
     At R = 0 it reduces to ``pv_decaying_stream(r, λ, T)``.
 
     ``rate_per_year`` r > −1; ``decay_per_year`` λ ≥ 0 (1/yr); ``ramp_years`` R ≥ 0 (yr,
@@ -427,17 +447,27 @@ def wright_average_cost(
 def wright_average_cost(
     first_unit_cost_usd: Real, units: Real, learning_rate: Real, prior_units: Real = 0.0
 ) -> float | FloatArray:
-    """Average cost (USD/unit) of units P+1 … P+N on a Wright curve, midpoint approximation.
+    """Average cost (USD/unit) of units P+1 … P+N on a Wright curve, in closed form.
 
-    ``avg ≈ C₁·[(N + P + ½)^{c} − (P + ½)^{c}] / (c·N)``, ``c = b + 1``, ``b = log₂ L``: the sum
-    ``Σ_{n=P+1}^{P+N} n^b`` replaced by ``∫_{P+½}^{P+N+½} x^b dx``. Computed as
-    ``C₁·y^c·ℓ·φ₁(c ℓ)/N`` with ``y = P + ½``, ``ℓ = ln(1 + N/y)``, which covers c = 0 (L = ½:
-    ``C₁·ℓ/N``) without a special case; L = 1 returns C₁ exactly.
+    The exact average is ``(C₁/N)·Σ_{n=P+1}^{P+N} n^b``, ``b = log₂ L``. Unit 1 (if in the lot)
+    is counted exactly and the other units by the midpoint integral ``∫_{n−½}^{n+½} x^b dx``:
 
-    The approximation overestimates the exact average (x^b is convex) by at most
-    ``C₁·b(b−1)/(24 N)·Σ_{n=P+1}^{P+N} (n − ½)^{b−2}``: worst for a single first unit (N = 1,
-    P = 0: +0.8 % at L = 0.9, +2.0 % at L = 0.8, +9.9 % at L = 0.5) and vanishing as N or P
-    grows. See docs/economics.md.
+        avg = C₁·[w + ∫_a^{P+N+½} x^b dx] / N,   w = clip(1 − P, 0, 1),   a = max(P + ½, 3/2),
+
+    with ``∫_a^z x^b dx = (z^c − a^c)/c``, ``c = b + 1``, evaluated as ``a^c·ℓ·φ₁(c ℓ)``,
+    ``ℓ = ln(z/a)``, ``φ₁(x) = expm1(x)/x`` (so c = 0, i.e. L = ½, gives ``ln(z/a)``). For
+    P ≥ 1 this is the textbook midpoint formula ``C₁·[(N+P+½)^c − (P+½)^c]/(c N)``. Counting
+    unit 1 exactly matters: the plain formula prices a lone first unit at
+    ``C₁·(1.5^c − 0.5^c)/c`` (+2.0 % at L = 0.8, +9.9 % at L = 0.5) and, because x^b grows as
+    L falls for x < 1, it would make a steeper learning curve *raise* the cost of small lots
+    that start at unit 1. With unit 1 exact the result is non-increasing in L and exact at
+    L = 1 (returns C₁).
+
+    Error (x^b is convex, f'' = b(b−1)x^{b−2} decreasing): the approximation exceeds the exact
+    average by between ``C₁·b(b−1)/(24 N)·Σ (n+½)^{b−2}`` and ``C₁·b(b−1)/(24 N)·Σ (n−½)^{b−2}``,
+    sums over the lot's units n ≥ 2. The worst case is a lone second unit (N = 1, P = 1):
+    +0.19 % at L = 0.9, +0.45 % at L = 0.8, +2.2 % at L = 0.5; it shrinks as N or P grows
+    (1000 units from P = 0 at L = 0.85: < 0.01 %). See docs/economics.md.
 
     ``first_unit_cost_usd`` C₁ ≥ 0 (USD); ``units`` N ≥ 1; ``learning_rate`` L in (0, 1];
     ``prior_units`` P ≥ 0 (units already built). Multiply by N for the lot's total cost.
@@ -447,10 +477,13 @@ def wright_average_cost(
     lr = _learning_rate(learning_rate)
     prior = _checked("prior_units", prior_units, minimum=0.0)
     c = np.log2(lr) + 1.0
-    y = prior + 0.5
-    log_ratio = np.log1p(n / y)
+    first_unit_weight = np.clip(1.0 - prior, 0.0, 1.0)
+    lower = np.maximum(prior + 0.5, 1.5)
+    # upper − lower = N − (1 − P)⁺ ≥ 0 since N ≥ 1.
+    log_ratio = np.log1p((n - first_unit_weight) / lower)
     with np.errstate(all="ignore"):
-        average = first * np.power(y, c) * log_ratio * _phi1(c * log_ratio) / n
+        integral = np.power(lower, c) * log_ratio * _phi1(c * log_ratio)
+        average = first * (first_unit_weight + integral) / n
     value = np.where(lr == 1.0, first * np.ones_like(average), average)
     return _result(value, first_unit_cost_usd, units, learning_rate, prior_units)
 

@@ -53,7 +53,16 @@ class DuplicateComponent(PluginError):
 
 
 class InvalidComponent(SkyrackError, ValueError):
-    """Raised when a component field has an invalid value (negative mass, probability 1.5, NaN)."""
+    """Raised when a component field has an invalid value (negative mass, probability 1.5, NaN).
+
+    ``field`` and ``problem`` (e.g. ``"must be > 0 kg, got -5"``) let a caller such as the study
+    loader restate the error at its own location.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None, problem: str | None = None):
+        self.field = field
+        self.problem = problem
+        super().__init__(message)
 
 
 class StudyError(SkyrackError):

@@ -36,8 +36,9 @@ def cli() -> None:
 def _add_builtin_commands(group: click.Group) -> None:
     from skyrack.cli.components_cmd import components
     from skyrack.cli.plugins_cmd import plugins
+    from skyrack.cli.reference_cmd import reference
 
-    for command in (plugins, components):
+    for command in (plugins, components, reference):
         group.add_command(command)
 
 

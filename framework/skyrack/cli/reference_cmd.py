@@ -1,0 +1,176 @@
+"""``skyrack reference``: run a published cost model (McCalip, Starcloud) on changed inputs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from skyrack.cli.output import echo_json, format_value
+
+if TYPE_CHECKING:
+    from skyrack.components import ReferenceModel
+
+
+def parse_settings(settings: tuple[str, ...]) -> dict[str, float]:
+    """``("key=value", ...)`` as a mapping of floats; a malformed one is a click.BadParameter."""
+    parsed: dict[str, float] = {}
+    for setting in settings:
+        key, equals, text = setting.partition("=")
+        key = key.strip()
+        if not equals or not key:
+            raise click.BadParameter(
+                f"{setting!r} is not of the form key=value", param_hint="'--set'"
+            )
+        try:
+            parsed[key] = float(text.strip())
+        except ValueError:
+            raise click.BadParameter(
+                f"{key}={text!r}: the value must be a number", param_hint="'--set'"
+            ) from None
+    return parsed
+
+
+def check_keys(model: ReferenceModel, overrides: dict[str, float]) -> None:
+    """Raise an InvalidComponent naming close matches when an override is not an input."""
+    from skyrack.errors import InvalidComponent, closest_names
+
+    known = [model_input.key for model_input in model.inputs]
+    for key in overrides:
+        if key not in known:
+            close = closest_names(key, known)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise InvalidComponent(
+                f"reference model {model.name!r} has no input {key!r}{hint} "
+                f"(`skyrack reference {model.name}` lists its inputs)"
+            )
+
+
+def _cite(source: dict[str, Any] | None) -> str:
+    if not source:
+        return ""
+    cited = f"{source['title']} ({source['year']})"
+    if source.get("estimate"):
+        cited += " [estimate]"
+    if source.get("note"):
+        cited += f"\n{source['note']}"
+    return cited
+
+
+def _list_models(as_json: bool) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from skyrack.components import ReferenceModel
+    from skyrack.plugins import registry
+
+    found = registry()
+    rows: list[dict[str, Any]] = [
+        {
+            "name": model.name,
+            "plugin": found.owner(model),
+            "inputs": len(model.inputs),
+            "description": model.description,
+        }
+        for model in found.components("reference_model")
+        if isinstance(model, ReferenceModel)
+    ]
+    if as_json:
+        echo_json(rows)
+        return
+    table = Table("name", "plugin", "inputs", "description")
+    for row in rows:
+        table.add_row(
+            escape(row["name"]),
+            escape(row["plugin"]),
+            str(row["inputs"]),
+            escape(row["description"]),
+        )
+    Console().print(table)
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Change one input from its published value (repeatable).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def reference(name: str | None, settings: tuple[str, ...], as_json: bool) -> None:
+    """Run the published cost model NAME on its published inputs, or on changed ones.
+
+    Without NAME, list the reference models. Example:
+
+    \b
+        skyrack reference mccalip --set launch_cost_usd_per_kg=200
+    """
+    if name is None:
+        if settings:
+            raise click.UsageError("--set needs a model NAME")
+        _list_models(as_json)
+        return
+
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from skyrack.describe import source_as_dict
+    from skyrack.plugins import registry
+
+    overrides = parse_settings(settings)
+    found = registry()
+    model = found.reference_model(name)
+    check_keys(model, overrides)
+    outputs = model.run(overrides)
+    inputs: list[dict[str, Any]] = [
+        {
+            "key": model_input.key,
+            "value": overrides.get(model_input.key, model_input.default),
+            "default": model_input.default,
+            "changed": model_input.key in overrides
+            and overrides[model_input.key] != model_input.default,
+            "unit": model_input.unit,
+            "doc": model_input.doc,
+            "source": source_as_dict(model_input.source),
+        }
+        for model_input in model.inputs
+    ]
+    if as_json:
+        echo_json(
+            {
+                "model": model.name,
+                "plugin": found.owner(model),
+                "description": model.description,
+                "overrides": overrides,
+                "inputs": inputs,
+                "outputs": outputs,
+            }
+        )
+        return
+
+    console = Console()
+    console.print(
+        f"[bold]{escape(model.name)}[/bold] (reference model, plugin {escape(found.owner(model))})"
+    )
+    if model.description:
+        console.print(escape(model.description))
+    changed = [row["key"] for row in inputs if row["changed"]]
+    title = "inputs (published values" + (", * = changed)" if changed else ")")
+    table = Table("input", "value", "unit", "source", title=title)
+    for row in inputs:
+        key = escape(row["key"])
+        value = escape(format_value(row["value"]))
+        if row["changed"]:
+            published = escape(format_value(row["default"]))
+            key = f"[bold yellow]* {key}[/bold yellow]"
+            value = f"[bold yellow]{value}[/bold yellow] (published {published})"
+        table.add_row(key, value, escape(row["unit"]), escape(_cite(row["source"])))
+    console.print(table)
+    results = Table("output", "value", title="outputs")
+    for output, result in outputs.items():
+        results.add_row(escape(output), escape(format_value(result)))
+    console.print(results)

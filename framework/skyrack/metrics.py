@@ -1,0 +1,116 @@
+"""The answer for one design: LCOC in orbit and on the ground, the waterfall, the budgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import numpy as np
+
+from skyrack.analytic import COST_CATEGORIES
+from skyrack.budgets import Budget
+
+
+@attrs.frozen(kw_only=True)
+class BudgetUse:
+    """How much of one physical budget a design uses."""
+
+    name: str
+    used: float
+    limit: float
+    unit: str
+    utilization: float
+    advice: str
+
+    @property
+    def broken(self) -> bool:
+        """True when the design exceeds this budget."""
+        return self.used > self.limit
+
+    @classmethod
+    def from_budget(cls, budget: Budget) -> BudgetUse:
+        """The scalar reading of a one-design Budget."""
+        return cls(
+            name=budget.name,
+            used=float(budget.used),
+            limit=float(budget.limit),
+            unit=budget.unit,
+            utilization=float(budget.utilization),
+            advice=budget.advice,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Metrics:
+    """Expected-value results of one design; every money figure in USD, compute in PFLOP-days.
+
+    ``values`` holds every quantity the model computed (sizing, fleet, costs, ground), by name
+    with units in the name; the named attributes are the headline figures.
+    """
+
+    lcoc_usd_per_pflop_day: float
+    ground_lcoc_usd_per_pflop_day: float
+    orbit_to_ground_ratio: float
+    usd_per_accelerator_hour: float
+    ground_usd_per_accelerator_hour: float
+    usd_per_w_deployed: float
+    usd_per_mwh: float
+    waterfall_pv_usd: dict[str, float]
+    budgets: tuple[BudgetUse, ...]
+    values: dict[str, float]
+
+    @property
+    def orbit_wins(self) -> bool:
+        """True when a PFLOP-day costs less in orbit than on the ground."""
+        return self.orbit_to_ground_ratio < 1.0
+
+    def binding_constraints(self, threshold: float = 0.9) -> list[BudgetUse]:
+        """Budgets used to at least ``threshold`` of their limit, tightest first."""
+        tight = [b for b in self.budgets if b.utilization >= threshold]
+        return sorted(tight, key=lambda b: -b.utilization)
+
+    def largest_costs(self, count: int = 3) -> list[tuple[str, float]]:
+        """The ``count`` largest waterfall items (present value, USD), largest first."""
+        ranked = sorted(self.waterfall_pv_usd.items(), key=lambda item: -item[1])
+        return ranked[:count]
+
+    def verdict(self) -> str:
+        """One sentence: which is cheaper, by how much, and what binds the orbital design."""
+        ratio = self.orbit_to_ground_ratio
+        if ratio < 1.0:
+            text = f"orbit is cheaper than the ground: {1 / ratio:.2f}× less per PFLOP-day"
+        else:
+            text = f"the ground is cheaper than orbit: orbit costs {ratio:.2f}× more per PFLOP-day"
+        largest = ", ".join(name.replace("_", " ") for name, _ in self.largest_costs(2))
+        text += f"; largest orbital costs: {largest}"
+        binding = self.binding_constraints()
+        if binding:
+            text += "; binding: " + ", ".join(
+                f"{b.name} ({100 * b.utilization:.0f}%)" for b in binding
+            )
+        return text
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready data: headline figures, waterfall, budgets, every computed value."""
+        data = attrs.asdict(self, recurse=True)
+        data["budgets"] = [attrs.asdict(b) for b in self.budgets]
+        data["orbit_wins"] = self.orbit_wins
+        data["verdict"] = self.verdict()
+        return data
+
+
+def metrics_from(values: dict[str, np.ndarray[Any, Any]], table: list[Budget]) -> Metrics:
+    """Assemble Metrics from the model's scalar (0-d) outputs and budget table."""
+    scalars = {key: float(value) for key, value in values.items()}
+    return Metrics(
+        lcoc_usd_per_pflop_day=scalars["lcoc_usd_per_pflop_day"],
+        ground_lcoc_usd_per_pflop_day=scalars["ground_lcoc_usd_per_pflop_day"],
+        orbit_to_ground_ratio=scalars["orbit_to_ground_ratio"],
+        usd_per_accelerator_hour=scalars["usd_per_accelerator_hour"],
+        ground_usd_per_accelerator_hour=scalars["ground_usd_per_accelerator_hour"],
+        usd_per_w_deployed=scalars["usd_per_w_deployed"],
+        usd_per_mwh=scalars["usd_per_mwh"],
+        waterfall_pv_usd={key: scalars[f"pv_{key}_usd"] for key in COST_CATEGORIES},
+        budgets=tuple(BudgetUse.from_budget(b) for b in table),
+        values=scalars,
+    )
