@@ -13,6 +13,12 @@ def components() -> None:
     """Browse the registered launch vehicles, buses, payloads, orbits and baselines."""
 
 
+def _headline(description: str, width: int = 70) -> str:
+    """The first sentence of a description, cut to ``width`` characters."""
+    first = description.split(". ")[0].split(": ")[0].strip()
+    return first if len(first) <= width else first[: width - 1] + "…"
+
+
 @components.command("list")
 @click.option("--kind", type=click.Choice(sorted(COMPONENT_KINDS)), help="Only this kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
@@ -38,7 +44,7 @@ def list_components(kind: str | None, as_json: bool) -> None:
         return
     table = Table("kind", "name", "plugin", "description")
     for row in rows:
-        table.add_row(row["kind"], row["name"], row["plugin"], row["description"])
+        table.add_row(row["kind"], row["name"], row["plugin"], _headline(row["description"]))
     Console().print(table)
 
 

@@ -1,0 +1,92 @@
+"""The human summary ``skyrack run`` prints: headline, waterfall, satellite budgets."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from skyrack.metrics import Metrics
+from skyrack.study import Study
+
+
+def _usd(value: float) -> str:
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"${value / scale:,.2f}{suffix}"
+    return f"${value:,.2f}"
+
+
+def print_summary(study: Study, metrics: Metrics, console: Console | None = None) -> None:
+    """Print the study's answer: LCOC orbit vs ground, largest costs, budgets, verdict."""
+    console = console or Console()
+    v = metrics.values
+    design = study.design
+    console.print(f"[bold]{study.info.name}[/bold]")
+    if study.info.description:
+        console.print(study.info.description.strip())
+    console.print(
+        f"{design.launch_vehicle.name} · {design.satellite_bus.name} · "
+        f"{design.compute_payload.name} × {design.sizing.accelerators_per_satellite} · "
+        f"{design.orbit.name} vs {design.ground_baseline.name}\n"
+    )
+
+    head = Table("metric", "orbit", "ground", title="Levelized cost of compute (dense BF16)")
+    head.add_row(
+        "USD per PFLOP-day",
+        f"{metrics.lcoc_usd_per_pflop_day:,.2f}",
+        f"{metrics.ground_lcoc_usd_per_pflop_day:,.2f}",
+    )
+    head.add_row(
+        "USD per accelerator-hour",
+        f"{metrics.usd_per_accelerator_hour:,.3f}",
+        f"{metrics.ground_usd_per_accelerator_hour:,.3f}",
+    )
+    head.add_row("orbit / ground", f"{metrics.orbit_to_ground_ratio:,.2f}×", "")
+    head.add_row("USD per W deployed", f"{metrics.usd_per_w_deployed:,.2f}", "")
+    head.add_row("USD per MWh of compute energy", f"{metrics.usd_per_mwh:,.0f}", "")
+    head.add_row(
+        "kg CO2 per PFLOP-day",
+        f"{v['co2_kg_per_pflop_day']:,.3g}",
+        f"{v['ground_co2_kg_per_pflop_day']:,.3g}",
+    )
+    console.print(head)
+
+    fleet = Table("fleet", "value", title="Fleet")
+    fleet.add_row("satellites", f"{v['satellites']:,.0f}")
+    fleet.add_row("accelerators", f"{v['fleet_accelerators']:,.0f}")
+    fleet.add_row("payload power", f"{v['fleet_payload_power_w'] / 1e6:,.2f} MW")
+    fleet.add_row("satellites per launch", f"{v['satellites_per_launch']:,.0f}")
+    fleet.add_row("launches (expected)", f"{v['launches']:,.1f}")
+    fleet.add_row("deployment", f"{v['deployment_years']:,.2f} yr")
+    console.print(fleet)
+
+    total = sum(metrics.waterfall_pv_usd.values())
+    waterfall = Table("cost (present value)", "USD", "share", title="Cost waterfall, orbit")
+    for name, value in metrics.largest_costs(len(metrics.waterfall_pv_usd)):
+        if value > 0:
+            share = f"{100 * value / total:.1f}%" if total > 0 else ""
+            waterfall.add_row(name.replace("_", " "), _usd(value), share)
+    console.print(waterfall)
+
+    sat = Table("satellite", "value", title="One satellite")
+    sat.add_row("payload power", f"{v['payload_power_w'] / 1e3:,.2f} kW")
+    sat.add_row(
+        "array (BOL)", f"{v['array_bol_power_w'] / 1e3:,.2f} kW, {v['array_area_m2']:,.1f} m²"
+    )
+    sat.add_row(
+        "radiator", f"{v['radiator_area_m2']:,.1f} m² at {design.sizing.radiator_temperature_k:g} K"
+    )
+    for part in ("array", "battery", "radiator", "shielding", "accelerator", "propellant"):
+        sat.add_row(f"{part} mass", f"{v[f'{part}_mass_kg']:,.1f} kg")
+    sat.add_row("wet mass", f"{v['wet_mass_kg']:,.1f} kg")
+    sat.add_row("sunlight fraction", f"{1 - v['eclipse_fraction']:.3f}")
+    sat.add_row("dose", f"{v['dose_rad_per_year']:,.0f} rad(Si)/yr")
+    console.print(sat)
+
+    budgets = Table("budget", "used", "limit", "use", title="Budgets")
+    for b in sorted(metrics.budgets, key=lambda b: -b.utilization):
+        budgets.add_row(
+            b.name, f"{b.used:,.4g}", f"{b.limit:,.4g} {b.unit}", f"{100 * b.utilization:.0f}%"
+        )
+    console.print(budgets)
+    console.print(f"[bold]Verdict:[/bold] {metrics.verdict()}")

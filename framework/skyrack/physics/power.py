@@ -1,0 +1,134 @@
+"""Solar array sizing, degradation and battery mass.
+
+Vectorized pure functions (floats or numpy arrays in; ``float`` for scalar input, float64 array
+otherwise). Invalid input raises :class:`ValueError` naming the argument and the value.
+Solar constant 1361 W/m² (Kopp & Lean 2011).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from skyrack.physics.orbit import (
+    SOLAR_CONSTANT_W_M2,
+    FloatOrArray,
+    as_float_array,
+    require,
+    to_output,
+)
+
+__all__ = [
+    "array_area_m2",
+    "array_mass_kg",
+    "battery_mass_kg",
+    "mean_power_fraction",
+    "required_bol_power_w",
+]
+
+
+def array_area_m2(
+    power_w: npt.ArrayLike,
+    cell_efficiency: npt.ArrayLike,
+    packing_factor: npt.ArrayLike = 0.9,
+    solar_constant_w_m2: npt.ArrayLike = SOLAR_CONSTANT_W_M2,
+) -> FloatOrArray:
+    """Solar-array area delivering ``power_w`` at normal incidence, beginning of life [m²].
+
+    A = P / (η · p · S): P [W], η = cell efficiency (AM0) [-], p = packing factor (cell area /
+    array area) [-], S = solar flux [W/m²], default 1361 W/m² (Kopp & Lean 2011). No cosine,
+    temperature or wiring losses: fold those into η or P. 27 kW at η = 0.30, p = 0.9:
+    27000 / (0.30·0.9·1361) = 73.5 m².
+    """
+    p = as_float_array("power_w", power_w)
+    require("power_w", p, p >= 0.0, "≥ 0 W")
+    eta = as_float_array("cell_efficiency", cell_efficiency)
+    require("cell_efficiency", eta, (eta > 0.0) & (eta <= 1.0), "in (0, 1]")
+    pf = as_float_array("packing_factor", packing_factor)
+    require("packing_factor", pf, (pf > 0.0) & (pf <= 1.0), "in (0, 1]")
+    s = as_float_array("solar_constant_w_m2", solar_constant_w_m2)
+    require("solar_constant_w_m2", s, s > 0.0, "> 0 W/m²")
+    return to_output(p / (eta * pf * s))
+
+
+def _check_degradation(degradation_per_year: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    d = as_float_array("degradation_per_year", degradation_per_year)
+    require("degradation_per_year", d, (d >= 0.0) & (d < 1.0), "in [0, 1) per year")
+    return d
+
+
+def _check_years(name: str, years: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    y = as_float_array(name, years)
+    require(name, y, y >= 0.0, "≥ 0 years")
+    return y
+
+
+def required_bol_power_w(
+    eol_power_w: npt.ArrayLike, degradation_per_year: npt.ArrayLike, years: npt.ArrayLike
+) -> FloatOrArray:
+    """Beginning-of-life power needed to still deliver ``eol_power_w`` after ``years`` [W].
+
+    P_BOL = P_EOL / (1 − d)^T, d = fractional power loss per year [-], T [yr] (compound
+    degradation; SMAD, Wertz & Larson 1999, §11.4: L_d = (1 − d)^T). Measured GEO array
+    degradation: GaAs 0.44–1.03 %/yr, Si 0.71–1.69 %/yr (Lohmeyer et al. 2018).
+    """
+    p = as_float_array("eol_power_w", eol_power_w)
+    require("eol_power_w", p, p >= 0.0, "≥ 0 W")
+    d = _check_degradation(degradation_per_year)
+    t = _check_years("years", years)
+    return to_output(p / np.exp(t * np.log1p(-d)))
+
+
+def array_mass_kg(power_w: npt.ArrayLike, specific_power_w_per_kg: npt.ArrayLike) -> FloatOrArray:
+    """Array mass m = P / s [kg], P [W], s = specific power [W/kg].
+
+    Use s consistent with the mass counted (bare cell, blanket, wing or system): ISS wing 28 W/kg,
+    flexible blankets ~130–150 W/kg (NASA; Mikulas et al. 2015; see solar_cells.csv).
+    """
+    p = as_float_array("power_w", power_w)
+    require("power_w", p, p >= 0.0, "≥ 0 W")
+    s = as_float_array("specific_power_w_per_kg", specific_power_w_per_kg)
+    require("specific_power_w_per_kg", s, s > 0.0, "> 0 W/kg")
+    return to_output(p / s)
+
+
+def mean_power_fraction(degradation_per_year: npt.ArrayLike, years: npt.ArrayLike) -> FloatOrArray:
+    """Mission-average fraction of BOL power, (1/T) ∫₀ᵀ (1 − d)^t dt [-].
+
+    Closed form with k = −ln(1 − d): (1 − e^{−kT}) / (kT) = (1 − (1 − d)^T) / (−T ln(1 − d));
+    → 1 as d → 0 or T → 0 (evaluated with expm1/log1p, and 1 − x/2 for kT < 1e-8).
+    d [1/yr], T [yr]. Continuous-time version of the yearly retention averaged by McCalip's
+    calculator. Example: d = 2.5 %/yr, T = 5 yr → 0.9393.
+    """
+    d = _check_degradation(degradation_per_year)
+    t = _check_years("years", years)
+    x = -np.log1p(-d) * t
+    small = x < 1e-8
+    safe_x = np.where(small, 1.0, x)
+    return to_output(np.where(small, 1.0 - x / 2.0, -np.expm1(-safe_x) / safe_x))
+
+
+def battery_mass_kg(
+    load_power_w: npt.ArrayLike,
+    eclipse_duration_s: npt.ArrayLike,
+    specific_energy_wh_per_kg: npt.ArrayLike,
+    depth_of_discharge: npt.ArrayLike,
+    discharge_efficiency: npt.ArrayLike = 1.0,
+) -> FloatOrArray:
+    """Battery mass to carry ``load_power_w`` through one eclipse [kg].
+
+    m = P · t / 3600 / (DoD · η_d · e): P [W], t [s], e = cell/pack specific energy [Wh/kg],
+    DoD = allowed depth of discharge [-] (LEO Li-ion: ~0.2–0.4 for tens of thousands of cycles),
+    η_d = discharge (battery-to-bus) efficiency [-]. SMAD (Wertz & Larson 1999) eq. 11-6 form.
+    """
+    p = as_float_array("load_power_w", load_power_w)
+    require("load_power_w", p, p >= 0.0, "≥ 0 W")
+    t = as_float_array("eclipse_duration_s", eclipse_duration_s)
+    require("eclipse_duration_s", t, t >= 0.0, "≥ 0 s")
+    e = as_float_array("specific_energy_wh_per_kg", specific_energy_wh_per_kg)
+    require("specific_energy_wh_per_kg", e, e > 0.0, "> 0 Wh/kg")
+    dod = as_float_array("depth_of_discharge", depth_of_discharge)
+    require("depth_of_discharge", dod, (dod > 0.0) & (dod <= 1.0), "in (0, 1]")
+    eff = as_float_array("discharge_efficiency", discharge_efficiency)
+    require("discharge_efficiency", eff, (eff > 0.0) & (eff <= 1.0), "in (0, 1]")
+    return to_output(p * t / 3600.0 / (dod * eff * e))

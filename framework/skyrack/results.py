@@ -1,0 +1,78 @@
+"""Writing a run's results folder atomically: JSON and CSV of the metrics, waterfall, budgets.
+
+The folder is written under a temporary name beside its destination and renamed into place
+only when every file is complete, so an interrupted run never leaves a folder that reads as
+finished.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from skyrack.metrics import Metrics
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None = None) -> Path:
+    """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder``.
+
+    Replaces an existing folder of that name only once the new one is complete.
+    """
+    folder = folder.resolve()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        document = {"study": study or {}, **metrics.as_dict()}
+        (staging / "metrics.json").write_text(
+            json.dumps(_finite(document), indent=2), encoding="utf-8"
+        )
+        _write_csv(
+            staging / "metrics.csv",
+            ["quantity", "value"],
+            [[key, value] for key, value in sorted(metrics.values.items())],
+        )
+        _write_csv(
+            staging / "waterfall.csv",
+            ["category", "present_value_usd"],
+            [[key, value] for key, value in metrics.waterfall_pv_usd.items()],
+        )
+        _write_csv(
+            staging / "budgets.csv",
+            ["budget", "used", "limit", "unit", "utilization"],
+            [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],
+        )
+        previous = None
+        if folder.exists():
+            previous = folder.with_name(f".{folder.name}.previous")
+            if previous.exists():
+                shutil.rmtree(previous)
+            folder.rename(previous)
+        staging.rename(folder)
+        if previous is not None:
+            shutil.rmtree(previous)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return folder

@@ -1,0 +1,272 @@
+"""Study files: TOML that names the components, sets the design and the assumptions.
+
+A study is data, never code: it is parsed with :mod:`tomllib` and structured into attrs classes
+with cattrs under strict rules (a string is never taken for a number, unknown keys are errors
+with the closest valid names, every range is checked). Every problem becomes a
+:class:`~skyrack.errors.StudyError` whose message starts with the file and the key path::
+
+    quickstart.toml: design.accelerators_per_satellite: must be a positive integer, got -4
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+
+from skyrack.components import Component
+from skyrack.design import Design, Economics, Sizing
+from skyrack.errors import (
+    ComponentNotFound,
+    InvalidComponent,
+    SkyrackError,
+    StudyError,
+    closest_names,
+)
+from skyrack.registry import Registry
+from skyrack.sources import Source
+
+MAX_STUDY_BYTES = 1_000_000
+"""A study is a page of settings; anything larger is refused before parsing."""
+
+SECTIONS = ("study", "design", "overrides", "economics")
+FUTURE_SECTIONS = {
+    "simulation": "the fleet simulation",
+    "optimization": "optimization",
+    "ensemble": "Monte Carlo ensembles",
+    "report": "reports",
+    "events": "fleet events",
+    "policy": "fleet policies",
+}
+"""Sections a later version will read; refused by name now rather than silently ignored."""
+
+COMPONENT_KEYS = (
+    "launch_vehicle",
+    "satellite_bus",
+    "compute_payload",
+    "orbit",
+    "ground_baseline",
+)
+
+
+@attrs.frozen(kw_only=True)
+class StudyInfo:
+    """The ``[study]`` section: what the study is called and what question it answers."""
+
+    name: str
+    description: str = ""
+    seed: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Study:
+    """A loaded study: its information, the resolved design, and where it came from."""
+
+    info: StudyInfo
+    design: Design
+    overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    path: Path | None = None
+
+
+def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
+    def structure(value: Any, _: Any) -> Any:
+        if isinstance(value, bool) and kind is not bool:
+            raise TypeError(f"must be {noun}, got {value!r}")
+        if not isinstance(value, accepts):
+            raise TypeError(f"must be {noun}, got {value!r}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise TypeError(f"must be a finite number, got {value!r}")
+        return kind(value)
+
+    return structure
+
+
+def _converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(float, _strict(float, (int, float), "a number"))
+    converter.register_structure_hook(int, _strict(int, (int,), "an integer"))
+    converter.register_structure_hook(bool, _strict(bool, (bool,), "true or false"))
+    converter.register_structure_hook(str, _strict(str, (str,), "a string"))
+    return converter
+
+
+CONVERTER = _converter()
+
+
+def _field_names(cls: type) -> list[str]:
+    return [field.name for field in attrs.fields(cls)]
+
+
+def _unknown_key_message(prefix: str, key: str, valid: list[str]) -> str:
+    close = closest_names(key, valid)
+    hint = f"did you mean {', '.join(close)}?" if close else f"valid keys: {', '.join(valid)}"
+    return f"{prefix}{key}: unknown key; {hint}"
+
+
+def _messages(error: BaseException, prefix: str, cls: type) -> list[str]:
+    """Plain one-line messages, each with its key path, from a cattrs validation error."""
+    if isinstance(error, ForbiddenExtraKeysError):
+        return [
+            _unknown_key_message(prefix, key, _field_names(error.cl))
+            for key in sorted(error.extra_fields)
+        ]
+    if isinstance(error, InvalidComponent):
+        return [f"{prefix}{error.field}: {error.problem}" if error.field else f"{error}"]
+    if isinstance(error, ClassValidationError):
+        found = []
+        with_notes, without_notes = error.group_exceptions()
+        entries: list[tuple[Exception, Any]] = [*with_notes, *((e, None) for e in without_notes)]
+        for sub, note in entries:
+            name = getattr(note, "name", None)
+            sub_prefix = (
+                f"{prefix}{name}." if name and isinstance(sub, ClassValidationError) else prefix
+            )
+            if name and not isinstance(sub, ClassValidationError | ForbiddenExtraKeysError):
+                found.append(f"{prefix}{name}: {_problem(sub)}")
+            else:
+                found.extend(_messages(sub, sub_prefix, cls))
+        return found
+    return [f"{prefix.rstrip('.')}: {_problem(error)}"]
+
+
+def _problem(error: BaseException) -> str:
+    if isinstance(error, InvalidComponent) and error.problem:
+        return error.problem
+    text = str(error)
+    if isinstance(error, KeyError) or "required" in text:
+        return "is required"
+    return text
+
+
+def _structure(data: Any, cls: type, section: str) -> Any:
+    if not isinstance(data, Mapping):
+        raise StudyError(f"[{section}] must be a table of keys, got {data!r}")
+    missing = [
+        f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING and f.name not in data
+    ]
+    if missing:
+        raise StudyError(f"{section}.{missing[0]}: is required")
+    try:
+        return CONVERTER.structure(dict(data), cls)
+    except (ClassValidationError, InvalidComponent, ForbiddenExtraKeysError) as error:
+        raise StudyError("; ".join(_messages(error, f"{section}.", cls))) from None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise StudyError(f"cannot read the study: {error.strerror}") from None
+    if path.is_dir():
+        raise StudyError("is a folder, not a study file")
+    if size > MAX_STUDY_BYTES:
+        raise StudyError(
+            f"is {size:,} bytes; a study is at most {MAX_STUDY_BYTES:,} bytes of settings"
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise StudyError("is not UTF-8 text (a TOML study must be)") from None
+    except OSError as error:
+        raise StudyError(f"cannot read the study: {error.strerror}") from None
+    if not text.strip():
+        raise StudyError("is empty; a study needs at least [study] and [design]")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        column = getattr(error, "colno", None)
+        message = getattr(error, "msg", str(error))
+        where = f"line {line}, column {column}: " if line else ""
+        raise StudyError(f"{where}TOML syntax error: {message}") from None
+
+
+def _apply_overrides(
+    components: dict[str, Component], overrides: Any, origin: Source
+) -> dict[str, dict[str, Any]]:
+    if not isinstance(overrides, Mapping):
+        raise StudyError(
+            f"[overrides] must hold tables such as [overrides.launch_vehicle], got {overrides!r}"
+        )
+    applied: dict[str, dict[str, Any]] = {}
+    for kind, values in overrides.items():
+        if kind not in components:
+            raise StudyError(_unknown_key_message("overrides.", kind, list(components)))
+        if not isinstance(values, Mapping):
+            raise StudyError(f"overrides.{kind}: must be a table of field = value, got {values!r}")
+        component = components[kind]
+        fields = [f for f in _field_names(type(component)) if f not in {"name", "sources"}]
+        for key in values:
+            if key not in fields:
+                raise StudyError(_unknown_key_message(f"overrides.{kind}.", key, fields))
+        sources = {**component.sources, **dict.fromkeys(values, origin)}
+        try:
+            components[kind] = attrs.evolve(component, **dict(values), sources=sources)
+        except InvalidComponent as error:
+            field = error.field or "?"
+            raise StudyError(f"overrides.{kind}.{field}: {error.problem or error}") from None
+        applied[kind] = dict(values)
+    return applied
+
+
+def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None = None) -> Study:
+    """Build a Study from already-parsed TOML data (a dict), resolving component names."""
+    for section in data:
+        if section in FUTURE_SECTIONS:
+            raise StudyError(
+                f"[{section}] is not supported yet ({FUTURE_SECTIONS[section]} comes in a later "
+                f"version); remove the section to run this study"
+            )
+        if section not in SECTIONS:
+            raise StudyError(_unknown_key_message("", section, list(SECTIONS)))
+    for section in ("study", "design"):
+        if section not in data:
+            raise StudyError(f"[{section}] section is missing")
+    info = _structure(data["study"], StudyInfo, "study")
+    design_data = data["design"]
+    if not isinstance(design_data, Mapping):
+        raise StudyError(f"[design] must be a table of keys, got {design_data!r}")
+    components: dict[str, Component] = {}
+    for key in COMPONENT_KEYS:
+        if key not in design_data:
+            raise StudyError(f"design.{key}: is required (the name of a {key.replace('_', ' ')})")
+        name = design_data[key]
+        if not isinstance(name, str):
+            raise StudyError(f"design.{key}: must be a component name, got {name!r}")
+        try:
+            components[key] = registry.get(key, name)
+        except ComponentNotFound as error:
+            raise StudyError(f"design.{key}: {error}") from None
+    sizing_data = {k: v for k, v in design_data.items() if k not in COMPONENT_KEYS}
+    for key in sizing_data:
+        if key not in _field_names(Sizing):
+            raise StudyError(
+                _unknown_key_message("design.", key, [*COMPONENT_KEYS, *_field_names(Sizing)])
+            )
+    sizing = _structure(sizing_data, Sizing, "design")
+    economics = _structure(data.get("economics", {}), Economics, "economics")
+    origin = Source(
+        title=f"study file {path.name if path else '(in memory)'}", year=2026, estimate=True
+    )
+    applied = _apply_overrides(components, data.get("overrides", {}), origin)
+    design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
+    return Study(info=info, design=design, overrides=applied, path=path)
+
+
+def load_study(path: str | Path, registry: Registry | None = None) -> Study:
+    """Read and validate a study file; every problem is a StudyError naming file and key."""
+    from skyrack.plugins import registry as loaded_registry
+
+    study_path = Path(path)
+    try:
+        return parse_study(_read(study_path), registry or loaded_registry(), study_path)
+    except StudyError as error:
+        raise StudyError(f"{study_path}: {error}") from None
+    except SkyrackError:
+        raise
