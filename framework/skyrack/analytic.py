@@ -84,7 +84,16 @@ def _throttled_pv_years(
 
 
 def compute(p: Parameters) -> tuple[dict[str, FloatArray], list[Budget]]:
-    """Every quantity of the analytic model for the designs in ``p``, and their budgets."""
+    """Every quantity of the analytic model for the designs in ``p``, and their budgets.
+
+    Infeasible rows (no satellite fits a launch, a radiator that cannot reject heat) carry
+    inf or NaN through the arithmetic; their ``feasible`` flag is 0.
+    """
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        return _compute(p)
+
+
+def _compute(p: Parameters) -> tuple[dict[str, FloatArray], list[Budget]]:
     s = size_satellite(p)
     rate = p["economics.discount_rate_per_year"]
     delta = np.log1p(rate)

@@ -25,6 +25,9 @@ class Budget:
     limit: FloatArray
     unit: str
     advice: str
+    proportional: bool = True
+    """False when used/limit is no measure of tightness (calendar years): then utilization is
+    1 when broken and 0 otherwise."""
 
     @property
     def excess(self) -> FloatArray:
@@ -34,6 +37,8 @@ class Budget:
     @property
     def utilization(self) -> FloatArray:
         """used / limit (above 1 when broken)."""
+        if not self.proportional:
+            return np.asarray(np.where(self.used > self.limit, 1.0, 0.0))
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.asarray(np.where(self.limit > 0, self.used / self.limit, np.inf))
 
@@ -96,6 +101,7 @@ def budgets(p: Parameters, s: dict[str, FloatArray], ramp_years: FloatArray) -> 
             p["economics.start_year"],
             "yr",
             "start later or choose a vehicle that flies by the start year",
+            proportional=False,
         ),
         Budget(
             "deployment time",
@@ -110,10 +116,18 @@ def budgets(p: Parameters, s: dict[str, FloatArray], ramp_years: FloatArray) -> 
 def describe_violation(budget: Budget, used: float, limit: float) -> str:
     """One sentence: which budget, how much is used, the limit and the excess."""
     excess = used - limit
-    percent = f", {100 * excess / limit:.0f}% over" if limit > 0 and np.isfinite(used) else ""
+    if not budget.proportional:
+        return f"{budget.name}: {used:g} is after {limit:g}; {budget.advice}"
     if not np.isfinite(used):
         return f"{budget.name}: unbounded (the radiator cannot reject heat); {budget.advice}"
+    percent = f", {100 * excess / limit:,.0f}%" if limit > 0 else ""
+    unit = budget.unit.split(" ")[0]
     return (
-        f"{budget.name}: needs {used:,.4g} {budget.unit}, limit {limit:,.4g} "
-        f"(over by {excess:,.4g}{percent}); {budget.advice}"
+        f"{budget.name}: needs {_number(used)} {budget.unit}, limit {_number(limit)} "
+        f"(over by {_number(excess)} {unit}{percent}); {budget.advice}"
     )
+
+
+def _number(value: float) -> str:
+    """1,241 for large numbers, 3 significant digits for small ones."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"

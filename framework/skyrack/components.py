@@ -214,7 +214,9 @@ class SatelliteBus(Component):
     )
     max_payload_power_w: float = quantity("W", "largest payload power the bus can distribute")
     max_payload_mass_kg: float = quantity("kg", "largest payload mass the structure carries")
-    housekeeping_power_w: float = quantity("W", "power the bus itself draws")
+    housekeeping_power_w: float = quantity(
+        "W", "power the bus itself draws", minimum=0.0, exclusive_minimum=False
+    )
     solar_cell_efficiency: float = fraction(
         "array conversion efficiency at AM0, BOL", exclusive_zero=True
     )

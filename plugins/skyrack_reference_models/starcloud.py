@@ -1,0 +1,196 @@
+"""The cost table of Starcloud's white paper "Why we should train AI in space" (2024).
+
+Starcloud (then Lumen Orbit) compared the ten-year cost of powering and cooling a 40 MW
+compute cluster on the ground and in orbit (compute hardware excluded on both sides):
+
+Ground
+    energy = power × 8,760 h/yr × years × capacity factor × $/kWh ($140M at $0.04/kWh);
+    cooling $7M; backup power $20M; total $167M.
+Space
+    solar array = $/W × power ($2M at ~$0.05/W); launch = ceil(mass ÷ payload per launch) ×
+    price per launch (one $5M launch of 100 t); radiation shielding $1.2M; total $8.2M.
+
+The paper's launch line says "$5M per 100 t = $30/kg"; $5M / 100,000 kg is $50/kg. The model
+reports the implied price (``implied_launch_usd_per_kg``, 50) beside the stated one
+(``stated_launch_usd_per_kg``, 30), which is a published figure, not an input.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from skyrack.sources import Source
+from skyrack_reference_models import (
+    FRACTION_POSITIVE,
+    NON_NEGATIVE,
+    InputSpec,
+    build_model,
+)
+
+HOURS_PER_YEAR = 8760.0
+"""Hours in a year (365 × 24), which reproduces the paper's $140M of energy."""
+
+STATED_LAUNCH_USD_PER_KG = 30.0
+"""The paper's own (wrong) $/kg for "$5M per 100 t"; the arithmetic gives $50/kg."""
+
+WHITE_PAPER = Source(
+    title="Starcloud (formerly Lumen Orbit), white paper 'Why we should train AI in space'",
+    year=2024,
+    url="https://starcloudinc.github.io/wp.pdf",
+    note="cost table for 40 MW over 10 years, as quoted line by line in critiques",
+)
+"""The white paper; its cost table is the source of every default below."""
+
+
+def _source(note: str, *, estimate: bool = False) -> Source:
+    return Source(
+        title=WHITE_PAPER.title,
+        year=WHITE_PAPER.year,
+        url=WHITE_PAPER.url,
+        estimate=estimate,
+        note=note,
+    )
+
+
+INPUTS: tuple[InputSpec, ...] = (
+    InputSpec(
+        key="power_mw",
+        default=40.0,
+        unit="MW",
+        doc="power of the compute cluster, on the ground and in orbit",
+        source=_source("40 MW cluster"),
+    ),
+    InputSpec(
+        key="years",
+        default=10.0,
+        unit="yr",
+        doc="period over which the costs are compared",
+        source=_source("10 years"),
+    ),
+    InputSpec(
+        key="electricity_usd_per_kwh",
+        default=0.04,
+        unit="USD/kWh",
+        doc="price of ground electricity",
+        source=_source("energy $140M at $0.04/kWh"),
+        limits=NON_NEGATIVE,
+    ),
+    InputSpec(
+        key="ground_capacity_factor",
+        default=1.0,
+        unit="1",
+        doc="fraction of the time the ground cluster draws its full power",
+        source=_source(
+            "not stated; 1.0 reproduces $140M (40 MW × 8,760 h × 10 yr × $0.04/kWh)",
+            estimate=True,
+        ),
+        limits=FRACTION_POSITIVE,
+    ),
+    InputSpec(
+        key="ground_cooling_usd",
+        default=7e6,
+        unit="USD",
+        doc="cooling of the ground data center over the period",
+        source=_source("cooling $7M"),
+        limits=NON_NEGATIVE,
+    ),
+    InputSpec(
+        key="ground_backup_power_usd",
+        default=20e6,
+        unit="USD",
+        doc="backup power of the ground data center",
+        source=_source("backup power $20M"),
+        limits=NON_NEGATIVE,
+    ),
+    InputSpec(
+        key="solar_array_usd_per_w",
+        default=0.05,
+        unit="USD/W",
+        doc="solar array cost per W of cluster power",
+        source=_source("solar array $2M (~$0.05/W)"),
+        limits=NON_NEGATIVE,
+    ),
+    InputSpec(
+        key="launch_mass_kg",
+        default=100_000.0,
+        unit="kg",
+        doc="mass launched to orbit",
+        source=_source("one launch of 100 t"),
+    ),
+    InputSpec(
+        key="launch_payload_kg",
+        default=100_000.0,
+        unit="kg",
+        doc="payload of one launch (a fully reusable Starship)",
+        source=_source("one launch of 100 t"),
+    ),
+    InputSpec(
+        key="launch_price_usd",
+        default=5e6,
+        unit="USD",
+        doc="price of one launch",
+        source=_source("one launch $5M"),
+        limits=NON_NEGATIVE,
+    ),
+    InputSpec(
+        key="radiation_shielding_usd",
+        default=1.2e6,
+        unit="USD",
+        doc="radiation shielding of the orbital cluster",
+        source=_source("radiation shielding $1.2M"),
+        limits=NON_NEGATIVE,
+    ),
+)
+"""Every input of the white paper's cost table, with its published value."""
+
+
+def equations(v: Mapping[str, float]) -> dict[str, float]:
+    """The white paper's ground and space costs from checked inputs ``v``."""
+    power_kw = v["power_mw"] * 1000.0
+    hours = HOURS_PER_YEAR * v["years"]
+    energy_mwh = v["power_mw"] * hours * v["ground_capacity_factor"]
+    space_energy_mwh = v["power_mw"] * hours  # the paper claims >95% sunlight; the table uses all
+
+    energy = power_kw * hours * v["ground_capacity_factor"] * v["electricity_usd_per_kwh"]
+    ground_total = energy + v["ground_cooling_usd"] + v["ground_backup_power_usd"]
+
+    array = v["solar_array_usd_per_w"] * v["power_mw"] * 1e6
+    launches = math.ceil(v["launch_mass_kg"] / v["launch_payload_kg"])
+    launch = launches * v["launch_price_usd"]
+    space_total = array + launch + v["radiation_shielding_usd"]
+
+    return {
+        "ground_energy_mwh": energy_mwh,
+        "ground_energy_cost_usd": energy,
+        "ground_cooling_cost_usd": v["ground_cooling_usd"],
+        "ground_backup_power_cost_usd": v["ground_backup_power_usd"],
+        "ground_total_usd": ground_total,
+        "ground_usd_per_mwh": ground_total / energy_mwh,
+        "space_solar_array_cost_usd": array,
+        "launches": launches,
+        "space_launch_cost_usd": launch,
+        "space_radiation_shielding_cost_usd": v["radiation_shielding_usd"],
+        "space_total_usd": space_total,
+        "space_energy_mwh": space_energy_mwh,
+        "space_usd_per_mwh": space_total / space_energy_mwh,
+        "ground_to_space_cost_ratio": ground_total / space_total if space_total else math.inf,
+        "implied_launch_usd_per_kg": launch / v["launch_mass_kg"],
+        "stated_launch_usd_per_kg": STATED_LAUNCH_USD_PER_KG,
+    }
+
+
+STARCLOUD = build_model(
+    name="starcloud",
+    description=(
+        "Starcloud's (formerly Lumen Orbit's) white paper 'Why we should train AI in space' "
+        "(2024): ten-year power and cooling cost of a 40 MW cluster, ground ($167M) vs orbit "
+        "($8.2M); compute hardware is left out on both sides. Known error: the paper states "
+        "'$5M per 100 t = $30/kg', which is $50/kg (implied_launch_usd_per_kg vs "
+        "stated_launch_usd_per_kg)."
+    ),
+    specs=INPUTS,
+    source=WHITE_PAPER,
+    equations=equations,
+)
+"""Starcloud's white-paper table as a skyrack reference model."""
