@@ -11,6 +11,7 @@ with the closest valid names, every range is checked). Every problem becomes a
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,7 +21,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
-from skyrack.components import Component
+from skyrack.components import Component, numeric_field_names
 from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
     ComponentNotFound,
@@ -55,11 +56,24 @@ COMPONENT_KEYS = (
 )
 
 
+STUDY_NAME_PATTERN = re.compile(r"^\w[\w.\- ]{0,99}$")
+"""A study's name names its results folder (results/<name>), so it must be one safe folder name."""
+
+
+def _check_study_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not STUDY_NAME_PATTERN.match(value):
+        problem = (
+            "must be 1 to 100 letters, digits, '-', '_', '.' or spaces, starting with a letter "
+            f"or digit (it names the results folder), got {value!r}"
+        )
+        raise InvalidComponent(f"name {problem}", field="name", problem=problem)
+
+
 @attrs.frozen(kw_only=True)
 class StudyInfo:
     """The ``[study]`` section: what the study is called and what question it answers."""
 
-    name: str
+    name: str = attrs.field(validator=_check_study_name)
     description: str = ""
     seed: int = 0
 
@@ -170,7 +184,7 @@ def _read(path: Path) -> dict[str, Any]:
             f"is {size:,} bytes; a study is at most {MAX_STUDY_BYTES:,} bytes of settings"
         )
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # editors may prepend a BOM
     except UnicodeDecodeError:
         raise StudyError("is not UTF-8 text (a TOML study must be)") from None
     except OSError as error:
@@ -187,6 +201,13 @@ def _read(path: Path) -> dict[str, Any]:
         raise StudyError(f"{where}TOML syntax error: {message}") from None
 
 
+_SCALAR_TYPES: dict[Any, type] = {
+    **{kind: kind for kind in (float, int, bool, str)},
+    **{kind.__name__: kind for kind in (float, int, bool, str)},
+}
+"""Component field types (as written, or as strings under postponed annotations) to check."""
+
+
 def _apply_overrides(
     components: dict[str, Component], overrides: Any, origin: Source
 ) -> dict[str, dict[str, Any]]:
@@ -201,17 +222,26 @@ def _apply_overrides(
         if not isinstance(values, Mapping):
             raise StudyError(f"overrides.{kind}: must be a table of field = value, got {values!r}")
         component = components[kind]
-        fields = [f for f in _field_names(type(component)) if f not in {"name", "sources"}]
-        for key in values:
+        types = {f.name: f.type for f in attrs.fields(type(component))}
+        fields = [f for f in types if f not in {"name", "sources"}]
+        checked: dict[str, Any] = {}
+        for key, value in values.items():
             if key not in fields:
                 raise StudyError(_unknown_key_message(f"overrides.{kind}.", key, fields))
-        sources = {**component.sources, **dict.fromkeys(values, origin)}
+            scalar = _SCALAR_TYPES.get(types[key])
+            try:  # the same strict types as the rest of the study (no float for an int)
+                checked[key] = CONVERTER.structure(value, scalar) if scalar else value
+            except TypeError as error:
+                raise StudyError(f"overrides.{kind}.{key}: {error}") from None
+        numeric = set(numeric_field_names(type(component)))
+        sources = {**component.sources, **{key: origin for key in checked if key in numeric}}
         try:
-            components[kind] = attrs.evolve(component, **dict(values), sources=sources)
+            components[kind] = attrs.evolve(component, **checked, sources=sources)
         except InvalidComponent as error:
-            field = error.field or "?"
-            raise StudyError(f"overrides.{kind}.{field}: {error.problem or error}") from None
-        applied[kind] = dict(values)
+            if error.field is None:
+                raise StudyError(f"overrides.{kind}: {error}") from None
+            raise StudyError(f"overrides.{kind}.{error.field}: {error.problem or error}") from None
+        applied[kind] = checked
     return applied
 
 
@@ -232,10 +262,18 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     design_data = data["design"]
     if not isinstance(design_data, Mapping):
         raise StudyError(f"[design] must be a table of keys, got {design_data!r}")
+    sizing_data = {k: v for k, v in design_data.items() if k not in COMPONENT_KEYS}
+    for key in sizing_data:  # before the required names, so a typo'd name gets a suggestion
+        if key not in _field_names(Sizing):
+            raise StudyError(
+                _unknown_key_message("design.", key, [*COMPONENT_KEYS, *_field_names(Sizing)])
+            )
     components: dict[str, Component] = {}
     for key in COMPONENT_KEYS:
         if key not in design_data:
-            raise StudyError(f"design.{key}: is required (the name of a {key.replace('_', ' ')})")
+            noun = key.replace("_", " ")
+            article = "an" if noun[0] in "aeiou" else "a"
+            raise StudyError(f"design.{key}: is required (the name of {article} {noun})")
         name = design_data[key]
         if not isinstance(name, str):
             raise StudyError(f"design.{key}: must be a component name, got {name!r}")
@@ -243,12 +281,6 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             components[key] = registry.get(key, name)
         except ComponentNotFound as error:
             raise StudyError(f"design.{key}: {error}") from None
-    sizing_data = {k: v for k, v in design_data.items() if k not in COMPONENT_KEYS}
-    for key in sizing_data:
-        if key not in _field_names(Sizing):
-            raise StudyError(
-                _unknown_key_message("design.", key, [*COMPONENT_KEYS, *_field_names(Sizing)])
-            )
     sizing = _structure(sizing_data, Sizing, "design")
     economics = _structure(data.get("economics", {}), Economics, "economics")
     origin = Source(

@@ -1,0 +1,48 @@
+"""``skyrack assumptions``: the default sizing and economic assumptions with their sources."""
+
+from __future__ import annotations
+
+import click
+
+from skyrack.cli.output import echo_json, format_value
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def assumptions(as_json: bool) -> None:
+    """Show every default of [design] sizing and [economics] with its unit and source."""
+    import attrs
+    from rich.console import Console
+    from rich.table import Table
+
+    from skyrack.design import ECONOMICS_SOURCES, SIZING_SOURCES, Economics, Sizing
+
+    rows = []
+    for section, cls, sources in (
+        ("design", Sizing, SIZING_SOURCES),
+        ("economics", Economics, ECONOMICS_SOURCES),
+    ):
+        for field in attrs.fields(cls):
+            source = sources.get(field.name)
+            rows.append(
+                {
+                    "key": f"{section}.{field.name}",
+                    "default": None if field.default is attrs.NOTHING else field.default,
+                    "unit": field.metadata.get("unit", ""),
+                    "doc": field.metadata.get("doc", ""),
+                    "source": attrs.asdict(source) if source else None,
+                }
+            )
+    if as_json:
+        echo_json(rows)
+        return
+    table = Table("key", "default", "unit", "meaning", "source")
+    for row in rows:
+        source = row["source"]
+        cited = ""
+        if source:
+            cited = f"{source['title']} ({source['year']})"
+            if source["estimate"]:
+                cited += " [estimate]"
+        table.add_row(row["key"], format_value(row["default"]), row["unit"], row["doc"], cited)
+    Console().print(table)
