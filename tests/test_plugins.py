@@ -185,7 +185,7 @@ def test_plugin_registering_the_wrong_kind_is_rejected() -> None:
             register(orbit)
 
     with (
-        pytest.raises(PluginError, match=r"registered a Orbit 'odd-orbit'.*LaunchVehicle"),
+        pytest.raises(PluginError, match=r"registered an Orbit 'odd-orbit'.*LaunchVehicle"),
         plugins.temporary_plugin(WrongKind(), "wrong-kind"),
     ):
         pass

@@ -30,11 +30,18 @@ def _describe(instance: Any) -> str:
 
 
 def _number_problem(
-    value: Any, minimum: float | None, maximum: float | None, exclusive_minimum: bool, unit: str
+    value: Any,
+    minimum: float | None,
+    maximum: float | None,
+    exclusive_minimum: bool,
+    unit: str,
+    integer: bool = False,
 ) -> str | None:
     """Why ``value`` is not an allowed number, or None when it is."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return f"must be a number, got {value!r}"
+    if integer and not (isinstance(value, int) or (math.isfinite(value) and value.is_integer())):
+        return f"must be a whole number, got {value!r}"
     if not math.isfinite(value):
         return f"must be a finite number, got {value!r}"
     units = f" {unit}" if unit and unit != "1" else ""
@@ -49,10 +56,14 @@ def _number_problem(
 
 
 def _number_validator(
-    minimum: float | None, maximum: float | None, exclusive_minimum: bool, unit: str
+    minimum: float | None,
+    maximum: float | None,
+    exclusive_minimum: bool,
+    unit: str,
+    integer: bool = False,
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        problem = _number_problem(value, minimum, maximum, exclusive_minimum, unit)
+        problem = _number_problem(value, minimum, maximum, exclusive_minimum, unit, integer)
         if problem:
             raise InvalidComponent(
                 f"{_describe(instance)}: {attribute.name} {problem}",
@@ -71,11 +82,12 @@ def quantity(
     exclusive_minimum: bool = True,
     maximum: float | None = None,
     default: Any = attrs.NOTHING,
+    integer: bool = False,
 ) -> Any:
     """A numeric attrs field with its unit, meaning and allowed range (positive by default)."""
     return attrs.field(
         default=default,
-        validator=_number_validator(minimum, maximum, exclusive_minimum, unit),
+        validator=_number_validator(minimum, maximum, exclusive_minimum, unit, integer),
         metadata={
             "unit": unit,
             "doc": doc,
@@ -193,7 +205,9 @@ class LaunchVehicle(Component):
     price_usd: float = quantity("USD", "price of one launch to the customer")
     max_launches_per_year: float = quantity("1/yr", "launches per year available to one customer")
     success_probability: float = fraction("probability that a launch reaches orbit")
-    first_available_year: int = quantity("yr", "first year the vehicle can carry this payload")
+    first_available_year: int = quantity(
+        "yr", "first year the vehicle can carry this payload", integer=True
+    )
     co2_per_launch_kg: float = quantity(
         "kg CO2", "CO2 emitted per launch", minimum=0.0, exclusive_minimum=False
     )

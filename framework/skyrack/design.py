@@ -165,7 +165,7 @@ class Economics:
         exclusive_minimum=False,
         maximum=1.0,
     )
-    start_year: int = quantity("yr", "year the first launch happens", default=2028)
+    start_year: int = quantity("yr", "year the first launch happens", default=2028, integer=True)
     satellite_learning_rate: float = fraction(
         "Wright learning rate of satellite hardware cost (1 = no learning)",
         default=1.0,

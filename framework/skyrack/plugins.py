@@ -79,12 +79,18 @@ def _new_manager() -> pluggy.PluginManager:
 
 def register_plugin(manager: pluggy.PluginManager, plugin: Any, name: str) -> None:
     """Register one plugin object, turning pluggy's validation errors into a PluginError."""
+    if manager.has_plugin(name):
+        raise PluginError(
+            name,
+            "another plugin is already loaded under this name; rename the entry point or "
+            f"disable one with {BLOCK_VARIABLE}",
+        )
     try:
         manager.register(plugin, name=name)
     except pluggy.PluginValidationError as error:
-        raise PluginError(name, str(error)) from None
-    except ValueError as error:  # a name or object registered twice
-        raise PluginError(name, str(error)) from None
+        raise PluginError(name, one_line(str(error))) from None
+    except ValueError as error:  # the same object registered twice
+        raise PluginError(name, one_line(str(error).split("\n")[0])) from None
     _check_pending(manager)
 
 
@@ -96,8 +102,13 @@ def _check_pending(manager: pluggy.PluginManager) -> None:
         manager.unregister(error.plugin)
         raise PluginError(
             plugin_name,
-            f"{error}; skyrack's hooks are listed in docs/plugins.md",
+            f"{one_line(str(error))}; skyrack's hooks are listed in docs/plugins.md",
         ) from None
+
+
+def one_line(text: str) -> str:
+    """Fold a multi-line message into one line."""
+    return "; ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def load_plugins() -> pluggy.PluginManager:

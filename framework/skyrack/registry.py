@@ -135,13 +135,18 @@ def _call_registration_hook(
 ) -> None:
     plugin = impl.plugin_name
     expected = COMPONENT_KINDS[kind]
+    if impl.hookwrapper or impl.wrapper:
+        raise PluginError(
+            plugin, "registration hooks cannot be wrappers; drop wrapper=True", hook=hook_name
+        )
 
     def register(component: Any) -> None:
         if not isinstance(component, expected):
             got = type(component).__name__
+            article = "an" if got[:1].lower() in "aeiou" else "a"
             raise PluginError(
                 plugin,
-                f"registered a {got} {getattr(component, 'name', '')!r}, "
+                f"registered {article} {got} {getattr(component, 'name', '')!r}, "
                 f"but {hook_name} takes {expected.__name__} objects",
                 hook=hook_name,
             )

@@ -254,7 +254,12 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
                 f"version); remove the section to run this study"
             )
         if section not in SECTIONS:
-            raise StudyError(_unknown_key_message("", section, list(SECTIONS)))
+            close = closest_names(section, SECTIONS)
+            valid = ", ".join(f"[{name}]" for name in close or SECTIONS)
+            hint = f"did you mean {valid}?" if close else f"valid sections: {valid}"
+            if not isinstance(data[section], Mapping):  # a key above the first [section]
+                raise StudyError(f"{section}: key outside any section; {hint}")
+            raise StudyError(f"[{section}]: unknown section; {hint}")
     for section in ("study", "design"):
         if section not in data:
             raise StudyError(f"[{section}] section is missing")

@@ -45,9 +45,21 @@ def _add_builtin_commands(group: click.Group) -> None:
 
 
 def _add_plugin_commands(group: click.Group) -> None:
+    """Let each plugin add commands; a plugin may not replace a command that exists."""
+    from skyrack.errors import PluginError
     from skyrack.plugins import load_plugins
 
-    load_plugins().hook.register_commands(cli=group)
+    for impl in load_plugins().hook.register_commands.get_hookimpls():
+        collector = click.Group()
+        impl.function(collector)
+        for name, command in collector.commands.items():
+            if name in group.commands:
+                raise PluginError(
+                    impl.plugin_name,
+                    f"command {name!r} already exists; give the plugin's command another name",
+                    hook="register_commands",
+                )
+            group.add_command(command, name)
 
 
 _add_builtin_commands(cli)

@@ -13,6 +13,7 @@ def assumptions(as_json: bool) -> None:
     """Show every default of [design] sizing and [economics] with its unit and source."""
     import attrs
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from skyrack.design import ECONOMICS_SOURCES, SIZING_SOURCES, Economics, Sizing
@@ -44,5 +45,11 @@ def assumptions(as_json: bool) -> None:
             cited = f"{source['title']} ({source['year']})"
             if source["estimate"]:
                 cited += " [estimate]"
-        table.add_row(row["key"], format_value(row["default"]), row["unit"], row["doc"], cited)
+        table.add_row(
+            row["key"],
+            escape(format_value(row["default"])),
+            escape(row["unit"]),
+            escape(row["doc"]),
+            escape(cited),
+        )
     Console().print(table)

@@ -25,6 +25,7 @@ def _headline(description: str, width: int = 70) -> str:
 def list_components(kind: str | None, as_json: bool) -> None:
     """List components by kind, with the plugin that registered each."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from skyrack.plugins import registry
@@ -44,7 +45,9 @@ def list_components(kind: str | None, as_json: bool) -> None:
         return
     table = Table("kind", "name", "plugin", "description")
     for row in rows:
-        table.add_row(row["kind"], row["name"], row["plugin"], _headline(row["description"]))
+        table.add_row(
+            row["kind"], row["name"], row["plugin"], escape(_headline(row["description"]))
+        )
     Console().print(table)
 
 
@@ -55,6 +58,7 @@ def list_components(kind: str | None, as_json: bool) -> None:
 def show_component(name: str, kind: str | None, as_json: bool) -> None:
     """Show every field of one component with its unit and source."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from skyrack.describe import describe_component
@@ -68,11 +72,11 @@ def show_component(name: str, kind: str | None, as_json: bool) -> None:
         return
     console = Console()
     console.print(
-        f"[bold]{component.name}[/bold] ({component.kind.replace('_', ' ')}, "
+        f"[bold]{escape(component.name)}[/bold] ({component.kind.replace('_', ' ')}, "
         f"plugin {described['plugin']})"
     )
     if component.description:
-        console.print(component.description)
+        console.print(component.description, markup=False)
     table = Table("field", "value", "unit", "source")
     for row in described["fields"]:
         source = row["source"]
@@ -86,5 +90,7 @@ def show_component(name: str, kind: str | None, as_json: bool) -> None:
                 cited += f"\n{where}"
             if source.get("note"):
                 cited += f"\n{source['note']}"
-        table.add_row(row["field"], format_value(row["value"]), row["unit"], cited)
+        table.add_row(
+            row["field"], escape(format_value(row["value"])), escape(row["unit"]), escape(cited)
+        )
     console.print(table)

@@ -29,7 +29,7 @@ def format_value(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, int):
-        return f"{value:,}"
+        return f"{value:,}" if abs(value) >= 10_000 else str(value)
     if isinstance(value, float):
         if value == 0 or 1e-3 <= abs(value) < 1e15:
             return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"

@@ -13,6 +13,7 @@ from skyrack.cli.output import echo_json
 def plugins(as_json: bool) -> None:
     """List the loaded plugins with their version and the hooks they implement."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from skyrack.plugins import plugin_infos
@@ -23,5 +24,10 @@ def plugins(as_json: bool) -> None:
         return
     table = Table("plugin", "version", "distribution", "hooks")
     for info in infos:
-        table.add_row(info.name, info.version or "", info.distribution or "", ", ".join(info.hooks))
+        table.add_row(
+            escape(info.name),
+            escape(info.version or ""),
+            escape(info.distribution or ""),
+            ", ".join(info.hooks),
+        )
     Console().print(table)

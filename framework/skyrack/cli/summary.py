@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from skyrack.metrics import Metrics
@@ -21,13 +22,14 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
     console = console or Console()
     v = metrics.values
     design = study.design
-    console.print(f"[bold]{study.info.name}[/bold]")
+    console.print(f"[bold]{escape(study.info.name)}[/bold]")
     if study.info.description:
-        console.print(study.info.description.strip())
+        console.print(study.info.description.strip(), markup=False)
     console.print(
         f"{design.launch_vehicle.name} · {design.satellite_bus.name} · "
         f"{design.compute_payload.name} × {design.sizing.accelerators_per_satellite} · "
-        f"{design.orbit.name} vs {design.ground_baseline.name}\n"
+        f"{design.orbit.name} vs {design.ground_baseline.name}\n",
+        markup=False,
     )
 
     head = Table("metric", "orbit", "ground", title="Levelized cost of compute (dense BF16)")
@@ -89,4 +91,4 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
             b.name, f"{b.used:,.4g}", f"{b.limit:,.4g} {b.unit}", f"{100 * b.utilization:.0f}%"
         )
     console.print(budgets)
-    console.print(f"[bold]Verdict:[/bold] {metrics.verdict()}")
+    console.print(f"[bold]Verdict:[/bold] {escape(metrics.verdict())}")
