@@ -123,11 +123,11 @@ def describe_violation(budget: Budget, used: float, limit: float) -> str:
     percent = f", {100 * excess / limit:,.0f}%" if limit > 0 else ""
     unit = budget.unit.split(" ")[0]
     return (
-        f"{budget.name}: needs {_number(used)} {budget.unit}, limit {_number(limit)} "
-        f"(over by {_number(excess)} {unit}{percent}); {budget.advice}"
+        f"{budget.name}: needs {format_number(used)} {budget.unit}, limit {format_number(limit)} "
+        f"(over by {format_number(excess)} {unit}{percent}); {budget.advice}"
     )
 
 
-def _number(value: float) -> str:
+def format_number(value: float) -> str:
     """1,241 for large numbers, 3 significant digits for small ones."""
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"

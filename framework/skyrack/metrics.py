@@ -21,6 +21,7 @@ class BudgetUse:
     unit: str
     utilization: float
     advice: str
+    proportional: bool = True
 
     @property
     def broken(self) -> bool:
@@ -37,6 +38,7 @@ class BudgetUse:
             unit=budget.unit,
             utilization=float(budget.utilization),
             advice=budget.advice,
+            proportional=budget.proportional,
         )
 
 

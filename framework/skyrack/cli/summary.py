@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from skyrack.budgets import format_number
 from skyrack.metrics import Metrics
 from skyrack.study import Study
 
@@ -87,8 +88,8 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
 
     budgets = Table("budget", "used", "limit", "use", title="Budgets")
     for b in sorted(metrics.budgets, key=lambda b: -b.utilization):
-        budgets.add_row(
-            b.name, f"{b.used:,.4g}", f"{b.limit:,.4g} {b.unit}", f"{100 * b.utilization:.0f}%"
-        )
+        used = format_number(b.used) if b.proportional else f"{b.used:g}"
+        limit = format_number(b.limit) if b.proportional else f"{b.limit:g}"
+        budgets.add_row(b.name, used, f"{limit} {b.unit}", f"{100 * b.utilization:.0f}%")
     console.print(budgets)
     console.print(f"[bold]Verdict:[/bold] {escape(metrics.verdict())}")
