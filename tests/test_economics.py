@@ -1,7 +1,6 @@
 """Tests for skyrack.economics: hand-computed values, numerical integrals, limits, properties."""
 
 import math
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -555,12 +554,10 @@ def test_pv_decaying_stream_vectorizes_over_start_years() -> None:
     )
 
 
-def test_batch_of_100k_designs_is_fast_finite_and_warning_free() -> None:
-    """All functions evaluate 100,000 designs at once, quickly, with finite results."""
+def test_batch_of_100k_designs_is_finite_and_warning_free() -> None:
+    """All functions evaluate 100,000 designs at once with finite results (speed: benchmarks/)."""
     inputs = _random_inputs(np.random.default_rng(11), 100_000)
-    began = time.perf_counter()
     for function, keys in CASES:
         result = function(*(inputs[key] for key in keys))
         assert result.shape == (100_000,)
         assert np.all(np.isfinite(result)), function.__name__
-    assert time.perf_counter() - began < 1.0
