@@ -327,7 +327,12 @@ class Orbit(Component):
     """A circular orbit: altitude, inclination and the sun geometry that sets eclipses."""
 
     kind: ClassVar[str] = "orbit"
-    altitude_km: float = quantity("km", "circular orbit altitude above the equatorial radius")
+    altitude_km: float = quantity(
+        "km",
+        "circular orbit altitude above the equatorial radius (150 km: below it, the atmosphere)",
+        minimum=150.0,
+        exclusive_minimum=False,
+    )
     inclination_deg: float = quantity("deg", "orbit inclination", maximum=180.0)
     beta_min_deg: float = quantity(
         "deg",
