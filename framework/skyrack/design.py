@@ -63,7 +63,9 @@ class Sizing:
         default=None,
         metadata={"unit": "W", "doc": "fleet payload power at beginning of life"},
     )
-    mission_years: float = quantity("yr", "operating life of each satellite", default=5.0)
+    mission_years: float = quantity(
+        "yr", "operating life of each satellite", default=5.0, maximum=50.0
+    )
     array_margin: float = quantity(
         "1",
         "array BOL power over what end-of-mission full load needs (1 = sized for end of life; "

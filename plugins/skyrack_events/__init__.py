@@ -1,1 +1,166 @@
-"""Built-in skyrack plugin: events."""
+"""Built-in skyrack plugin: disruptive fleet events (a severe solar storm, a launch grounding).
+
+Derived numbers are computed here from named inputs, and each source's note shows the arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from skyrack import FleetEvent, Source, hookimpl
+
+CARRINGTON_PROBABILITY_PER_DECADE = 0.12
+"""Riley (2012): probability of another Carrington-class storm (Dst < −850 nT) within a decade."""
+
+FALCON_9_GROUNDED = date(2024, 7, 12)
+FALCON_9_RETURN_TO_FLIGHT = date(2024, 7, 27)
+"""Starlink 9-3 upper-stage failure (12 July 2024 UTC) and Falcon 9's return to flight."""
+
+FALCON_9_LAUNCHES_PER_YEAR = 132
+FALCON_9_RECORD = (415, 417)
+"""Falcon 9 2024 cadence and its 2010–2024 record (see skyrack_launchers.sources)."""
+
+
+def annual_from_decadal(probability_per_decade: float) -> float:
+    """Annual probability of an event with a constant hazard: 1 − (1 − p₁₀)^(1/10)."""
+    return 1.0 - float((1.0 - probability_per_decade) ** 0.1)
+
+
+def grounding_probability_per_year() -> float:
+    """P(at least one Falcon 9 failure in a year) = 1 − (1 − q)^n, q from the rule of succession."""
+    successes, attempts = FALCON_9_RECORD
+    failure = 1 - (successes + 1) / (attempts + 2)
+    return 1 - (1 - failure) ** FALCON_9_LAUNCHES_PER_YEAR
+
+
+RILEY = Source(
+    title="Riley, On the probability of occurrence of extreme space weather events, Space "
+    "Weather 10, S02012 (12 % chance of a Carrington-class storm, Dst < −850 nT, per decade)",
+    year=2012,
+    url="https://doi.org/10.1029/2011SW000734",
+    estimate=True,
+)
+STORM_DAMAGE = Source(
+    title="skyrack estimate of Carrington-class damage to a LEO compute fleet (after the May 2024 "
+    "Gannon storm and the February 2022 Starlink loss)",
+    year=2026,
+    estimate=True,
+)
+STARLINK_2022 = Source(
+    title="SpaceX update, 'Geomagnetic storm and recently deployed Starlink satellites' (up to 40 "
+    "of 49 satellites launched 3 February 2022 to re-enter); The Times (38 of 49 lost at 210 km)",
+    year=2022,
+    url="https://www.thetimes.co.uk/article/how-space-storms-destroyed-elon-musks-satellites-"
+    "5rmv3jttw",
+    estimate=True,
+)
+GROUNDING_2024 = Source(
+    title="Cosmic News, 'Falcon 9 grounded for the second time in 2024' (Starlink 9-3 anomaly on "
+    "12 July, return to flight on 27 July 2024)",
+    year=2024,
+    url="https://cosmicnxws.com/falcon-9-grounded-for-the-second-time-in-2024",
+)
+
+
+def severe_solar_storm() -> FleetEvent:
+    """A Carrington-class geomagnetic storm: drag surge, radiation and charging across the fleet."""
+    annual = annual_from_decadal(CARRINGTON_PROBABILITY_PER_DECADE)
+    return FleetEvent(
+        name="severe-solar-storm",
+        description="A Carrington-class geomagnetic storm (Dst below −850 nT, about twice the May "
+        "2024 Gannon storm): a solar-proton and charging hit on electronics, a drag surge that "
+        "endangers satellites low in their orbit raising, and a pause in launches.",
+        annual_probability=round(annual, 4),
+        accelerator_loss_fraction=0.05,
+        satellite_loss_fraction=0.02,
+        launch_grounding_days=3.0,
+        sources={
+            "annual_probability": Source(
+                title=RILEY.title,
+                year=RILEY.year,
+                url=RILEY.url,
+                estimate=True,
+                note=f"1 − (1 − 0.12)^(1/10) = {annual:.4f} per year. Later estimates are lower "
+                "(Riley 2016: 2–12 % per decade; Love 2012 ~6 %; 1–2 % per decade would be "
+                "0.001–0.002 per year, not 0.01–0.02)",
+            ),
+            "accelerator_loss_fraction": Source(
+                title=STORM_DAMAGE.title,
+                year=STORM_DAMAGE.year,
+                estimate=True,
+                note="5 %: solar protons reach polar and high-inclination LEO through the opened "
+                "magnetosphere; latch-ups and a few krad behind light shielding kill the "
+                "weakest commercial parts. No operational fleet has met such a storm",
+            ),
+            "satellite_loss_fraction": Source(
+                title=STARLINK_2022.title,
+                year=STARLINK_2022.year,
+                url=STARLINK_2022.url,
+                estimate=True,
+                note="a minor storm (Kp ~5) raised drag ~50 % and cost 38 of 49 freshly launched "
+                "satellites at 210 km; at 550–650 km drag is survivable. Assume 2 % of the fleet "
+                "(those in orbit raising or with failed attitude control)",
+            ),
+            "launch_grounding_days": Source(
+                title=STARLINK_2022.title,
+                year=STARLINK_2022.year,
+                url=STARLINK_2022.url,
+                estimate=True,
+                note="3 days: launches to low insertion orbits wait out the storm after the "
+                "February 2022 loss",
+            ),
+        },
+    )
+
+
+def launch_grounding() -> FleetEvent:
+    """A launch failure grounds the launcher: no launches for about two weeks."""
+    days = (FALCON_9_RETURN_TO_FLIGHT - FALCON_9_GROUNDED).days
+    probability = grounding_probability_per_year()
+    return FleetEvent(
+        name="launch-grounding",
+        description="A launch failure grounds the fleet's launcher while the cause is found, as "
+        "Falcon 9 was for 15 days in July 2024; nothing in orbit is lost.",
+        annual_probability=round(probability, 3),
+        accelerator_loss_fraction=0.0,
+        satellite_loss_fraction=0.0,
+        launch_grounding_days=float(days),
+        sources={
+            "annual_probability": Source(
+                title="skyrack estimate from Falcon 9's record and cadence",
+                year=2026,
+                estimate=True,
+                note=f"failure per launch q = 1 − (415 + 1)/(417 + 2) = 0.00716; at 132 launches "
+                f"a year P = 1 − (1 − q)^132 = {probability:.3f}. Groundings after landing or "
+                "deorbit-burn anomalies (two more in 2024, 2–14 days) are not counted",
+            ),
+            "accelerator_loss_fraction": Source(
+                title="A grounding destroys nothing in orbit",
+                year=2026,
+                note="0 by definition; the failed launch's own payload is lost through the launch "
+                "vehicle's success probability",
+            ),
+            "satellite_loss_fraction": Source(
+                title="A grounding destroys nothing in orbit",
+                year=2026,
+                note="0 by definition",
+            ),
+            "launch_grounding_days": Source(
+                title=GROUNDING_2024.title,
+                year=GROUNDING_2024.year,
+                url=GROUNDING_2024.url,
+                note=f"27 July − 12 July 2024 = {days} days",
+            ),
+        },
+    )
+
+
+CATALOG: tuple[Callable[[], FleetEvent], ...] = (severe_solar_storm, launch_grounding)
+
+
+@hookimpl
+def register_fleet_events(register: Callable[[FleetEvent], None]) -> None:
+    """Register the built-in fleet events."""
+    for build in CATALOG:
+        register(build())
