@@ -119,7 +119,7 @@ def describe_violation(budget: Budget, used: float, limit: float) -> str:
     if not budget.proportional:
         return f"{budget.name}: {used:g} is after {limit:g}; {budget.advice}"
     if not np.isfinite(used):
-        return f"{budget.name}: unbounded (the radiator cannot reject heat); {budget.advice}"
+        return f"{budget.name}: needs an unbounded amount; {budget.advice}"
     percent = f", {100 * excess / limit:,.0f}%" if limit > 0 else ""
     unit = budget.unit.split(" ")[0]
     return (
@@ -129,5 +129,5 @@ def describe_violation(budget: Budget, used: float, limit: float) -> str:
 
 
 def format_number(value: float) -> str:
-    """1,241 for large numbers, 3 significant digits for small ones."""
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+    """1,241 for large numbers, 3 significant digits for small and huge ones."""
+    return f"{value:,.0f}" if 100 <= abs(value) < 1e15 else f"{value:.3g}"

@@ -33,7 +33,18 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
         ]
         if broken:
             raise InfeasibleDesign("infeasible design: " + "; ".join(broken))
-    return metrics_from(values, table)
+    metrics = metrics_from(values, table)
+    headline = {
+        "orbital cost per PFLOP-day": metrics.lcoc_usd_per_pflop_day,
+        "ground cost per PFLOP-day": metrics.ground_lcoc_usd_per_pflop_day,
+    }
+    for label, value in headline.items():
+        if not 0.0 < value < float("inf"):
+            raise SkyrackError(
+                f"cannot evaluate this design: the {label} came out as {value:g}; "
+                "an input is too extreme for the model (check very large or small values)"
+            )
+    return metrics
 
 
 def evaluate_batch(

@@ -79,7 +79,9 @@ class Metrics:
     def verdict(self) -> str:
         """One sentence: which is cheaper, by how much, and what binds the orbital design."""
         ratio = self.orbit_to_ground_ratio
-        if ratio < 1.0:
+        if not 0.0 < ratio < float("inf"):
+            text = f"orbit/ground ratio is {ratio:g}; check the inputs for extreme values"
+        elif ratio < 1.0:
             text = f"orbit is cheaper than the ground: {1 / ratio:.2f}× less per PFLOP-day"
         else:
             text = f"the ground is cheaper than orbit: orbit costs {ratio:.2f}× more per PFLOP-day"

@@ -15,7 +15,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from skyrack.errors import SkyrackError
 from skyrack.metrics import Metrics
+
+MARKER = ".skyrack-results"
+"""A file every results folder holds, so skyrack only ever replaces its own folders."""
 
 
 def _finite(value: Any) -> Any:
@@ -38,12 +42,33 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
 def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None = None) -> Path:
     """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder``.
 
-    Replaces an existing folder of that name only once the new one is complete.
+    Replaces an existing folder of that name only once the new one is complete, and only when
+    it is a skyrack results folder (or empty): any other folder or file is left alone and the
+    run fails with a SkyrackError. Write failures (disk full, permissions) are SkyrackErrors.
     """
-    folder = folder.resolve()
+    try:
+        folder = folder.resolve()
+        _check_replaceable(folder)
+        return _write(folder, metrics, study)
+    except OSError as error:
+        raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
+
+
+def _check_replaceable(folder: Path) -> None:
+    if folder.is_file() or (folder.exists() and not folder.is_dir()):
+        raise SkyrackError(f"cannot write results to {folder}: it is a file, not a folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / MARKER).exists():
+        raise SkyrackError(
+            f"refusing to write results into {folder}: it holds files that skyrack did not "
+            "write; choose an empty or new folder with --out"
+        )
+
+
+def _write(folder: Path, metrics: Metrics, study: dict[str, Any] | None) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
+        (staging / MARKER).write_text("written by skyrack run\n", encoding="utf-8")
         document = {"study": study or {}, **metrics.as_dict()}
         (staging / "metrics.json").write_text(
             json.dumps(_finite(document), indent=2), encoding="utf-8"

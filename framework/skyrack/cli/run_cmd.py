@@ -8,7 +8,7 @@ import click
 
 from skyrack.cli.output import echo_json
 
-STUDY_PATH = click.Path(path_type=Path, dir_okay=False)
+STUDY_PATH = click.Path(path_type=Path)  # the loader explains folders and missing files
 
 
 @click.command()
@@ -27,17 +27,21 @@ def validate(study_file: Path) -> None:
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     help="Results folder (default: results/<study name>).",
 )
 def run(study_file: Path, as_json: bool, out_dir: Path | None) -> None:
     """Evaluate a study and write its results folder (metrics as JSON and CSV)."""
     from skyrack.cli.summary import print_summary
+    from skyrack.errors import SkyrackError
     from skyrack.runner import run_study
     from skyrack.study import load_study
 
     study = load_study(study_file)
-    outcome = run_study(study, out_dir)
+    try:
+        outcome = run_study(study, out_dir)
+    except SkyrackError as error:
+        raise click.ClickException(f"{study_file}: {error}") from None
     if as_json:
         echo_json({"results": str(outcome.folder), **outcome.metrics.as_dict()})
         return
