@@ -23,7 +23,7 @@ from spacedc_env import summarize, time_per_call
 from skyrack import plugins
 from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import InfeasibleDesign
-from skyrack.evaluate import evaluate, evaluate_batch
+from skyrack.evaluation import evaluate, evaluate_batch
 
 ONE_MW_COMPONENTS: dict[str, str] = {
     "launch_vehicle": "falcon-9-reusable",

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skyrack.errors import InfeasibleDesign, InvalidComponent
-from skyrack.evaluate import crossover, evaluate, evaluate_batch
+from skyrack.evaluation import crossover, evaluate, evaluate_batch
 from toy_design import toy_design
 
 SIGMA = 5.670374419e-8

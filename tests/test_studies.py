@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from skyrack.evaluate import evaluate
+from skyrack.evaluation import evaluate
 from skyrack.study import load_study
 
 STUDIES = sorted((Path(__file__).resolve().parents[1] / "studies").glob("*.toml"))

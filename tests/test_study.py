@@ -22,7 +22,7 @@ from click.testing import CliRunner, Result
 import skyrack.results
 from skyrack.cli import cli
 from skyrack.errors import SkyrackError, StudyError
-from skyrack.evaluate import evaluate
+from skyrack.evaluation import evaluate
 from skyrack.runner import run_study
 from skyrack.study import load_study
 

@@ -4,13 +4,21 @@ The public Python API. A plugin author needs only ``hookimpl`` and the component
 
     from skyrack import hookimpl, LaunchVehicle, Source
 
-A notebook user loads components and evaluates designs::
+A notebook user loads studies and components and evaluates designs::
 
     import skyrack
+    study = skyrack.load_study("studies/quickstart.toml")
+    metrics = skyrack.evaluate(study.design)
+    sweep = skyrack.evaluate_batch(study.design, {"launch_vehicle.price_usd": [1e6, 1e7]})
     starship = skyrack.registry().launch_vehicle("starship-target")
+
+The evaluation names are imported on first use, so ``import skyrack`` (and ``skyrack --help``)
+stays light.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from skyrack.components import (
     COMPONENT_KINDS,
@@ -40,28 +48,63 @@ from skyrack.sources import Source
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "evaluate": "skyrack.evaluation",
+    "evaluate_batch": "skyrack.evaluation",
+    "crossover": "skyrack.evaluation",
+    "parameter_names": "skyrack.evaluation",
+    "Metrics": "skyrack.metrics",
+    "Design": "skyrack.design",
+    "Sizing": "skyrack.design",
+    "Economics": "skyrack.design",
+    "Study": "skyrack.study",
+    "load_study": "skyrack.study",
+    "run_study": "skyrack.runner",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the evaluation API on first use."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'skyrack' has no attribute {name!r}")
+
+
 __all__ = [
     "COMPONENT_KINDS",
     "Component",
     "ComponentNotFound",
     "ComputePayload",
+    "Design",
     "DuplicateComponent",
+    "Economics",
     "FleetEvent",
     "FleetPolicy",
     "GroundBaseline",
     "InfeasibleDesign",
     "InvalidComponent",
     "LaunchVehicle",
+    "Metrics",
     "ModelInput",
     "Orbit",
     "PluginError",
     "ReferenceModel",
     "SatelliteBus",
+    "Sizing",
     "SkyrackError",
     "Source",
+    "Study",
     "StudyError",
     "__version__",
+    "crossover",
+    "evaluate",
+    "evaluate_batch",
     "hookimpl",
     "load_plugins",
+    "load_study",
+    "parameter_names",
     "registry",
+    "run_study",
 ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import attrs
 
-from skyrack.evaluate import evaluate
+from skyrack.evaluation import evaluate
 from skyrack.metrics import Metrics
 from skyrack.results import write_results
 from skyrack.study import Study
