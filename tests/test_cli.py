@@ -255,3 +255,29 @@ def test_plugin_named_like_a_builtin_fails_with_one_line(installed_distribution:
     assert completed.returncode != 0
     assert "plugin 'launchers'" in completed.stderr
     assert len(completed.stderr.strip().splitlines()) == 1, completed.stderr
+
+
+STUDIES = Path(__file__).resolve().parents[1] / "studies"
+
+
+def test_crossover_finds_the_value_where_orbit_matches_the_ground() -> None:
+    """`skyrack crossover` reports a value at which the evaluator's ratio is one."""
+    study = str(STUDIES / "starcloud-40mw.toml")
+    result = invoke(
+        "crossover", study, "ground_baseline.energy_price_usd_per_mwh", "10", "2000", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert (found["ratio_at_low"] - 1) * (found["ratio_at_high"] - 1) < 0
+    design = skyrack.load_study(study).design
+    key = "ground_baseline.energy_price_usd_per_mwh"
+    at = skyrack.evaluate_batch(design, {key: [found["crossover"]]})
+    assert at["orbit_to_ground_ratio"][0] == pytest.approx(1.0, rel=1e-3)
+
+
+def test_crossover_with_a_misspelt_parameter_suggests_the_right_one() -> None:
+    """An unknown parameter key fails with one line that suggests the close key."""
+    result = invoke("crossover", str(STUDIES / "quickstart.toml"), "launch_vehicle.price", "1", "2")
+    assert result.exit_code == 1
+    assert "did you mean launch_vehicle.price_usd" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
