@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 
@@ -26,6 +28,10 @@ class Source:
         if not 1900 <= self.year <= 2100:
             raise ValueError(f"Source {self.title!r}: year must be between 1900 and 2100")
 
+    def derive(self, note: str, *, estimate: bool = True, **changes: Any) -> Source:
+        """This source with a note saying how a number was derived from it (an estimate)."""
+        return attrs.evolve(self, note=note, estimate=estimate, **changes)
+
     def cite(self) -> str:
         """One line: title (year), where to find it, and whether it is an estimate."""
         where = self.url or self.document
@@ -37,6 +43,3 @@ class Source:
         if self.note:
             text += f" — {self.note}"
         return text
-
-
-STUDY_OVERRIDE = Source(title="value set in the study file", year=2026, estimate=True)

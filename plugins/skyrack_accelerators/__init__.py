@@ -180,10 +180,7 @@ SEU_RECOVERY = Source(
 def _seu_source(memory_gb: float, divisor: float = 1.0) -> Source:
     rate = HBM_UPSETS_PER_GB_DAY * memory_gb / divisor
     extra = f" / {divisor:g} for hardening" if divisor != 1.0 else ""
-    return Source(
-        title=SEU_ESTIMATE.title,
-        year=SEU_ESTIMATE.year,
-        estimate=True,
+    return SEU_ESTIMATE.derive(
         note=f"{SEU_ESTIMATE.note}0.00125 × {memory_gb:g} GB{extra} = {rate:.3g} per day",
     )
 
@@ -209,19 +206,11 @@ def h100_sxm() -> ComputePayload:
         sources={
             "dense_tflops": NVIDIA_H100,
             "tdp_w": NVIDIA_H100,
-            "host_power_fraction": Source(
-                title=DGX_H100.title,
-                year=DGX_H100.year,
-                url=DGX_H100.url,
-                estimate=True,
+            "host_power_fraction": DGX_H100.derive(
                 note=f"(10,200 W − 8 × 700 W) / (8 × 700 W) = {host:.3f}; the DGX maximum, with "
                 "fans that a cold-plated space server would replace by pumps",
             ),
-            "mass_kg": Source(
-                title=DGX_H100.title,
-                year=DGX_H100.year,
-                url=DGX_H100.url,
-                estimate=True,
+            "mass_kg": DGX_H100.derive(
                 note="130.45 kg / 8 GPUs = 16.31 kg per GPU with its host share; the air-cooled "
                 "heatsinks and fans are assumed to weigh what space cold plates would",
             ),
@@ -257,18 +246,10 @@ def b200() -> ComputePayload:
         sources={
             "dense_tflops": NVIDIA_B200,
             "tdp_w": MLPERF_B200,
-            "host_power_fraction": Source(
-                title=DGX_B200.title,
-                year=DGX_B200.year,
-                url=DGX_B200.url,
-                estimate=True,
+            "host_power_fraction": DGX_B200.derive(
                 note=f"(14,300 W − 8 × 1,000 W) / (8 × 1,000 W) = {host:.4f}",
             ),
-            "mass_kg": Source(
-                title=GB200_NVL72.title,
-                year=GB200_NVL72.year,
-                url=GB200_NVL72.url,
-                estimate=True,
+            "mass_kg": GB200_NVL72.derive(
                 note="1,360 kg / 72 GPUs = 18.89 kg per GPU including its Grace CPU share, "
                 "NVLink switches and cold plates (the NVL72's GPUs run at up to 1.2 kW, so this "
                 "slightly overstates a 1 kW B200's share)",
@@ -330,11 +311,7 @@ def tpu_v6e() -> ComputePayload:
             "dense_tflops": GOOGLE_TPU_V6E,
             "tdp_w": _tpu_tdp_source(),
             "host_power_fraction": _tpu_host_source(TPU_V6E_TDP_W),
-            "mass_kg": Source(
-                title=DGX_H100.title,
-                year=DGX_H100.year,
-                url=DGX_H100.url,
-                estimate=True,
+            "mass_kg": DGX_H100.derive(
                 note=f"scaled by power from a DGX H100: 130.45 kg / 10,200 W = 0.01279 kg/W × "
                 f"(300 + 150) W = {mass:.2f} kg",
             ),
@@ -404,11 +381,7 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 f"supervisor = ${base.unit_price_usd * RAD_PRICE_FACTOR:,.0f}",
             ),
             "failure_rate_per_year": LLAMA3_UNMEASURED,
-            "tid_tolerance_krad": Source(
-                title=SUNCATCHER.title,
-                year=SUNCATCHER.year,
-                url=SUNCATCHER.url,
-                estimate=True,
+            "tid_tolerance_krad": SUNCATCHER.derive(
                 note="same silicon as the TPU v6e: 15 krad(Si) without hard failure. Derating "
                 "does not raise the silicon's total-dose tolerance; shielding (sized separately) "
                 "lowers the dose it sees",

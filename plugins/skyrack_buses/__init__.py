@@ -169,43 +169,27 @@ def starlink_v2_mini_class() -> SatelliteBus:
                 "avionics, attitude control, inter-satellite lasers, thermal pumps: ~2 kW, "
                 "7 % of the 27 kW array",
             ),
-            "solar_cell_efficiency": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
-                estimate=True,
+            "solar_cell_efficiency": MCCALIP.derive(
                 note=f"array-level AM0: 27,000 W / (116 m² × 1,361 W/m²) = {efficiency:.4f}, "
                 "consistent with ~20 % silicon cells at a ~0.85 packing factor",
             ),
-            "solar_specific_power_w_per_kg": Source(
-                title=WING_LEVEL_RANGE.title,
-                year=WING_LEVEL_RANGE.year,
+            "solar_specific_power_w_per_kg": WING_LEVEL_RANGE.derive(
                 document=SOLAR_CELLS,
-                estimate=True,
                 note="wing level, 100 W/kg: between iROSA's derived 59–82 W/kg and the 130–150 "
                 "W/kg of flexible blanket wings; SpaceX publishes no array mass",
             ),
-            "solar_degradation_per_year": Source(
-                title=LOHMEYER.title,
-                year=LOHMEYER.year,
+            "solar_degradation_per_year": LOHMEYER.derive(
                 document=SOLAR_CELLS,
-                estimate=True,
                 note="silicon midpoint (0.71 + 1.69) / 2 = 1.2 %/yr; GEO telemetry used as a LEO "
                 "proxy (no sourced LEO rate)",
             ),
-            "radiator_areal_density_kg_per_m2": Source(
-                title=NASA_ATCS.title,
-                year=NASA_ATCS.year,
-                estimate=True,
+            "radiator_areal_density_kg_per_m2": NASA_ATCS.derive(
                 note="6.5 kg/m², the middle of the 5–8 kg/m² of lighter deployable radiators "
                 "(ISS main radiators ~14 kg/m²)",
             ),
             "radiator_emissivity": MCCALIP,
             "radiator_absorptivity": STARCLOUD,
-            "battery_specific_energy_wh_per_kg": Source(
-                title=BATTERY.title,
-                year=BATTERY.year,
-                estimate=True,
+            "battery_specific_energy_wh_per_kg": BATTERY.derive(
                 note="mass-produced automotive-class Li-ion cells (~250 Wh/kg) packaged at ~60 % "
                 "→ 150 Wh/kg at pack level",
             ),
@@ -220,41 +204,22 @@ def starlink_v2_mini_class() -> SatelliteBus:
                 "~5 years, the life SpaceX plans for Starlink satellites before replacement; "
                 "also the mission length of Suncatcher and McCalip",
             ),
-            "failure_rate_per_year": Source(
-                title=MCDOWELL_FAILURES.title,
-                year=MCDOWELL_FAILURES.year,
-                url=MCDOWELL_FAILURES.url,
-                estimate=True,
+            "failure_rate_per_year": MCDOWELL_FAILURES.derive(
                 note="17 / 420 = 4.0 % of 2020 batches 2–8 failed within ~1 yr; batches 9–16 "
                 "5 / 473 = 1.1 % within ~0.5 yr; SpaceX claims < 1 %. Taken 2 %/yr for a "
                 "maturing design",
             ),
-            "cost_usd": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
-                estimate=True,
+            "cost_usd": MCCALIP.derive(
                 note=f"$800/kg × {dry:g} kg dry bus = ${MANUFACTURING_USD_PER_KG * dry:,.0f}",
             ),
-            "array_cost_usd_per_w": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
-                estimate=True,
+            "array_cost_usd_per_w": MCCALIP.derive(
                 note="$800/kg ÷ 100 W/kg = $8/W (no sourced modern $/W for space arrays, "
                 "shared/data/solar_cells.csv)",
             ),
-            "radiator_cost_usd_per_m2": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
-                estimate=True,
+            "radiator_cost_usd_per_m2": MCCALIP.derive(
                 note="$800/kg × 6.5 kg/m² = $5,200/m²",
             ),
-            "integration_cost_fraction": Source(
-                title=INTEGRATION.title,
-                year=INTEGRATION.year,
-                estimate=True,
+            "integration_cost_fraction": INTEGRATION.derive(
                 note="10 % for a production line building thousands of satellites",
             ),
         },
@@ -323,26 +288,17 @@ def large_compute_bus() -> SatelliteBus:
                 note="array-level = 22 % silicon cells × 0.90 packing factor (estimate) = 0.198",
             ),
             "solar_specific_power_w_per_kg": CTA,
-            "solar_degradation_per_year": Source(
-                title=LOHMEYER.title,
-                year=LOHMEYER.year,
+            "solar_degradation_per_year": LOHMEYER.derive(
                 document=SOLAR_CELLS,
-                estimate=True,
                 note="silicon midpoint (0.71 + 1.69) / 2 = 1.2 %/yr (GEO telemetry as a LEO "
                 "proxy); Starcloud's claimed < 0.15 %/yr is not adopted",
             ),
-            "radiator_areal_density_kg_per_m2": Source(
-                title=NASA_ATCS.title,
-                year=NASA_ATCS.year,
-                estimate=True,
+            "radiator_areal_density_kg_per_m2": NASA_ATCS.derive(
                 note="5 kg/m², the low end of the 5–8 kg/m² of lighter deployable radiators",
             ),
             "radiator_emissivity": STARCLOUD,
             "radiator_absorptivity": STARCLOUD,
-            "battery_specific_energy_wh_per_kg": Source(
-                title=BATTERY.title,
-                year=BATTERY.year,
-                estimate=True,
+            "battery_specific_energy_wh_per_kg": BATTERY.derive(
                 note="automotive-class Li-ion cells (~250 Wh/kg) packaged at ~60 % → 150 Wh/kg",
             ),
             "stowed_density_kg_per_m3": _estimate(
@@ -362,31 +318,16 @@ def large_compute_bus() -> SatelliteBus:
                 "3 %/yr, between the 4 %/yr of Starlink's first operational batches and the "
                 "2 %/yr taken for a maturing Starlink-class bus (McDowell 2020)",
             ),
-            "cost_usd": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
-                estimate=True,
+            "cost_usd": MCCALIP.derive(
                 note="$800/kg × 800 kg dry bus = $640,000",
             ),
-            "array_cost_usd_per_w": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
-                estimate=True,
+            "array_cost_usd_per_w": MCCALIP.derive(
                 note="$800/kg ÷ 150 W/kg = $5.33/W",
             ),
-            "radiator_cost_usd_per_m2": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
-                estimate=True,
+            "radiator_cost_usd_per_m2": MCCALIP.derive(
                 note="$800/kg × 5 kg/m² = $4,000/m²",
             ),
-            "integration_cost_fraction": Source(
-                title=INTEGRATION.title,
-                year=INTEGRATION.year,
-                estimate=True,
+            "integration_cost_fraction": INTEGRATION.derive(
                 note="10 % for a production line",
             ),
         },
@@ -440,41 +381,26 @@ def small_bus() -> SatelliteBus:
                 "skyrack estimate: smallsat housekeeping",
                 "300 W: avionics, reaction wheels, radio, heaters",
             ),
-            "solar_cell_efficiency": Source(
-                title=XTJ.title,
-                year=XTJ.year,
+            "solar_cell_efficiency": XTJ.derive(
                 document=SOLAR_CELLS,
-                estimate=True,
                 note="array-level = 29.8 % XTJ cells × 0.85 packing factor (estimate) = 0.2533",
             ),
-            "solar_specific_power_w_per_kg": Source(
-                title=WING_LEVEL_RANGE.title,
-                year=WING_LEVEL_RANGE.year,
+            "solar_specific_power_w_per_kg": WING_LEVEL_RANGE.derive(
                 document=SOLAR_CELLS,
-                estimate=True,
                 note="60 W/kg at wing level for small rigid deployable panels, near the low end of "
                 "iROSA's derived 59–82 W/kg",
             ),
-            "solar_degradation_per_year": Source(
-                title=LOHMEYER.title,
-                year=LOHMEYER.year,
+            "solar_degradation_per_year": LOHMEYER.derive(
                 document=SOLAR_CELLS,
-                estimate=True,
                 note="GaAs midpoint (0.44 + 1.03) / 2 = 0.735 %/yr (GEO telemetry as a LEO proxy)",
             ),
-            "radiator_areal_density_kg_per_m2": Source(
-                title=NASA_ATCS.title,
-                year=NASA_ATCS.year,
-                estimate=True,
+            "radiator_areal_density_kg_per_m2": NASA_ATCS.derive(
                 note="8 kg/m², the high end of 5–8 kg/m²: small panels carry more edge, insert "
                 "and heat-pipe mass per m²",
             ),
             "radiator_emissivity": MCCALIP,
             "radiator_absorptivity": STARCLOUD,
-            "battery_specific_energy_wh_per_kg": Source(
-                title=BATTERY.title,
-                year=BATTERY.year,
-                estimate=True,
+            "battery_specific_energy_wh_per_kg": BATTERY.derive(
                 note="space-qualified Li-ion pack ~120 Wh/kg (cells ~200 Wh/kg at ~60 % packaging)",
             ),
             "stowed_density_kg_per_m3": _estimate(
@@ -482,11 +408,7 @@ def small_bus() -> SatelliteBus:
                 f"300 kg / (1.067 × 1.168 × 1.422 m = {espa_grande_m3:.3f} m³) = "
                 f"{300.0 / espa_grande_m3:.1f} kg/m³",
             ),
-            "propulsion_isp_s": Source(
-                title=ORBITAL_INDEX.title,
-                year=ORBITAL_INDEX.year,
-                url=ORBITAL_INDEX.url,
-                estimate=True,
+            "propulsion_isp_s": ORBITAL_INDEX.derive(
                 note="a krypton Hall thruster like Starlink's first generation: 2,500 s / 1.5 = "
                 "1,667 s",
             ),
@@ -509,10 +431,7 @@ def small_bus() -> SatelliteBus:
                 "skyrack estimate: small-lot radiator panel cost",
                 "$20,000/m² for honeycomb panels with embedded heat pipes built in small lots",
             ),
-            "integration_cost_fraction": Source(
-                title=INTEGRATION.title,
-                year=INTEGRATION.year,
-                estimate=True,
+            "integration_cost_fraction": INTEGRATION.derive(
                 note="20 % for low-volume integration and test",
             ),
         },

@@ -76,37 +76,22 @@ def severe_solar_storm() -> FleetEvent:
         satellite_loss_fraction=0.02,
         launch_grounding_days=3.0,
         sources={
-            "annual_probability": Source(
-                title=RILEY.title,
-                year=RILEY.year,
-                url=RILEY.url,
-                estimate=True,
+            "annual_probability": RILEY.derive(
                 note=f"1 − (1 − 0.12)^(1/10) = {annual:.4f} per year. Later estimates are lower "
                 "(Riley 2016: 2–12 % per decade; Love 2012 ~6 %; 1–2 % per decade would be "
                 "0.001–0.002 per year, not 0.01–0.02)",
             ),
-            "accelerator_loss_fraction": Source(
-                title=STORM_DAMAGE.title,
-                year=STORM_DAMAGE.year,
-                estimate=True,
+            "accelerator_loss_fraction": STORM_DAMAGE.derive(
                 note="5 %: solar protons reach polar and high-inclination LEO through the opened "
                 "magnetosphere; latch-ups and a few krad behind light shielding kill the "
                 "weakest commercial parts. No operational fleet has met such a storm",
             ),
-            "satellite_loss_fraction": Source(
-                title=STARLINK_2022.title,
-                year=STARLINK_2022.year,
-                url=STARLINK_2022.url,
-                estimate=True,
+            "satellite_loss_fraction": STARLINK_2022.derive(
                 note="a minor storm (Kp ~5) raised drag ~50 % and cost 38 of 49 freshly launched "
                 "satellites at 210 km; at 550–650 km drag is survivable. Assume 2 % of the fleet "
                 "(those in orbit raising or with failed attitude control)",
             ),
-            "launch_grounding_days": Source(
-                title=STARLINK_2022.title,
-                year=STARLINK_2022.year,
-                url=STARLINK_2022.url,
-                estimate=True,
+            "launch_grounding_days": STARLINK_2022.derive(
                 note="3 days: launches to low insertion orbits wait out the storm after the "
                 "February 2022 loss",
             ),
@@ -146,11 +131,9 @@ def launch_grounding() -> FleetEvent:
                 year=2026,
                 note="0 by definition",
             ),
-            "launch_grounding_days": Source(
-                title=GROUNDING_2024.title,
-                year=GROUNDING_2024.year,
-                url=GROUNDING_2024.url,
+            "launch_grounding_days": GROUNDING_2024.derive(
                 note=f"27 July − 12 July 2024 = {days} days",
+                estimate=False,
             ),
         },
     )

@@ -189,37 +189,27 @@ def offgrid_gas_turbine() -> GroundBaseline:
         carbon_kg_per_mwh=round(carbon, 1),
         replaces_failed_accelerators=True,
         sources={
-            "facility_capex_usd_per_w": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
+            "facility_capex_usd_per_w": MCCALIP.derive(
                 note=f"electrical 5.25 + mechanical 3.00 + civil 2.50 + network 1.75 = "
                 f"${facility:.2f}/W of IT load",
+                estimate=False,
             ),
-            "power_plant_capex_usd_per_w": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
+            "power_plant_capex_usd_per_w": MCCALIP.derive(
                 note="$1,450/kW = $1.45/W of generation; skyrack multiplies by PUE as McCalip "
                 "does ($1.45 × 1.2 = $1.74 per W of IT load)",
+                estimate=False,
             ),
-            "energy_price_usd_per_mwh": Source(
-                title=MCCALIP.title,
-                year=MCCALIP.year,
-                url=MCCALIP.url,
+            "energy_price_usd_per_mwh": MCCALIP.derive(
                 note=f"fuel only: 6,200 Btu/kWh × $4.30/MMBtu / 1000 = ${fuel:.2f}/MWh "
                 "(REFERENCES.md: gas generation ~$27/MWh fuel, EIA)",
+                estimate=False,
             ),
             "pue": MCCALIP,
             "capacity_factor": MCCALIP,
             "opex_fraction_per_year": OPEX,
             "lifetime_years": SEMIANALYSIS_LIFE,
             "time_to_power_years": ONSITE_GAS_TIME,
-            "water_l_per_kwh": Source(
-                title=LBNL_WATER.title,
-                year=LBNL_WATER.year,
-                url=LBNL_WATER.url,
-                estimate=True,
+            "water_l_per_kwh": LBNL_WATER.derive(
                 note="the US on-site average of 1.8 L/kWh for cooling; simple-cycle turbines add "
                 "little (McCalip's model has no water term)",
             ),

@@ -101,11 +101,8 @@ def launch_capacity_factor(inclination_deg: float) -> float:
 def _launch_factor_source(inclination_deg: float) -> Source:
     penalty = rotation_penalty_m_s(inclination_deg)
     factor = launch_capacity_factor(inclination_deg)
-    return Source(
-        title=LAUNCH_FACTOR_INPUTS.title,
-        year=LAUNCH_FACTOR_INPUTS.year,
+    return LAUNCH_FACTOR_INPUTS.derive(
         document=LAUNCH_FACTOR_INPUTS.document,
-        estimate=True,
         note=f"rotation penalty 465.1 × (cos 28.5° − cos {inclination_deg:.2f}°) = "
         f"{penalty:.1f} m/s; upper-stage rocket equation (Isp 348 s, 109.5 t propellant, 4 t dry) "
         f"from 17.5 t gives {factor * F9_REFERENCE_PAYLOAD_KG:,.0f} kg → factor {factor:.3f}. "
@@ -116,10 +113,7 @@ def _launch_factor_source(inclination_deg: float) -> Source:
 
 def _inclination_source(altitude_km: float) -> Source:
     inclination = sun_synchronous_inclination_deg(altitude_km)
-    return Source(
-        title=VALLADO.title,
-        year=VALLADO.year,
-        estimate=True,
+    return VALLADO.derive(
         note=f"cos i = −(2π / 365.2422 d) / (1.5 n J2 (R/a)²), a = 6378.137 + {altitude_km:g} km, "
         f"n = √(μ/a³), J2 = 1.08263e-3 → i = {inclination:.2f}°",
     )

@@ -54,13 +54,7 @@ CALCULATOR = Source(
 
 
 def _source(note: str) -> Source:
-    return Source(
-        title=CALCULATOR.title,
-        year=CALCULATOR.year,
-        url=CALCULATOR.url,
-        document=CALCULATOR.document,
-        note=note,
-    )
+    return CALCULATOR.derive(note, estimate=False)
 
 
 INPUTS: tuple[InputSpec, ...] = (
