@@ -2,7 +2,9 @@
 
 ``evaluate(design)`` returns :class:`~skyrack.metrics.Metrics` for one design;
 ``evaluate_batch(design, variations)`` runs the same equations on arrays of parameter values
-(sweeps, maps, optimizer populations) with numpy, never a Python loop over designs.
+(sweeps, maps, optimizer populations) with numpy, never a Python loop over designs. The
+equations are written once, against an array namespace (:mod:`skyrack.array_api`): numpy for a
+batch, Python floats and :mod:`math` for one design.
 
 Model (all equations with units and sources in ``docs/model.md``):
 
@@ -17,14 +19,17 @@ Model (all equations with units and sources in ``docs/model.md``):
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+
 import numpy as np
 
 from skyrack import economics
+from skyrack.array_api import NUMPY, ArrayNamespace, Real
 from skyrack.budgets import Budget, budgets
 from skyrack.ground import evaluate_ground
-from skyrack.parameters import FloatArray, Parameters
 from skyrack.physics import radiation
-from skyrack.sizing import size_satellite
+from skyrack.sizing import check_domain, size_satellite
 
 DAYS_PER_YEAR = 365.25
 HOURS_PER_YEAR = DAYS_PER_YEAR * 24.0
@@ -43,93 +48,109 @@ COST_CATEGORIES = (
 )
 """The cost waterfall's categories, in the order a satellite is paid for."""
 
+_COST_KEYS = tuple((key, f"pv_{key}_usd", f"{key}_usd") for key in COST_CATEGORIES)
 
-def _fleet_size(p: Parameters, payload_power_w: FloatArray) -> FloatArray:
+
+def _fleet_size(xp: ArrayNamespace, p: Mapping[str, Real], payload_power_w: Real) -> Real:
     satellites = p["sizing.satellites"]
     target = p["sizing.target_it_power_w"]
-    return np.where(np.isfinite(satellites), satellites, np.ceil(target / payload_power_w))
+    return xp.where(xp.isfinite(satellites), satellites, xp.ceil(target / payload_power_w))
 
 
-def _ramp_discount(delta: FloatArray, ramp_years: FloatArray) -> FloatArray:
+def _ramp_discount(xp: ArrayNamespace, delta: Real, ramp_years: Real) -> Real:
     """Mean of e^{−δt} for t uniform on [0, R]: (1 − e^{−δR})/(δR), → 1 as δR → 0."""
     x = delta * ramp_years
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(x > 1e-12, -np.expm1(-x) / np.where(x > 1e-12, x, 1.0), 1.0 - x / 2)
+    return xp.where(x > 1e-12, -xp.expm1(-x) / xp.where(x > 1e-12, x, 1.0), 1.0 - x / 2)
 
 
 def _throttled_pv_years(
-    rate: FloatArray,
-    hazard: FloatArray,
-    degradation: FloatArray,
-    margin: FloatArray,
-    years: FloatArray,
-) -> FloatArray:
+    xp: ArrayNamespace,
+    rate: Real,
+    hazard: Real,
+    degradation: Real,
+    margin: Real,
+    years: Real,
+) -> Real:
     """∫₀ᵀ e^{−(δ+λ)τ} min(1, m (1−d)^{τ−T}) dτ  [yr]: discounted surviving, powered time.
 
     The array delivers m·(1−d)^{τ−T} of full load at age τ (m = array_margin, sized so that
     m = 1 exactly covers full load at τ = T). Full power until τ₀ = T + ln(m)/g (g = −ln(1−d)),
     then throttled: the second integral carries the extra decay g.
     """
-    g = -np.log1p(-degradation)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        tau0 = np.where(
-            margin >= 1.0, years, np.clip(years + np.log(margin) / np.where(g > 0, g, 1), 0, years)
-        )
-        tau0 = np.where((margin < 1.0) & (g <= 0), 0.0, tau0)
-    full = economics.pv_decaying_stream(rate, hazard, tau0)
-    throttled = (
-        margin * np.exp(g * years) * economics.pv_decaying_stream(rate, hazard + g, years, tau0)
+    g = -xp.log1p(-degradation)
+    tau0 = xp.where(
+        margin >= 1.0, years, xp.clip(years + xp.log(margin) / xp.where(g > 0, g, 1), 0, years)
     )
-    return np.asarray(full + throttled, dtype=np.float64)
+    tau0 = xp.where((margin < 1.0) & (g <= 0), 0.0, tau0)
+    full = economics.pv_decaying_stream_kernel(xp, rate, hazard, tau0)
+    throttled = (
+        margin
+        * xp.exp(g * years)
+        * economics.pv_decaying_stream_kernel(xp, rate, hazard + g, years, tau0)
+    )
+    return full + throttled
 
 
-def compute(p: Parameters) -> tuple[dict[str, FloatArray], list[Budget]]:
+def compute(
+    p: Mapping[str, Real], xp: ArrayNamespace = NUMPY, *, fallback: bool = True
+) -> tuple[dict[str, Real], list[Budget]]:
     """Every quantity of the analytic model for the designs in ``p``, and their budgets.
 
+    ``p`` holds arrays (``xp = NUMPY``, a batch) or, for one design, floats (``xp = SCALAR``).
+    Its values must be in their fields' ranges (:mod:`skyrack.parameters` checks them); a
+    design outside the model's domain raises ValueError (:func:`skyrack.sizing.check_domain`).
+
     Infeasible rows (no satellite fits a launch, a radiator that cannot reject heat) carry
-    inf or NaN through the arithmetic; their ``feasible`` flag is 0.
+    inf or NaN through the arithmetic; their ``feasible`` flag is 0. On floats such a design
+    may raise ArithmeticError or a math domain error where numpy returns inf or NaN: then, with
+    ``fallback``, the design runs again on 0-d arrays (slower, numpy's answer).
     """
+    check_domain(xp, p)
+    if xp.scalar:
+        try:
+            return _compute(xp, p)
+        except (ArithmeticError, ValueError):
+            if not fallback:
+                raise
+        p = {key: np.asarray(value, dtype=np.float64) for key, value in p.items()}
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        return _compute(p)
+        return _compute(NUMPY, p)
 
 
-def _compute(p: Parameters) -> tuple[dict[str, FloatArray], list[Budget]]:
-    s = size_satellite(p)
+def _compute(xp: ArrayNamespace, p: Mapping[str, Real]) -> tuple[dict[str, Real], list[Budget]]:
+    s = size_satellite(xp, p)
     rate = p["economics.discount_rate_per_year"]
-    delta = np.log1p(rate)
+    delta = xp.log1p(rate)
     years = p["sizing.mission_years"]
     accelerators = p["sizing.accelerators_per_satellite"]
 
-    satellites = _fleet_size(p, s["payload_power_w"])
+    satellites = _fleet_size(xp, p, s["payload_power_w"])
     success = p["launch_vehicle.success_probability"]
     per_launch = s["satellites_per_launch"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        launches = np.where(per_launch >= 1, satellites / (per_launch * success), np.inf)
+    flies = per_launch >= 1
+    launches = xp.where(flies, satellites / xp.where(flies, per_launch * success, 1.0), math.inf)
     satellites_built = satellites / success
     ramp_years = launches / p["launch_vehicle.max_launches_per_year"]
-    ramp_factor = _ramp_discount(delta, np.where(np.isfinite(ramp_years), ramp_years, 0.0))
+    ramp_factor = _ramp_discount(xp, delta, xp.where(xp.isfinite(ramp_years), ramp_years, 0.0))
 
     # --- delivered compute ------------------------------------------------------------------
-    radiation_hazard = np.asarray(
-        radiation.radiation_failure_rate_per_year(
-            s["dose_rad_per_year"], p["compute_payload.tid_tolerance_krad"], years
-        )
+    radiation_hazard = radiation.radiation_failure_rate_per_year_kernel(
+        xp, s["dose_rad_per_year"], p["compute_payload.tid_tolerance_krad"], years
     )
     bus_hazard = p["satellite_bus.failure_rate_per_year"]
     accelerator_hazard = p["compute_payload.failure_rate_per_year"] + radiation_hazard
     pv_powered_years = _throttled_pv_years(
+        xp,
         rate,
         accelerator_hazard + bus_hazard,
         p["satellite_bus.solar_degradation_per_year"],
         p["sizing.array_margin"],
         years,
     )
-    seu = np.asarray(
-        radiation.seu_availability(
-            p["compute_payload.seu_upsets_per_day"], p["compute_payload.seu_recovery_s"]
-        )
+    seu = radiation.seu_availability_kernel(
+        xp, p["compute_payload.seu_upsets_per_day"], p["compute_payload.seu_recovery_s"]
     )
-    duty = np.where(p["sizing.battery_for_eclipse"] > 0, 1.0, 1.0 - s["eclipse_fraction"])
+    duty = xp.where(p["sizing.battery_for_eclipse"] > 0, 1.0, 1.0 - s["eclipse_fraction"])
     availability = (
         p["sizing.utilization"] * seu * duty * (1.0 - p["sizing.infant_mortality_fraction"])
     )
@@ -140,7 +161,8 @@ def _compute(p: Parameters) -> tuple[dict[str, FloatArray], list[Budget]]:
     pv_accelerator_hours = pv_accelerator_years * HOURS_PER_YEAR
     pv_it_mwh = pv_accelerator_years / accelerators * s["payload_power_w"] * HOURS_PER_YEAR / 1e6
     undiscounted_years = _throttled_pv_years(
-        np.zeros_like(rate),
+        xp,
+        xp.zeros_like(rate),
         accelerator_hazard + bus_hazard,
         p["satellite_bus.solar_degradation_per_year"],
         p["sizing.array_margin"],
@@ -149,8 +171,8 @@ def _compute(p: Parameters) -> tuple[dict[str, FloatArray], list[Budget]]:
     pflop_days = fleet_accelerators * availability * undiscounted_years * pflops * DAYS_PER_YEAR
 
     # --- costs ------------------------------------------------------------------------------
-    learning = economics.wright_average_cost(
-        1.0, np.maximum(satellites_built, 1.0), p["economics.satellite_learning_rate"]
+    learning = economics.wright_average_cost_kernel(
+        xp, 1.0, xp.maximum(satellites_built, 1.0), p["economics.satellite_learning_rate"]
     )
     unit = {
         "accelerators": accelerators * p["compute_payload.unit_price_usd"],
@@ -162,9 +184,10 @@ def _compute(p: Parameters) -> tuple[dict[str, FloatArray], list[Budget]]:
     unit["integration"] = p["satellite_bus.integration_cost_fraction"] * hardware_per_satellite
     hardware_per_satellite = hardware_per_satellite + unit["integration"]
     hardware_usd = hardware_per_satellite * satellites_built
-    launch_learning = economics.wright_average_cost(
+    launch_learning = economics.wright_average_cost_kernel(
+        xp,
         1.0,
-        np.maximum(np.where(np.isfinite(launches), launches, 1.0), 1.0),
+        xp.maximum(xp.where(xp.isfinite(launches), launches, 1.0), 1.0),
         p["economics.launch_learning_rate"],
     )
     launch_usd = launches * p["launch_vehicle.price_usd"] * launch_learning
@@ -173,60 +196,59 @@ def _compute(p: Parameters) -> tuple[dict[str, FloatArray], list[Budget]]:
     undiscounted["insurance"] = p["economics.insurance_fraction"] * (hardware_usd + launch_usd)
     undiscounted["ground_segment"] = p["economics.ground_segment_fraction"] * hardware_usd
     ops_per_year = p["economics.operations_fraction_per_year"] * hardware_per_satellite * satellites
-    undiscounted["operations"] = ops_per_year * np.asarray(
-        economics.pv_decaying_stream(np.zeros_like(rate), bus_hazard, years)
+    undiscounted["operations"] = ops_per_year * economics.pv_decaying_stream_kernel(
+        xp, xp.zeros_like(rate), bus_hazard, years
     )
-    undiscounted["development"] = p["economics.nre_usd"] * np.ones_like(launch_usd)
+    undiscounted["development"] = p["economics.nre_usd"] * xp.ones_like(launch_usd)
 
     pv = {key: undiscounted[key] * ramp_factor for key in COST_CATEGORIES[:8]}
     pv["operations"] = (
         ops_per_year
         * ramp_factor
-        * np.asarray(economics.pv_decaying_stream(rate, bus_hazard, years))
+        * economics.pv_decaying_stream_kernel(xp, rate, bus_hazard, years)
     )
     pv["development"] = undiscounted["development"]
-    zero = np.zeros(())
-    pv_cost_usd = sum((pv[key] for key in COST_CATEGORIES), start=zero)
-    capex_usd = sum((undiscounted[k] for k in COST_CATEGORIES if k != "operations"), start=zero)
+    pv_cost_usd = sum((pv[key] for key in COST_CATEGORIES), start=0.0)
+    capex_usd = sum((undiscounted[k] for k in COST_CATEGORIES if k != "operations"), start=0.0)
 
-    with np.errstate(divide="ignore", invalid="ignore"):
-        lcoc = pv_cost_usd / pv_pflop_days
-        result: dict[str, FloatArray] = {
-            **s,
-            "satellites": satellites,
-            "satellites_built": satellites_built,
-            "launches": launches,
-            "deployment_years": ramp_years,
-            "fleet_accelerators": fleet_accelerators,
-            "fleet_payload_power_w": satellites * s["payload_power_w"],
-            "radiation_failure_rate_per_year": radiation_hazard,
-            "seu_availability": seu,
-            "availability": availability,
-            "pv_pflop_days": pv_pflop_days,
-            "pflop_days": pflop_days,
-            "pv_accelerator_hours": pv_accelerator_hours,
-            "pv_cost_usd": pv_cost_usd,
-            "capex_usd": capex_usd,
-            "lcoc_usd_per_pflop_day": lcoc,
-            "usd_per_accelerator_hour": pv_cost_usd / pv_accelerator_hours,
-            "usd_per_w_deployed": capex_usd / (satellites * s["payload_power_w"]),
-            "usd_per_mwh": pv_cost_usd / pv_it_mwh,
-            "co2_kg": launches * p["launch_vehicle.co2_per_launch_kg"],
-            "co2_kg_per_pflop_day": launches * p["launch_vehicle.co2_per_launch_kg"] / pflop_days,
-        }
-    for key in COST_CATEGORIES:
-        result[f"pv_{key}_usd"] = np.asarray(pv[key], dtype=np.float64)
-        result[f"{key}_usd"] = np.asarray(undiscounted[key], dtype=np.float64)
+    lcoc = pv_cost_usd / pv_pflop_days
+    result: dict[str, Real] = {
+        **s,
+        "satellites": satellites,
+        "satellites_built": satellites_built,
+        "launches": launches,
+        "deployment_years": ramp_years,
+        "fleet_accelerators": fleet_accelerators,
+        "fleet_payload_power_w": satellites * s["payload_power_w"],
+        "radiation_failure_rate_per_year": radiation_hazard,
+        "seu_availability": seu,
+        "availability": availability,
+        "pv_pflop_days": pv_pflop_days,
+        "pflop_days": pflop_days,
+        "pv_accelerator_hours": pv_accelerator_hours,
+        "pv_cost_usd": pv_cost_usd,
+        "capex_usd": capex_usd,
+        "lcoc_usd_per_pflop_day": lcoc,
+        "usd_per_accelerator_hour": pv_cost_usd / pv_accelerator_hours,
+        "usd_per_w_deployed": capex_usd / (satellites * s["payload_power_w"]),
+        "usd_per_mwh": pv_cost_usd / pv_it_mwh,
+        "co2_kg": launches * p["launch_vehicle.co2_per_launch_kg"],
+        "co2_kg_per_pflop_day": launches * p["launch_vehicle.co2_per_launch_kg"] / pflop_days,
+    }
+    for key, pv_key, undiscounted_key in _COST_KEYS:
+        result[pv_key] = pv[key]
+        result[undiscounted_key] = undiscounted[key]
 
-    ground = evaluate_ground(p, fleet_accelerators)
-    result.update({f"ground_{key}": value for key, value in ground.items()})
-    with np.errstate(divide="ignore", invalid="ignore"):
-        result["orbit_to_ground_ratio"] = lcoc / ground["lcoc_usd_per_pflop_day"]
+    ground = evaluate_ground(xp, p, fleet_accelerators)
+    for key, value in ground.items():
+        result["ground_" + key] = value
+    result["orbit_to_ground_ratio"] = lcoc / ground["lcoc_usd_per_pflop_day"]
 
     table = budgets(p, s, ramp_years)
-    feasible = np.ones(np.broadcast(*(b.excess for b in table)).shape, dtype=bool)
+    feasible = True
     for budget in table:
-        result[f"budget_{budget.name.replace(' ', '_')}_excess"] = budget.excess
-        feasible &= budget.excess <= 0
-    result["feasible"] = feasible.astype(np.float64)
+        excess = budget.excess
+        result[budget.key] = excess
+        feasible = feasible & (excess <= 0)
+    result["feasible"] = xp.where(feasible, 1.0, 0.0)
     return result, table

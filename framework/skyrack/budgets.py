@@ -7,22 +7,28 @@ optimizer reads the same table as constraints (``used − limit ≤ 0``).
 
 from __future__ import annotations
 
-import attrs
+import math
+from collections.abc import Mapping
+from typing import NamedTuple
+
 import numpy as np
 
-from skyrack.parameters import FloatArray, Parameters
+from skyrack.array_api import NUMPY, SCALAR, ArrayNamespace, Real
 
 MAX_DEPLOYMENT_YEARS = 50.0
 """Longest launch campaign skyrack will model; beyond it a fleet is not a plan."""
 
 
-@attrs.frozen
-class Budget:
-    """One budget: what the design uses, the limit, the unit and what to change when broken."""
+class Budget(NamedTuple):
+    """One budget: what the design uses, the limit, the unit and what to change when broken.
+
+    ``used`` and ``limit`` are floats for one design (``evaluate``) and arrays for a batch.
+    (An immutable record, cheap to build: ``evaluate`` builds nine per call.)
+    """
 
     name: str
-    used: FloatArray
-    limit: FloatArray
+    used: Real
+    limit: Real
     unit: str
     advice: str
     proportional: bool = True
@@ -30,21 +36,48 @@ class Budget:
     1 when broken and 0 otherwise."""
 
     @property
-    def excess(self) -> FloatArray:
-        """How far ``used`` exceeds ``limit`` (≤ 0 when the budget holds)."""
-        return np.asarray(self.used - self.limit, dtype=np.float64)
+    def key(self) -> str:
+        """The name of its excess among the evaluator's values: ``budget_<name>_excess``."""
+        return _EXCESS_KEYS.get(self.name) or f"budget_{self.name.replace(' ', '_')}_excess"
 
     @property
-    def utilization(self) -> FloatArray:
+    def excess(self) -> Real:
+        """How far ``used`` exceeds ``limit`` (≤ 0 when the budget holds)."""
+        return self.used - self.limit
+
+    @property
+    def utilization(self) -> Real:
         """used / limit (above 1 when broken)."""
-        if not self.proportional:
-            return np.asarray(np.where(self.used > self.limit, 1.0, 0.0))
+        if isinstance(self.used, float) and isinstance(self.limit, float):
+            return _utilization(SCALAR, self.used, self.limit, self.proportional)
         with np.errstate(divide="ignore", invalid="ignore"):
-            return np.asarray(np.where(self.limit > 0, self.used / self.limit, np.inf))
+            return np.asarray(_utilization(NUMPY, self.used, self.limit, self.proportional))
 
 
-def budgets(p: Parameters, s: dict[str, FloatArray], ramp_years: FloatArray) -> list[Budget]:
-    """Every budget of the designs in ``p`` with satellite sizing ``s``."""
+def _utilization(xp: ArrayNamespace, used: Real, limit: Real, proportional: bool) -> Real:
+    if not proportional:
+        return xp.where(used > limit, 1.0, 0.0)
+    return xp.where(limit > 0, used / xp.where(limit > 0, limit, 1.0), math.inf)
+
+
+BUDGET_NAMES = (
+    "bus payload power",
+    "bus payload mass",
+    "launch mass",
+    "fairing volume",
+    "thermal",
+    "radiation dose",
+    "design life",
+    "launch availability",
+    "deployment time",
+)
+"""Every budget, in the order :func:`budgets` lists them."""
+
+_EXCESS_KEYS = {name: f"budget_{name.replace(' ', '_')}_excess" for name in BUDGET_NAMES}
+
+
+def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> list[Budget]:
+    """Every budget of the designs in ``p`` with satellite sizing ``s`` (floats or arrays)."""
     return [
         Budget(
             "bus payload power",
@@ -106,7 +139,7 @@ def budgets(p: Parameters, s: dict[str, FloatArray], ramp_years: FloatArray) -> 
         Budget(
             "deployment time",
             ramp_years,
-            np.asarray(MAX_DEPLOYMENT_YEARS),
+            MAX_DEPLOYMENT_YEARS,
             "yr",
             "launch fewer satellites, or choose a vehicle with more capacity or cadence",
         ),
@@ -118,7 +151,7 @@ def describe_violation(budget: Budget, used: float, limit: float) -> str:
     excess = used - limit
     if not budget.proportional:
         return f"{budget.name}: {used:g} is after {limit:g}; {budget.advice}"
-    if not np.isfinite(used):
+    if not math.isfinite(used):
         return f"{budget.name}: needs an unbounded amount; {budget.advice}"
     percent = f", {100 * excess / limit:,.0f}%" if limit > 0 else ""
     unit = budget.unit.split(" ")[0]

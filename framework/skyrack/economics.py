@@ -21,6 +21,11 @@ Conventions and units
   (e.g. FLOP/yr or USD/yr) to get discounted output (FLOP or USD).
 
 The equations, their derivations and their sources are in ``docs/economics.md``.
+
+The evaluator calls the unchecked kernels ``discount_factor_kernel``, ``pv_decaying_stream_kernel``
+and ``wright_average_cost_kernel``: the same equations on an array namespace ``xp`` (numpy
+arrays or Python floats, :mod:`skyrack.array_api`) for inputs it validated once. The public
+functions check their input and call them with numpy.
 """
 
 import math
@@ -28,6 +33,9 @@ from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
+
+from skyrack.array_api import NUMPY, ArrayNamespace
+from skyrack.array_api import Real as Value  # a kernel's number: a float or a float64 array
 
 __all__ = [
     "annuity_factor",
@@ -126,25 +134,25 @@ def _result(value: FloatArray, *inputs: object) -> float | FloatArray:
 
 
 # --------------------------------------------------------------------------------------------
-# numerical kernels (inputs already validated; warnings of masked-out branches are silenced)
+# numerical kernels (inputs already validated; on numpy, callers silence the warnings of
+# masked-out branches with np.errstate(all="ignore"))
 
 
 _SMALL = 1e-5
 """Below this magnitude the kernels switch to Taylor series (error < 1e-21 relative)."""
 
 
-def _phi1(z: FloatArray) -> FloatArray:
+def _phi1(xp: ArrayNamespace, z: Value) -> Value:
     """φ₁(z) = (e^z − 1)/z with φ₁(0) = 1, φ₁(−∞) = 0 and φ₁(+∞) = +∞.
 
     |z| < 1e-5 uses 1 + z/2 + z²/6 + z³/24 (so zero and subnormal z lose no precision);
     elsewhere expm1(z)/z, which is accurate to a few ulps.
     """
-    small = np.abs(z) < _SMALL
-    with np.errstate(all="ignore"):
-        series = 1.0 + z / 2.0 * (1.0 + z / 3.0 * (1.0 + z / 4.0))
-        safe = np.where(small, 1.0, z)
-        value = np.expm1(safe) / safe
-    return np.where(small, series, np.where(np.isposinf(z), np.inf, value))
+    small = xp.abs(z) < _SMALL
+    series = 1.0 + z / 2.0 * (1.0 + z / 3.0 * (1.0 + z / 4.0))
+    safe = xp.where(small, 1.0, z)
+    value = xp.expm1(safe) / safe
+    return xp.where(small, series, xp.where(xp.isposinf(z), math.inf, value))
 
 
 def _log1p_ratio(rate: FloatArray) -> FloatArray:
@@ -156,14 +164,13 @@ def _log1p_ratio(rate: FloatArray) -> FloatArray:
     return np.where(small, series, value)
 
 
-def _int_exp(k: FloatArray, duration: FloatArray) -> FloatArray:
+def _int_exp(xp: ArrayNamespace, k: Value, duration: Value) -> Value:
     """∫₀^D e^{−k t} dt = D·φ₁(−k D); equals D at k = 0 and 1/k (k > 0) or +∞ at D = +∞."""
-    infinite = np.isinf(duration)
-    finite_duration = np.where(infinite, 0.0, duration)
-    with np.errstate(all="ignore"):
-        finite_value = finite_duration * _phi1(-k * finite_duration)
-        infinite_value = np.where(k > 0.0, 1.0 / np.where(k > 0.0, k, 1.0), np.inf)
-    return np.where(infinite, infinite_value, finite_value)
+    infinite = xp.isinf(duration)
+    finite_duration = xp.where(infinite, 0.0, duration)
+    finite_value = finite_duration * _phi1(xp, -k * finite_duration)
+    infinite_value = xp.where(k > 0.0, 1.0 / xp.where(k > 0.0, k, 1.0), math.inf)
+    return xp.where(infinite, infinite_value, finite_value)
 
 
 def _exp_dd2(p: FloatArray, q: FloatArray) -> FloatArray:
@@ -193,7 +200,7 @@ def _exp_dd2(p: FloatArray, q: FloatArray) -> FloatArray:
             series = series + h / math.factorial(n + 2)
         # Recurrence: exp[v, 0] = φ₁(v), exp[u, v] = e^v·φ₁(u − v); both lie in (0, 1].
         denominator = np.where(spread >= _SERIES_SPREAD, spread, 1.0)
-        recurrence = (_phi1(v) - np.exp(v) * _phi1(u - v)) / denominator
+        recurrence = (_phi1(NUMPY, v) - np.exp(v) * _phi1(NUMPY, u - v)) / denominator
         shifted = np.where(spread < _SERIES_SPREAD, series, recurrence)
         value: FloatArray = np.exp(top) * shifted
     return value
@@ -215,14 +222,19 @@ def discount_factor(rate_per_year: Real, years: Real) -> float | FloatArray:
     """
     rate = _rate(rate_per_year)
     t = _checked("years", years, minimum=0.0, allow_inf=True)
-    return _result(_discount(np.log1p(rate), t), rate_per_year, years)
-
-
-def _discount(delta: FloatArray, t: FloatArray) -> FloatArray:
-    """e^{−δ t}, with 0·∞ read as 0 (no discounting at δ = 0 even for t = ∞)."""
     with np.errstate(all="ignore"):
-        exponent = np.where(delta == 0.0, 0.0, -delta * t)
-        return np.exp(exponent)
+        return _result(discount_factor_kernel(NUMPY, rate, t), rate_per_year, years)
+
+
+def discount_factor_kernel(xp: ArrayNamespace, rate_per_year: Value, years: Value) -> Value:
+    """Unchecked :func:`discount_factor` on namespace ``xp``."""
+    return _discount(xp, xp.log1p(rate_per_year), years)
+
+
+def _discount(xp: ArrayNamespace, delta: Value, t: Value) -> Value:
+    """e^{−δ t}, with 0·∞ read as 0 (no discounting at δ = 0 even for t = ∞)."""
+    exponent = xp.where(delta == 0.0, 0.0, -delta * t)
+    return xp.exp(exponent)
 
 
 @overload
@@ -243,8 +255,8 @@ def present_value(amounts_usd: Real, years: Real, rate_per_year: Real) -> float 
     t = _checked("years", years, minimum=0.0, allow_inf=True)
     rate = _rate(rate_per_year)
     amounts, t = np.broadcast_arrays(np.atleast_1d(amounts), np.atleast_1d(t))
-    factors = _discount(np.log1p(rate)[..., np.newaxis], t)
     with np.errstate(all="ignore"):
+        factors = _discount(NUMPY, np.log1p(rate)[..., np.newaxis], t)
         # A zero amount is worth 0 even where the factor is +inf (r < 0, t = inf): no NaN.
         terms = np.where(amounts == 0.0, 0.0, amounts * factors)
     return _result(np.sum(terms, axis=-1), amounts_usd, years, rate_per_year)
@@ -271,7 +283,7 @@ def annuity_factor(rate_per_year: Real, years: Real) -> float | FloatArray:
 def _annuity(rate: FloatArray, n: FloatArray) -> FloatArray:
     """Annuity factor for validated arrays: ∫₀ⁿ e^{−δt} dt · δ/r (see annuity_factor)."""
     with np.errstate(all="ignore"):
-        value: FloatArray = _int_exp(np.log1p(rate), n) * _log1p_ratio(rate)
+        value: FloatArray = _int_exp(NUMPY, np.log1p(rate), n) * _log1p_ratio(rate)
     return value
 
 
@@ -342,10 +354,21 @@ def pv_decaying_stream(
     bad = end < start
     if bad.any():
         _fail("years", end, bad, ">= start_years")
-    k = np.log1p(rate) + decay
     with np.errstate(all="ignore"):
-        value = _discount(k, start) * _int_exp(k, end - start)
+        value = pv_decaying_stream_kernel(NUMPY, rate, decay, end, start)
     return _result(value, rate_per_year, decay_per_year, years, start_years)
+
+
+def pv_decaying_stream_kernel(
+    xp: ArrayNamespace,
+    rate_per_year: Value,
+    decay_per_year: Value,
+    years: Value,
+    start_years: Value = 0.0,
+) -> Value:
+    """Unchecked :func:`pv_decaying_stream` on namespace ``xp``."""
+    k = xp.log1p(rate_per_year) + decay_per_year
+    return _discount(xp, k, start_years) * _int_exp(xp, k, years - start_years)
 
 
 @overload
@@ -391,8 +414,8 @@ def pv_ramped_decaying_stream(
     with np.errstate(all="ignore"):
         ratio = np.where(ramp > 0.0, np.minimum(1.0, horizon / np.where(ramp > 0, ramp, 1.0)), 1.0)
         ramp_phase = m * ratio * _exp_dd2(-delta * m, -k * m)
-        survivors_at_m = ratio * _phi1(-decay * m)
-        after_ramp = survivors_at_m * np.exp(-delta * m) * _int_exp(k, horizon - m)
+        survivors_at_m = ratio * _phi1(NUMPY, -decay * m)
+        after_ramp = survivors_at_m * np.exp(-delta * m) * _int_exp(NUMPY, k, horizon - m)
         value = ramp_phase + after_ramp
     return _result(value, rate_per_year, decay_per_year, ramp_years, years)
 
@@ -476,16 +499,27 @@ def wright_average_cost(
     n = _checked("units", units, minimum=1.0)
     lr = _learning_rate(learning_rate)
     prior = _checked("prior_units", prior_units, minimum=0.0)
-    c = np.log2(lr) + 1.0
-    first_unit_weight = np.clip(1.0 - prior, 0.0, 1.0)
-    lower = np.maximum(prior + 0.5, 1.5)
-    # upper − lower = N − (1 − P)⁺ ≥ 0 since N ≥ 1.
-    log_ratio = np.log1p((n - first_unit_weight) / lower)
     with np.errstate(all="ignore"):
-        integral = np.power(lower, c) * log_ratio * _phi1(c * log_ratio)
-        average = first * (first_unit_weight + integral) / n
-    value = np.where(lr == 1.0, first * np.ones_like(average), average)
+        value = wright_average_cost_kernel(NUMPY, first, n, lr, prior)
     return _result(value, first_unit_cost_usd, units, learning_rate, prior_units)
+
+
+def wright_average_cost_kernel(
+    xp: ArrayNamespace,
+    first_unit_cost_usd: Value,
+    units: Value,
+    learning_rate: Value,
+    prior_units: Value = 0.0,
+) -> Value:
+    """Unchecked :func:`wright_average_cost` on namespace ``xp``."""
+    c = xp.log2(learning_rate) + 1.0
+    first_unit_weight = xp.clip(1.0 - prior_units, 0.0, 1.0)
+    lower = xp.maximum(prior_units + 0.5, 1.5)
+    # upper − lower = N − (1 − P)⁺ ≥ 0 since N ≥ 1.
+    log_ratio = xp.log1p((units - first_unit_weight) / lower)
+    integral = xp.power(lower, c) * log_ratio * _phi1(xp, c * log_ratio)
+    average = first_unit_cost_usd * (first_unit_weight + integral) / units
+    return xp.where(learning_rate == 1.0, first_unit_cost_usd * xp.ones_like(average), average)
 
 
 @overload

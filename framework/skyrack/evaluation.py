@@ -8,6 +8,7 @@ import numpy as np
 import numpy.typing as npt
 
 from skyrack.analytic import compute
+from skyrack.array_api import SCALAR
 from skyrack.budgets import describe_violation
 from skyrack.design import Design
 from skyrack.errors import InfeasibleDesign, SkyrackError
@@ -21,15 +22,16 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
     Raises :class:`~skyrack.errors.InfeasibleDesign` naming every broken budget (mass, power,
     thermal, volume, dose, ...) and by how much, unless ``check_feasible`` is false.
     """
+    # One design runs on Python floats (the component validators checked every number).
     try:
-        values, table = compute(with_variations(design))
-    except ValueError as error:  # a physics function refused an input
+        values, table = compute(design_parameters(design), SCALAR)
+    except ValueError as error:  # outside the model's domain (e.g. above the dose model's range)
         raise SkyrackError(f"cannot evaluate this design: {error}") from None
     if check_feasible:
         broken = [
             describe_violation(b, float(b.used), float(b.limit))
             for b in table
-            if not float(b.used) <= float(b.limit)
+            if not b.used <= b.limit
         ]
         if broken:
             raise InfeasibleDesign("infeasible design: " + "; ".join(broken))
@@ -58,7 +60,7 @@ def evaluate_batch(
     """
     try:
         values, _ = compute(with_variations(design, variations))
-    except ValueError as error:
+    except ValueError as error:  # outside the model's domain
         if isinstance(error, SkyrackError):
             raise
         raise SkyrackError(f"cannot evaluate these designs: {error}") from None

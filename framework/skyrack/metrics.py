@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-import numpy as np
 
 from skyrack.analytic import COST_CATEGORIES
+from skyrack.array_api import Real
 from skyrack.budgets import Budget
 
 
@@ -103,9 +103,19 @@ class Metrics:
         return data
 
 
-def metrics_from(values: dict[str, np.ndarray[Any, Any]], table: list[Budget]) -> Metrics:
-    """Assemble Metrics from the model's scalar (0-d) outputs and budget table."""
-    scalars = {key: float(value) for key, value in values.items()}
+_FLOAT = frozenset({float})
+_WATERFALL_KEYS = tuple((key, f"pv_{key}_usd") for key in COST_CATEGORIES)
+
+
+def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
+    """Assemble Metrics from one design's outputs (floats or 0-d arrays) and budget table.
+
+    A dict of Python floats becomes ``Metrics.values`` itself (no copy).
+    """
+    if _FLOAT.issuperset(map(type, values.values())):  # evaluate's floats: take them as they are
+        scalars = values
+    else:  # 0-d arrays or numpy scalars
+        scalars = dict(zip(values, map(float, values.values()), strict=True))
     return Metrics(
         lcoc_usd_per_pflop_day=scalars["lcoc_usd_per_pflop_day"],
         ground_lcoc_usd_per_pflop_day=scalars["ground_lcoc_usd_per_pflop_day"],
@@ -114,7 +124,7 @@ def metrics_from(values: dict[str, np.ndarray[Any, Any]], table: list[Budget]) -
         ground_usd_per_accelerator_hour=scalars["ground_usd_per_accelerator_hour"],
         usd_per_w_deployed=scalars["usd_per_w_deployed"],
         usd_per_mwh=scalars["usd_per_mwh"],
-        waterfall_pv_usd={key: scalars[f"pv_{key}_usd"] for key in COST_CATEGORIES},
+        waterfall_pv_usd={key: scalars[pv_key] for key, pv_key in _WATERFALL_KEYS},
         budgets=tuple(BudgetUse.from_budget(b) for b in table),
         values=scalars,
     )

@@ -1,14 +1,16 @@
 """Sizing one satellite: power, array, battery, radiator, shielding, propellant, mass, volume.
 
-Works on the flat parameter table of :mod:`skyrack.parameters`, so every quantity is a numpy
-array (one element per design in a batch). Equations, units and sources: ``docs/model.md``.
+Works on the flat parameter table of :mod:`skyrack.parameters` with an array namespace ``xp``
+(:mod:`skyrack.array_api`): every quantity is a numpy array (one element per design in a batch)
+or, for one design, a Python float. Equations, units and sources: ``docs/model.md``.
 """
 
 from __future__ import annotations
 
-import numpy as np
+import math
+from collections.abc import Mapping
 
-from skyrack.parameters import FloatArray, Parameters
+from skyrack.array_api import ArrayNamespace, Real
 from skyrack.physics import mass, orbit, power, radiation, thermal
 
 BATTERY_DEPTH_OF_DISCHARGE = 0.3
@@ -27,15 +29,33 @@ DEORBIT_PERIGEE_KM = 50.0
 """Perigee of the controlled de-orbit burn (Vallado 2013, §6.3; prompt targeted re-entry)."""
 
 
-def _safe_divide(numerator: FloatArray, denominator: FloatArray) -> FloatArray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(
-            denominator > 0.0, numerator / np.where(denominator > 0, denominator, 1), np.inf
+def _safe_divide(xp: ArrayNamespace, numerator: Real, denominator: Real) -> Real:
+    return xp.where(
+        denominator > 0.0, numerator / xp.where(denominator > 0, denominator, 1), math.inf
+    )
+
+
+def check_domain(xp: ArrayNamespace, p: Mapping[str, Real]) -> None:
+    """Refuse the designs in ``p`` that are outside the model's domain although every field is
+    in its range: β_max below β_min (possible in a batch) and altitudes above the dose model's
+    1200 km. Raises the physics function's own ValueError."""
+    altitude_km = p["orbit.altitude_km"]
+    beta_lo, beta_hi = p["orbit.beta_min_deg"], p["orbit.beta_max_deg"]
+    if not xp.all(beta_hi >= beta_lo):
+        orbit.mean_eclipse_fraction(altitude_km, beta_lo, beta_hi)  # raises
+    if not xp.all(altitude_km <= radiation.TID_MAX_ALTITUDE_KM):
+        radiation.tid_rad_per_year(  # raises
+            altitude_km, p["orbit.inclination_deg"], p["sizing.shielding_mm_al"]
         )
 
 
-def size_satellite(p: Parameters) -> dict[str, FloatArray]:
-    """Per-satellite budgets for every design in ``p`` (arrays, broadcast together)."""
+def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]:
+    """Per-satellite budgets for every design in ``p`` (broadcast together), on namespace ``xp``.
+
+    ``p`` must have passed :func:`check_domain`. On numpy, call it inside
+    ``np.errstate(divide="ignore", invalid="ignore", over="ignore")``: designs that cannot work
+    (a radiator that cannot reject heat) carry inf or NaN.
+    """
     accelerators = p["sizing.accelerators_per_satellite"]
     years = p["sizing.mission_years"]
     altitude_km = p["orbit.altitude_km"]
@@ -46,64 +66,61 @@ def size_satellite(p: Parameters) -> dict[str, FloatArray]:
     )
     load_power_w = payload_power_w + p["satellite_bus.housekeeping_power_w"]
 
-    eclipse = np.asarray(
-        orbit.mean_eclipse_fraction(altitude_km, p["orbit.beta_min_deg"], p["orbit.beta_max_deg"])
+    eclipse = orbit.mean_eclipse_fraction_kernel(
+        xp, altitude_km, p["orbit.beta_min_deg"], p["orbit.beta_max_deg"]
     )
     sunlight = 1.0 - eclipse
     # With batteries the array also recharges what the eclipse drew: P = L (1 + e / (s η)).
-    array_load_w = load_power_w * np.where(
+    array_load_w = load_power_w * xp.where(
         battery > 0, 1.0 + eclipse / (sunlight * BATTERY_ROUND_TRIP_EFFICIENCY), 1.0
     )
     degradation = p["satellite_bus.solar_degradation_per_year"]
-    array_bol_power_w = p["sizing.array_margin"] * np.asarray(
-        power.required_bol_power_w(array_load_w, degradation, years)
+    array_bol_power_w = p["sizing.array_margin"] * power.required_bol_power_w_kernel(
+        xp, array_load_w, degradation, years
     )
-    array_area_m2 = np.asarray(
-        power.array_area_m2(array_bol_power_w, p["satellite_bus.solar_cell_efficiency"])
+    array_area_m2 = power.array_area_m2_kernel(
+        xp, array_bol_power_w, p["satellite_bus.solar_cell_efficiency"]
     )
-    array_mass_kg = np.asarray(
-        power.array_mass_kg(array_bol_power_w, p["satellite_bus.solar_specific_power_w_per_kg"])
+    array_mass_kg = power.array_mass_kg_kernel(
+        xp, array_bol_power_w, p["satellite_bus.solar_specific_power_w_per_kg"]
     )
 
     beta_lo, beta_hi = p["orbit.beta_min_deg"], p["orbit.beta_max_deg"]
-    worst_beta = np.where(
-        (beta_lo <= 0) & (beta_hi >= 0), 0.0, np.minimum(abs(beta_lo), abs(beta_hi))
+    worst_beta = xp.where(
+        (beta_lo <= 0) & (beta_hi >= 0), 0.0, xp.minimum(xp.abs(beta_lo), xp.abs(beta_hi))
     )
-    eclipse_s = np.asarray(orbit.eclipse_duration_s(altitude_km, worst_beta))
-    battery_mass_kg = battery * np.asarray(
-        power.battery_mass_kg(
-            load_power_w,
-            eclipse_s,
-            p["satellite_bus.battery_specific_energy_wh_per_kg"],
-            BATTERY_DEPTH_OF_DISCHARGE,
-        )
+    eclipse_s = orbit.eclipse_duration_s_kernel(xp, altitude_km, worst_beta)
+    battery_mass_kg = battery * power.battery_mass_kg_kernel(
+        xp,
+        load_power_w,
+        eclipse_s,
+        p["satellite_bus.battery_specific_energy_wh_per_kg"],
+        BATTERY_DEPTH_OF_DISCHARGE,
     )
 
     heat_w = payload_power_w
     emissivity = p["satellite_bus.radiator_emissivity"]
-    two_sided = bool(np.all(p["satellite_bus.radiator_two_sided"] > 0))
-    net_flux_w_m2 = np.asarray(
-        thermal.radiator_net_flux_w_m2(
-            p["sizing.radiator_temperature_k"],
-            emissivity,
-            p["satellite_bus.radiator_absorptivity"],
-            p["sizing.radiator_view_factor_earth"],
-            two_sided=two_sided,
-        )
+    sides = xp.where(p["satellite_bus.radiator_two_sided"] > 0, 2.0, 1.0)
+    net_flux_w_m2 = thermal.radiator_net_flux_w_m2_kernel(
+        xp,
+        p["sizing.radiator_temperature_k"],
+        emissivity,
+        p["satellite_bus.radiator_absorptivity"],
+        p["sizing.radiator_view_factor_earth"],
+        sides=sides,
     )
-    sides = 2.0 if two_sided else 1.0
     emitted_w_m2 = (
         sides
         * emissivity
         * orbit.STEFAN_BOLTZMANN_W_M2_K4
         * p["sizing.radiator_temperature_k"] ** 4
     )
-    radiator_area_m2 = _safe_divide(heat_w, net_flux_w_m2)
+    radiator_area_m2 = _safe_divide(xp, heat_w, net_flux_w_m2)
     radiator_mass_kg = radiator_area_m2 * p["satellite_bus.radiator_areal_density_kg_per_m2"]
 
     shielding_mm = p["sizing.shielding_mm_al"]
     shielded_area_m2 = accelerators * p["sizing.shielded_area_m2_per_accelerator"]
-    shielding_mass_kg = np.asarray(radiation.shielding_mass_kg(shielded_area_m2, shielding_mm))
+    shielding_mass_kg = radiation.shielding_mass_kg_kernel(xp, shielded_area_m2, shielding_mm)
     accelerator_mass_kg = accelerators * p["compute_payload.mass_kg"]
 
     dry_mass_kg = (
@@ -114,27 +131,27 @@ def size_satellite(p: Parameters) -> dict[str, FloatArray]:
         + shielding_mass_kg
         + accelerator_mass_kg
     )
-    finite_dry = np.where(np.isfinite(dry_mass_kg), dry_mass_kg, 1.0)
+    finite_dry = xp.where(xp.isfinite(dry_mass_kg), dry_mass_kg, 1.0)
     ballistic = finite_dry / (DRAG_COEFFICIENT * p["sizing.drag_area_fraction"] * array_area_m2)
-    delta_v_m_s = years * np.asarray(
-        orbit.drag_makeup_delta_v_m_s_per_year(altitude_km, ballistic)
-    ) + np.asarray(orbit.deorbit_delta_v_m_s(altitude_km, DEORBIT_PERIGEE_KM))
-    propellant_mass_kg = np.asarray(
-        mass.propellant_mass_kg(finite_dry, delta_v_m_s, p["satellite_bus.propulsion_isp_s"])
+    delta_v_m_s = years * orbit.drag_makeup_delta_v_m_s_per_year_kernel(
+        xp, altitude_km, ballistic
+    ) + orbit.deorbit_delta_v_m_s_kernel(xp, altitude_km, DEORBIT_PERIGEE_KM)
+    propellant_mass_kg = mass.propellant_mass_kg_kernel(
+        xp, finite_dry, delta_v_m_s, p["satellite_bus.propulsion_isp_s"]
     )
     wet_mass_kg = dry_mass_kg + propellant_mass_kg
     stowed_volume_m3 = wet_mass_kg / p["satellite_bus.stowed_density_kg_per_m3"]
 
     capacity_kg = p["launch_vehicle.payload_to_leo_kg"] * p["orbit.launch_capacity_factor"]
-    per_launch = np.floor(
-        np.minimum(
-            _safe_divide(capacity_kg, wet_mass_kg),
-            _safe_divide(p["launch_vehicle.fairing_volume_m3"], stowed_volume_m3),
+    per_launch = xp.floor(
+        xp.minimum(
+            _safe_divide(xp, capacity_kg, wet_mass_kg),
+            _safe_divide(xp, p["launch_vehicle.fairing_volume_m3"], stowed_volume_m3),
         )
     )
 
-    dose_rad_per_year = np.asarray(
-        radiation.tid_rad_per_year(altitude_km, p["orbit.inclination_deg"], shielding_mm)
+    dose_rad_per_year = radiation.tid_rad_per_year_kernel(
+        xp, altitude_km, p["orbit.inclination_deg"], shielding_mm
     )
     return {
         "payload_power_w": payload_power_w,

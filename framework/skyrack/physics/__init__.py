@@ -3,7 +3,9 @@
 Every function takes floats or numpy arrays (broadcast together) and returns a ``float`` for
 scalar input or a float64 array otherwise; units are in every argument name; invalid physical
 input raises :class:`ValueError` naming the argument and the value. Equations, assumptions and
-sources are in each docstring and in ``docs/model.md`` (Physics).
+sources are in each docstring and in ``docs/model.md`` (Physics). The evaluator calls the
+unchecked ``<name>_kernel(xp, ...)`` beside each function it uses (see
+:mod:`skyrack.physics.orbit`).
 """
 
 from skyrack.physics.mass import (

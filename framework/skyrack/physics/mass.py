@@ -1,7 +1,8 @@
 """Propellant (Tsiolkovsky) and launch packing.
 
 Vectorized pure functions; invalid input raises :class:`ValueError` naming the argument and the
-value. g0 = 9.80665 m/s² (CGPM 1901).
+value. g0 = 9.80665 m/s² (CGPM 1901). ``propellant_mass_kg_kernel(xp, ...)`` is the unchecked
+equation on an array namespace (see :mod:`skyrack.physics.orbit`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from skyrack.array_api import NUMPY, ArrayNamespace, Real
 from skyrack.physics.orbit import (
     STANDARD_GRAVITY_M_S2,
     FloatOrArray,
@@ -48,7 +50,14 @@ def propellant_mass_kg(
     require("delta_v_m_s", dv, dv >= 0.0, "≥ 0 m/s")
     isp = as_float_array("isp_s", isp_s)
     require("isp_s", isp, isp > 0.0, "> 0 s")
-    return to_output(m * np.expm1(dv / (isp * STANDARD_GRAVITY_M_S2)))
+    return to_output(propellant_mass_kg_kernel(NUMPY, m, dv, isp))
+
+
+def propellant_mass_kg_kernel(
+    xp: ArrayNamespace, dry_mass_kg: Real, delta_v_m_s: Real, isp_s: Real
+) -> Real:
+    """Unchecked :func:`propellant_mass_kg` on namespace ``xp``."""
+    return dry_mass_kg * xp.expm1(delta_v_m_s / (isp_s * STANDARD_GRAVITY_M_S2))
 
 
 def _launch_limits(

@@ -8,6 +8,11 @@ argument and the offending value.
 This module also holds the physical constants and the input-checking helpers shared by the other
 ``skyrack.physics`` modules.
 
+Each function the evaluator uses has an unchecked ``<name>_kernel(xp, ...)`` beside it: the same
+equation on an array namespace ``xp`` (:mod:`skyrack.array_api`), without input checks, for
+inputs the evaluator validated once. The public function checks its input and calls the kernel
+with numpy. Kernels built on a quadrature or a table run numpy on floats too, memoized.
+
 Constants and sources
 ---------------------
 * Earth equatorial radius R = 6378.137 km — WGS-84 (NIMA TR8350.2, 2000).
@@ -25,10 +30,13 @@ Constants and sources
 from __future__ import annotations
 
 import functools
+import math
 from typing import Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
+
+from skyrack.array_api import NUMPY, ArrayNamespace, Real
 
 __all__ = [
     "EARTH_EQUATORIAL_RADIUS_KM",
@@ -158,8 +166,13 @@ def orbital_period_s(altitude_km: npt.ArrayLike) -> FloatOrArray:
     Kepler's third law; R = 6378.137 km (WGS-84), μ = 398600.4418 km³/s². No J2 correction
     (nodal period differs by < 0.1 % in LEO).
     """
-    a_km = EARTH_EQUATORIAL_RADIUS_KM + check_altitude_km(altitude_km)
-    return to_output(2.0 * np.pi * np.sqrt(a_km**3 / EARTH_MU_KM3_S2))
+    return to_output(orbital_period_s_kernel(NUMPY, check_altitude_km(altitude_km)))
+
+
+def orbital_period_s_kernel(xp: ArrayNamespace, altitude_km: Real) -> Real:
+    """Unchecked :func:`orbital_period_s` on namespace ``xp``."""
+    a_km = EARTH_EQUATORIAL_RADIUS_KM + altitude_km
+    return 2.0 * math.pi * xp.sqrt(a_km**3 / EARTH_MU_KM3_S2)
 
 
 def orbital_velocity_m_s(altitude_km: npt.ArrayLike) -> FloatOrArray:
@@ -172,17 +185,23 @@ def orbital_velocity_m_s(altitude_km: npt.ArrayLike) -> FloatOrArray:
 
 
 # --- Earth shadow --------------------------------------------------------------------------------
-def _eclipse_fraction_array(h_km: FloatArray, beta_deg: FloatArray) -> FloatArray:
-    r = EARTH_EQUATORIAL_RADIUS_KM + h_km
-    beta_star = np.arcsin(EARTH_EQUATORIAL_RADIUS_KM / r)
-    beta = np.radians(beta_deg)
-    cos_beta = np.cos(beta)
+def eclipse_fraction_kernel(xp: ArrayNamespace, altitude_km: Real, beta_angle_deg: Real) -> Real:
+    """Unchecked :func:`eclipse_fraction` on namespace ``xp`` (numpy: call it inside
+    ``np.errstate(divide="ignore", invalid="ignore")``; cos β may be ~0)."""
+    r = EARTH_EQUATORIAL_RADIUS_KM + altitude_km
+    beta_star = xp.arcsin(EARTH_EQUATORIAL_RADIUS_KM / r)
+    beta = xp.radians(beta_angle_deg)
+    cos_beta = xp.cos(beta)
     # argument of acos; outside the shadow band (|β| ≥ β*) it exceeds 1 → fraction 0
+    x = xp.sqrt(altitude_km**2 + 2.0 * EARTH_EQUATORIAL_RADIUS_KM * altitude_km) / (r * cos_beta)
+    in_band = xp.abs(beta) < beta_star
+    x = xp.where(in_band, xp.clip(x, -1.0, 1.0), 1.0)
+    return xp.arccos(x) / math.pi
+
+
+def _eclipse_fraction_array(h_km: FloatArray, beta_deg: FloatArray) -> FloatArray:
     with np.errstate(divide="ignore", invalid="ignore"):
-        x = np.sqrt(h_km**2 + 2.0 * EARTH_EQUATORIAL_RADIUS_KM * h_km) / (r * cos_beta)
-    in_band = np.abs(beta) < beta_star
-    x = np.where(in_band, np.clip(x, -1.0, 1.0), 1.0)
-    return np.asarray(np.arccos(x) / np.pi, dtype=np.float64)
+        return np.asarray(eclipse_fraction_kernel(NUMPY, h_km, beta_deg), dtype=np.float64)
 
 
 def eclipse_fraction(altitude_km: npt.ArrayLike, beta_angle_deg: npt.ArrayLike) -> FloatOrArray:
@@ -204,8 +223,16 @@ def eclipse_fraction(altitude_km: npt.ArrayLike, beta_angle_deg: npt.ArrayLike) 
 
 def eclipse_duration_s(altitude_km: npt.ArrayLike, beta_angle_deg: npt.ArrayLike) -> FloatOrArray:
     """Longest continuous eclipse per orbit t = f(h, β) · T(h) [s] (see eclipse_fraction)."""
-    f = np.asarray(eclipse_fraction(altitude_km, beta_angle_deg))
-    return to_output(f * np.asarray(orbital_period_s(altitude_km)))
+    h = check_altitude_km(altitude_km)
+    b = _check_beta_deg("beta_angle_deg", beta_angle_deg)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return to_output(eclipse_duration_s_kernel(NUMPY, h, b))
+
+
+def eclipse_duration_s_kernel(xp: ArrayNamespace, altitude_km: Real, beta_angle_deg: Real) -> Real:
+    """Unchecked :func:`eclipse_duration_s` on namespace ``xp``."""
+    fraction = eclipse_fraction_kernel(xp, altitude_km, beta_angle_deg)
+    return fraction * orbital_period_s_kernel(xp, altitude_km)
 
 
 # Gauss–Legendre nodes on [-1, 1]; 48 nodes resolve the √-type edge at β = ±β* to < 1e-4.
@@ -234,6 +261,32 @@ def mean_eclipse_fraction(
     bmax = _check_beta_deg("beta_max_deg", beta_max_deg)
     h_b, bmin_b, bmax_b = np.broadcast_arrays(h, bmin, bmax)
     require("beta_max_deg", bmax_b, bmax_b >= bmin_b, "≥ beta_min_deg")
+    return to_output(_mean_eclipse_fraction_array(h_b, bmin_b, bmax_b))
+
+
+def mean_eclipse_fraction_kernel(
+    xp: ArrayNamespace, altitude_km: Real, beta_min_deg: Real, beta_max_deg: Real
+) -> Real:
+    """Unchecked :func:`mean_eclipse_fraction` on namespace ``xp``: the quadrature runs on numpy,
+    for floats once per distinct (altitude, β_min, β_max) (memoized)."""
+    if xp.scalar:
+        return _mean_eclipse_fraction_memo(altitude_km, beta_min_deg, beta_max_deg)
+    return _mean_eclipse_fraction_array(altitude_km, beta_min_deg, beta_max_deg)
+
+
+@functools.lru_cache(maxsize=1024)
+def _mean_eclipse_fraction_memo(
+    altitude_km: float, beta_min_deg: float, beta_max_deg: float
+) -> float:
+    return float(_mean_eclipse_fraction_array(altitude_km, beta_min_deg, beta_max_deg))
+
+
+def _mean_eclipse_fraction_array(
+    altitude_km: npt.ArrayLike, beta_min_deg: npt.ArrayLike, beta_max_deg: npt.ArrayLike
+) -> FloatArray:
+    h_b, bmin_b, bmax_b = np.broadcast_arrays(
+        *(np.asarray(a, dtype=np.float64) for a in (altitude_km, beta_min_deg, beta_max_deg))
+    )
     shape = h_b.shape
     h_f, lo_f, hi_f = (np.ravel(a) for a in (h_b, bmin_b, bmax_b))
     out = np.empty(h_f.shape, dtype=np.float64)
@@ -254,7 +307,7 @@ def mean_eclipse_fraction(
         point = _eclipse_fraction_array(hh, b0)
         with np.errstate(divide="ignore", invalid="ignore"):
             out[sl] = np.where(width > 0.0, integral / np.where(width > 0.0, width, 1.0), point)
-    return to_output(out.reshape(shape))
+    return out.reshape(shape)
 
 
 # --- beta angle ----------------------------------------------------------------------------------
@@ -664,9 +717,30 @@ def drag_makeup_delta_v_m_s_per_year(
     _check_solar_activity(solar_activity)
     h = check_altitude_km(altitude_km)
     b = _check_ballistic(ballistic_coefficient_kg_m2)
-    v = 1000.0 * np.sqrt(EARTH_MU_KM3_S2 / (EARTH_EQUATORIAL_RADIUS_KM + h))
-    a_drag = 0.5 * _density_array(h, solar_activity) * v**2 / b
-    return to_output(a_drag * SECONDS_PER_YEAR)
+    return to_output(drag_makeup_delta_v_m_s_per_year_kernel(NUMPY, h, b, solar_activity))
+
+
+def drag_makeup_delta_v_m_s_per_year_kernel(
+    xp: ArrayNamespace,
+    altitude_km: Real,
+    ballistic_coefficient_kg_m2: Real,
+    solar_activity: SolarActivity = "nominal",
+) -> Real:
+    """Unchecked :func:`drag_makeup_delta_v_m_s_per_year` on namespace ``xp`` (the density table
+    is read with numpy, for floats once per distinct altitude)."""
+    rho: Real
+    if xp.scalar:
+        rho = _density_memo(altitude_km, solar_activity)
+    else:
+        rho = _density_array(altitude_km, solar_activity)
+    v = 1000.0 * xp.sqrt(EARTH_MU_KM3_S2 / (EARTH_EQUATORIAL_RADIUS_KM + altitude_km))
+    a_drag = 0.5 * rho * v**2 / ballistic_coefficient_kg_m2
+    return a_drag * SECONDS_PER_YEAR
+
+
+@functools.lru_cache(maxsize=1024)
+def _density_memo(altitude_km: float, solar_activity: str) -> float:
+    return float(_density_array(np.asarray(altitude_km, dtype=np.float64), solar_activity))
 
 
 def deorbit_delta_v_m_s(
@@ -683,7 +757,14 @@ def deorbit_delta_v_m_s(
     require("target_perigee_km", hp, hp >= 0.0, "≥ 0 km")
     h_b, hp_b = np.broadcast_arrays(h, hp)
     require("target_perigee_km", hp_b, hp_b < h_b, "below altitude_km")
-    r1 = EARTH_EQUATORIAL_RADIUS_KM + h
-    rp = EARTH_EQUATORIAL_RADIUS_KM + hp
-    v_c = np.sqrt(EARTH_MU_KM3_S2 / r1)
-    return to_output(1000.0 * v_c * (1.0 - np.sqrt(2.0 * rp / (r1 + rp))))
+    return to_output(deorbit_delta_v_m_s_kernel(NUMPY, h, hp))
+
+
+def deorbit_delta_v_m_s_kernel(
+    xp: ArrayNamespace, altitude_km: Real, target_perigee_km: Real = 50.0
+) -> Real:
+    """Unchecked :func:`deorbit_delta_v_m_s` on namespace ``xp``."""
+    r1 = EARTH_EQUATORIAL_RADIUS_KM + altitude_km
+    rp = EARTH_EQUATORIAL_RADIUS_KM + target_perigee_km
+    v_c = xp.sqrt(EARTH_MU_KM3_S2 / r1)
+    return 1000.0 * v_c * (1.0 - xp.sqrt(2.0 * rp / (r1 + rp)))

@@ -2,7 +2,8 @@
 
 Vectorized pure functions (floats or numpy arrays in; ``float`` for scalar input, float64 array
 otherwise). Invalid input raises :class:`ValueError` naming the argument and the value.
-Solar constant 1361 W/m² (Kopp & Lean 2011).
+Solar constant 1361 W/m² (Kopp & Lean 2011). ``<name>_kernel(xp, ...)`` is the unchecked
+equation on an array namespace (see :mod:`skyrack.physics.orbit`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from skyrack.array_api import NUMPY, ArrayNamespace, Real
 from skyrack.physics.orbit import (
     SOLAR_CONSTANT_W_M2,
     FloatOrArray,
@@ -48,7 +50,18 @@ def array_area_m2(
     require("packing_factor", pf, (pf > 0.0) & (pf <= 1.0), "in (0, 1]")
     s = as_float_array("solar_constant_w_m2", solar_constant_w_m2)
     require("solar_constant_w_m2", s, s > 0.0, "> 0 W/m²")
-    return to_output(p / (eta * pf * s))
+    return to_output(array_area_m2_kernel(NUMPY, p, eta, pf, s))
+
+
+def array_area_m2_kernel(
+    xp: ArrayNamespace,
+    power_w: Real,
+    cell_efficiency: Real,
+    packing_factor: Real = 0.9,
+    solar_constant_w_m2: Real = SOLAR_CONSTANT_W_M2,
+) -> Real:
+    """Unchecked :func:`array_area_m2` on namespace ``xp``."""
+    return power_w / (cell_efficiency * packing_factor * solar_constant_w_m2)
 
 
 def _check_degradation(degradation_per_year: npt.ArrayLike) -> npt.NDArray[np.float64]:
@@ -76,7 +89,14 @@ def required_bol_power_w(
     require("eol_power_w", p, p >= 0.0, "≥ 0 W")
     d = _check_degradation(degradation_per_year)
     t = _check_years("years", years)
-    return to_output(p / np.exp(t * np.log1p(-d)))
+    return to_output(required_bol_power_w_kernel(NUMPY, p, d, t))
+
+
+def required_bol_power_w_kernel(
+    xp: ArrayNamespace, eol_power_w: Real, degradation_per_year: Real, years: Real
+) -> Real:
+    """Unchecked :func:`required_bol_power_w` on namespace ``xp``."""
+    return eol_power_w / xp.exp(years * xp.log1p(-degradation_per_year))
 
 
 def array_mass_kg(power_w: npt.ArrayLike, specific_power_w_per_kg: npt.ArrayLike) -> FloatOrArray:
@@ -89,7 +109,12 @@ def array_mass_kg(power_w: npt.ArrayLike, specific_power_w_per_kg: npt.ArrayLike
     require("power_w", p, p >= 0.0, "≥ 0 W")
     s = as_float_array("specific_power_w_per_kg", specific_power_w_per_kg)
     require("specific_power_w_per_kg", s, s > 0.0, "> 0 W/kg")
-    return to_output(p / s)
+    return to_output(array_mass_kg_kernel(NUMPY, p, s))
+
+
+def array_mass_kg_kernel(xp: ArrayNamespace, power_w: Real, specific_power_w_per_kg: Real) -> Real:
+    """Unchecked :func:`array_mass_kg` on namespace ``xp``."""
+    return power_w / specific_power_w_per_kg
 
 
 def mean_power_fraction(degradation_per_year: npt.ArrayLike, years: npt.ArrayLike) -> FloatOrArray:
@@ -131,4 +156,21 @@ def battery_mass_kg(
     require("depth_of_discharge", dod, (dod > 0.0) & (dod <= 1.0), "in (0, 1]")
     eff = as_float_array("discharge_efficiency", discharge_efficiency)
     require("discharge_efficiency", eff, (eff > 0.0) & (eff <= 1.0), "in (0, 1]")
-    return to_output(p * t / 3600.0 / (dod * eff * e))
+    return to_output(battery_mass_kg_kernel(NUMPY, p, t, e, dod, eff))
+
+
+def battery_mass_kg_kernel(
+    xp: ArrayNamespace,
+    load_power_w: Real,
+    eclipse_duration_s: Real,
+    specific_energy_wh_per_kg: Real,
+    depth_of_discharge: Real,
+    discharge_efficiency: Real = 1.0,
+) -> Real:
+    """Unchecked :func:`battery_mass_kg` on namespace ``xp``."""
+    return (
+        load_power_w
+        * eclipse_duration_s
+        / 3600.0
+        / (depth_of_discharge * discharge_efficiency * specific_energy_wh_per_kg)
+    )

@@ -2,6 +2,8 @@
 
 Vectorized pure functions (floats or numpy arrays in; ``float`` for scalar input, float64 array
 otherwise). Invalid input raises :class:`ValueError` naming the argument and the value.
+``<name>_kernel(xp, ...)`` is the unchecked equation on an array namespace (see
+:mod:`skyrack.physics.orbit`).
 
 Dose table
 ----------
@@ -16,9 +18,13 @@ No solar-particle or cosmic-ray term. Transcribed via /work/shared/data/leo_tid_
 
 from __future__ import annotations
 
+import functools
+import math
+
 import numpy as np
 import numpy.typing as npt
 
+from skyrack.array_api import NUMPY, ArrayNamespace, Real
 from skyrack.physics.orbit import (
     FloatOrArray,
     as_float_array,
@@ -31,6 +37,7 @@ __all__ = [
     "ALUMINIUM_DENSITY_KG_M3",
     "DEFAULT_TID_SIGMA_LN",
     "TID_ALTITUDE_SCALE_KM",
+    "TID_MAX_ALTITUDE_KM",
     "TID_REFERENCE_ALTITUDE_KM",
     "dose_limited_life_years",
     "radiation_failure_rate_per_year",
@@ -56,7 +63,8 @@ inclinations gives 470 and 285 rad/yr, i.e. H = 150/ln(470/150) = 131 km and
 at the inner-belt edge rises steeply with altitude, so the form is reasonable in 400–800 km;
 it is not a belt model and is refused above 1200 km.
 """
-_TID_MAX_ALTITUDE_KM = 1200.0
+TID_MAX_ALTITUDE_KM = 1200.0
+"""Highest altitude the dose model accepts (the altitude scaling is an estimate below it)."""
 
 DEFAULT_TID_SIGMA_LN = 0.5
 """ASSUMPTION. Log-standard deviation of the part-to-part failure dose (lognormal)."""
@@ -210,14 +218,37 @@ def tid_rad_per_year(
     require(
         "altitude_km",
         h,
-        h <= _TID_MAX_ALTITUDE_KM,
+        h <= TID_MAX_ALTITUDE_KM,
         "≤ 1200 km (the dose altitude scaling is an estimate for LEO below the inner belt)",
     )
     inc = as_float_array("inclination_deg", inclination_deg)
     require("inclination_deg", inc, (inc >= 0.0) & (inc <= 180.0), "in [0, 180] degrees")
     t = as_float_array("shielding_mm_al", shielding_mm_al)
     require("shielding_mm_al", t, t >= 0.0, "≥ 0 mm")
-    h, inc, t = np.broadcast_arrays(h, inc, t)
+    return to_output(_tid_rad_per_year_array(h, inc, t))
+
+
+def tid_rad_per_year_kernel(
+    xp: ArrayNamespace, altitude_km: Real, inclination_deg: Real, shielding_mm_al: Real
+) -> Real:
+    """Unchecked :func:`tid_rad_per_year` on namespace ``xp``: the table is read with numpy, for
+    floats once per distinct (altitude, inclination, shielding) (memoized)."""
+    if xp.scalar:
+        return _tid_rad_per_year_memo(altitude_km, inclination_deg, shielding_mm_al)
+    return _tid_rad_per_year_array(altitude_km, inclination_deg, shielding_mm_al)
+
+
+@functools.lru_cache(maxsize=1024)
+def _tid_rad_per_year_memo(altitude_km: float, inclination_deg: float, shielding: float) -> float:
+    return float(_tid_rad_per_year_array(altitude_km, inclination_deg, shielding))
+
+
+def _tid_rad_per_year_array(
+    altitude_km: npt.ArrayLike, inclination_deg: npt.ArrayLike, shielding_mm_al: npt.ArrayLike
+) -> npt.NDArray[np.float64]:
+    h, inc, t = np.broadcast_arrays(
+        *(np.asarray(a, dtype=np.float64) for a in (altitude_km, inclination_deg, shielding_mm_al))
+    )
 
     t_eff = np.maximum(t, _TID_SHIELD_MM[0])
     j = np.clip(
@@ -237,7 +268,7 @@ def tid_rad_per_year(
 
     d550 = (1.0 - w) * dose_at_row(i0) + w * dose_at_row(i0 + 1)
     scale = np.exp((h - TID_REFERENCE_ALTITUDE_KM) / TID_ALTITUDE_SCALE_KM)
-    return to_output(d550 * scale)
+    return np.asarray(d550 * scale, dtype=np.float64)
 
 
 def dose_limited_life_years(
@@ -271,22 +302,27 @@ _ERFC_COEFFS = (
 )  # fmt: skip
 
 
-def _log_erfc_nonneg(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+_ERFC_COEFFS_REVERSED = tuple(reversed(_ERFC_COEFFS))
+_SQRT_2 = math.sqrt(2.0)
+_LOG_HALF = math.log(0.5)
+
+
+def _log_erfc_nonneg(xp: ArrayNamespace, x: Real) -> Real:
     """ln erfc(x) for x ≥ 0."""
     t = 1.0 / (1.0 + 0.5 * x)
-    poly = np.zeros_like(x)
-    for c in reversed(_ERFC_COEFFS):  # Horner over 10 coefficients, not over elements
+    poly = xp.zeros_like(x)
+    for c in _ERFC_COEFFS_REVERSED:  # Horner over 10 coefficients, not over elements
         poly = poly * t + c
-    return np.asarray(np.log(t) - x * x + poly, dtype=np.float64)
+    return xp.log(t) - x * x + poly
 
 
-def _log_norm_sf(z: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+def _log_norm_sf(xp: ArrayNamespace, z: Real) -> Real:
     """ln(1 − Φ(z)), stable for all z."""
-    x = np.abs(z) / np.sqrt(2.0)
-    log_half_erfc = np.log(0.5) + _log_erfc_nonneg(x)  # = ln(1 − Φ(|z|))
+    x = xp.abs(z) / _SQRT_2
+    log_half_erfc = _LOG_HALF + _log_erfc_nonneg(xp, x)  # = ln(1 − Φ(|z|))
     upper = log_half_erfc
-    lower = np.log1p(-np.exp(log_half_erfc))  # z < 0: 1 − Φ(z) = 1 − (1 − Φ(|z|))
-    return np.asarray(np.where(z >= 0.0, upper, lower), dtype=np.float64)
+    lower = xp.log1p(-xp.exp(log_half_erfc))  # z < 0: 1 − Φ(z) = 1 − (1 − Φ(|z|))
+    return xp.where(z >= 0.0, upper, lower)
 
 
 def _check_sigma(sigma_ln: npt.ArrayLike) -> npt.NDArray[np.float64]:
@@ -317,7 +353,7 @@ def tid_failure_probability(
     with np.errstate(divide="ignore"):
         z = np.log(dose / tol) / s  # −inf at zero dose → probability 0
     z = np.asarray(np.clip(z, -1e6, 1e6), dtype=np.float64)  # ±1e6: certain / impossible
-    return to_output(-np.expm1(_log_norm_sf(z)))
+    return to_output(-np.expm1(_log_norm_sf(NUMPY, z)))
 
 
 def tid_hazard_per_year(
@@ -346,7 +382,7 @@ def tid_hazard_per_year(
     dose_krad = np.where(positive, t * rate / 1000.0, tol)
     z = np.clip(np.log(dose_krad / tol) / s, -1e6, 1e6)
     log_pdf = -0.5 * z * z - 0.5 * np.log(2.0 * np.pi)
-    hazard = np.exp(log_pdf - _log_norm_sf(z)) / (s * np.where(positive, t, 1.0))
+    hazard = np.exp(log_pdf - _log_norm_sf(NUMPY, z)) / (s * np.where(positive, t, 1.0))
     return to_output(np.where(positive, hazard, 0.0))
 
 
@@ -374,9 +410,21 @@ def radiation_failure_rate_per_year(
     require("mission_years", years, years > 0.0, "> 0 years")
     s = _check_sigma(sigma_ln)
     with np.errstate(divide="ignore"):
-        z = np.log(rate * years / 1000.0 / tol) / s
-    z = np.asarray(np.clip(z, -1e6, 1e6), dtype=np.float64)  # ±1e6: certain / impossible
-    return to_output(-_log_norm_sf(z) / years)
+        return to_output(radiation_failure_rate_per_year_kernel(NUMPY, rate, tol, years, s))
+
+
+def radiation_failure_rate_per_year_kernel(
+    xp: ArrayNamespace,
+    dose_rad_per_year: Real,
+    tid_tolerance_krad: Real,
+    mission_years: Real = 5.0,
+    sigma_ln: Real = DEFAULT_TID_SIGMA_LN,
+) -> Real:
+    """Unchecked :func:`radiation_failure_rate_per_year` on namespace ``xp`` (numpy: a zero dose
+    divides by zero in the log; call it inside ``np.errstate(divide="ignore")``)."""
+    z = xp.log(dose_rad_per_year * mission_years / 1000.0 / tid_tolerance_krad) / sigma_ln
+    z = xp.clip(z, -1e6, 1e6)  # ±1e6: certain / impossible
+    return -_log_norm_sf(xp, z) / mission_years
 
 
 def seu_availability(upsets_per_day: npt.ArrayLike, recovery_s: npt.ArrayLike) -> FloatOrArray:
@@ -390,7 +438,12 @@ def seu_availability(upsets_per_day: npt.ArrayLike, recovery_s: npt.ArrayLike) -
     require("upsets_per_day", n, n >= 0.0, "≥ 0 per day")
     tr = as_float_array("recovery_s", recovery_s)
     require("recovery_s", tr, tr >= 0.0, "≥ 0 s")
-    return to_output(np.clip(1.0 - n * tr / 86400.0, 0.0, 1.0))
+    return to_output(seu_availability_kernel(NUMPY, n, tr))
+
+
+def seu_availability_kernel(xp: ArrayNamespace, upsets_per_day: Real, recovery_s: Real) -> Real:
+    """Unchecked :func:`seu_availability` on namespace ``xp``."""
+    return xp.clip(1.0 - upsets_per_day * recovery_s / 86400.0, 0.0, 1.0)
 
 
 def shielding_mass_kg(area_m2: npt.ArrayLike, shielding_mm_al: npt.ArrayLike) -> FloatOrArray:
@@ -401,4 +454,9 @@ def shielding_mass_kg(area_m2: npt.ArrayLike, shielding_mm_al: npt.ArrayLike) ->
     require("area_m2", a, a >= 0.0, "≥ 0 m²")
     t = as_float_array("shielding_mm_al", shielding_mm_al)
     require("shielding_mm_al", t, t >= 0.0, "≥ 0 mm")
-    return to_output(a * t / 1000.0 * ALUMINIUM_DENSITY_KG_M3)
+    return to_output(shielding_mass_kg_kernel(NUMPY, a, t))
+
+
+def shielding_mass_kg_kernel(xp: ArrayNamespace, area_m2: Real, shielding_mm_al: Real) -> Real:
+    """Unchecked :func:`shielding_mass_kg` on namespace ``xp``."""
+    return area_m2 * shielding_mm_al / 1000.0 * ALUMINIUM_DENSITY_KG_M3

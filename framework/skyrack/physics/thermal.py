@@ -2,6 +2,8 @@
 
 Vectorized pure functions (floats or numpy arrays in; ``float`` for scalar input, float64 array
 otherwise). Invalid input raises :class:`ValueError` naming the argument and the value.
+``radiator_net_flux_w_m2_kernel(xp, ...)`` is the unchecked equation on an array namespace (see
+:mod:`skyrack.physics.orbit`).
 
 Environment constants
 ---------------------
@@ -18,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from skyrack.array_api import NUMPY, ArrayNamespace, Real
 from skyrack.physics.orbit import (
     SOLAR_CONSTANT_W_M2,
     STEFAN_BOLTZMANN_W_M2_K4,
@@ -90,8 +93,29 @@ def radiator_net_flux_w_m2(
     s = as_float_array("solar_constant_w_m2", solar_constant_w_m2)
     require("solar_constant_w_m2", s, s >= 0.0, "≥ 0 W/m²")
     sides = 2.0 if two_sided else 1.0
-    per_face = eps * STEFAN_BOLTZMANN_W_M2_K4 * t**4 - f * (eps * q_ir + alpha * a * s)
-    return to_output(sides * per_face - alpha * s_inc)
+    return to_output(
+        radiator_net_flux_w_m2_kernel(NUMPY, t, eps, alpha, f, a, q_ir, s_inc, sides, s)
+    )
+
+
+def radiator_net_flux_w_m2_kernel(
+    xp: ArrayNamespace,
+    temperature_k: Real,
+    emissivity: Real,
+    absorptivity: Real,
+    view_factor_earth: Real,
+    albedo: Real = EARTH_ALBEDO,
+    earth_ir_w_m2: Real = EARTH_IR_W_M2,
+    solar_flux_w_m2: Real = 0.0,
+    sides: Real = 2.0,
+    solar_constant_w_m2: Real = SOLAR_CONSTANT_W_M2,
+) -> Real:
+    """Unchecked :func:`radiator_net_flux_w_m2` on namespace ``xp``; ``sides`` is n (2.0 for a
+    two-sided panel, 1.0 for a one-sided one; an array may mix them)."""
+    per_face = emissivity * STEFAN_BOLTZMANN_W_M2_K4 * temperature_k**4 - view_factor_earth * (
+        emissivity * earth_ir_w_m2 + absorptivity * albedo * solar_constant_w_m2
+    )
+    return sides * per_face - absorptivity * solar_flux_w_m2
 
 
 def radiator_area_m2(heat_w: npt.ArrayLike, net_flux_w_m2: npt.ArrayLike) -> FloatOrArray:
