@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import skyrack
+from builtin_plugins import BUILTIN_PLUGINS
 from skyrack import LaunchVehicle, Source, hookimpl, plugins
 from skyrack.cli import cli
 from skyrack.components import numeric_field_names
@@ -23,16 +24,6 @@ from skyrack.components import numeric_field_names
 Install = Callable[[str, dict[str, str], dict[str, str]], Path]
 
 STARSHIP = "starship-target"
-BUILTIN_PLUGINS = {
-    "launchers",
-    "buses",
-    "accelerators",
-    "orbits",
-    "ground",
-    "policies",
-    "events",
-    "reference_models",
-}
 WIDE = {"COLUMNS": "1000"}  # rich wraps table cells at the terminal width; keep rows whole
 
 

@@ -7,19 +7,9 @@ import importlib
 import attrs
 import pytest
 
+from builtin_plugins import BUILTIN_MODULES
 from skyrack import plugins
 from skyrack.testing import check_plugin, component_problems
-
-BUILTIN_MODULES = {
-    "launchers": "skyrack_launchers",
-    "buses": "skyrack_buses",
-    "accelerators": "skyrack_accelerators",
-    "orbits": "skyrack_orbits",
-    "ground": "skyrack_ground",
-    "policies": "skyrack_policies",
-    "events": "skyrack_events",
-    "reference_models": "skyrack_reference_models",
-}
 
 
 @pytest.mark.parametrize("plugin_name", sorted(BUILTIN_MODULES))

@@ -10,19 +10,10 @@ from typing import Any
 import pytest
 
 import skyrack
+from builtin_plugins import BUILTIN_PLUGINS
 from skyrack import LaunchVehicle, Orbit, PluginError, Source, hookimpl, plugins
 from skyrack.errors import ComponentNotFound, DuplicateComponent
 
-BUILTIN_PLUGINS = {
-    "launchers",
-    "buses",
-    "accelerators",
-    "orbits",
-    "ground",
-    "policies",
-    "events",
-    "reference_models",
-}
 TEST_SOURCE = Source(title="test fixture", year=2026, estimate=True)
 
 
