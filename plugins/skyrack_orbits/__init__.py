@@ -12,12 +12,7 @@ import math
 from collections.abc import Callable
 
 from skyrack import Orbit, Source, hookimpl
-
-EARTH_MU_KM3_S2 = 398_600.4418
-EARTH_RADIUS_KM = 6_378.137
-EARTH_J2 = 1.08262668e-3
-TROPICAL_YEAR_S = 365.2422 * 86_400.0
-OBLIQUITY_DEG = 23.44
+from skyrack.physics import orbit as orbit_physics
 
 VALLADO = Source(
     title="Vallado, Fundamentals of Astrodynamics and Applications, 4th ed. (J2 secular node "
@@ -27,29 +22,14 @@ VALLADO = Source(
 
 
 def sun_synchronous_inclination_deg(altitude_km: float) -> float:
-    """Inclination of a circular sun-synchronous orbit: cos i = −Ω̇ / (1.5 n J2 (R/a)²)."""
-    a = EARTH_RADIUS_KM + altitude_km
-    mean_motion = math.sqrt(EARTH_MU_KM3_S2 / a**3)
-    node_rate = 2 * math.pi / TROPICAL_YEAR_S
-    cos_i = -node_rate / (1.5 * mean_motion * EARTH_J2 * (EARTH_RADIUS_KM / a) ** 2)
-    return math.degrees(math.acos(cos_i))
+    """Inclination of a circular sun-synchronous orbit (skyrack.physics, J2 node rate)."""
+    return float(orbit_physics.sun_synchronous_inclination_deg(altitude_km))
 
 
 def sso_beta_range_deg(altitude_km: float, ltan_hours: float) -> tuple[float, float]:
-    """Yearly (min, max) beta angle of a sun-synchronous orbit (mean Sun).
-
-    sin β = sin i sin Δ cos δ + cos i sin δ with Δ = 15°·(LTAN − 12 h) and the solar declination
-    δ ∈ [−ε, ε]; the extremes lie at δ = ±ε or where dβ/dδ = 0 (tan δ = cos i / (sin i sin Δ)).
-    """
-    i = math.radians(sun_synchronous_inclination_deg(altitude_km))
-    delta = math.radians(15.0 * (ltan_hours - 12.0))
-    a, c = math.sin(i) * math.sin(delta), math.cos(i)
-    eps = math.radians(OBLIQUITY_DEG)
-    stationary = min(max(math.atan(c / a), -eps), eps)
-    betas = [
-        math.degrees(math.asin(a * math.cos(d) + c * math.sin(d))) for d in (-eps, eps, stationary)
-    ]
-    return min(betas), max(betas)
+    """Yearly (min, max) beta angle of a sun-synchronous orbit (skyrack.physics, mean Sun)."""
+    lo, hi = orbit_physics.sso_beta_range_deg(altitude_km, ltan_hours)
+    return float(lo), float(hi)
 
 
 # --- launch capacity: Falcon 9 upper stage, Earth-rotation penalty of the inclination ----------
@@ -228,7 +208,7 @@ def sso_550() -> Orbit:
 def leo_550_53() -> Orbit:
     """Starlink's first shell: 550 km at 53°, the node precessing through every sun angle."""
     inclination = 53.0
-    beta_max = round(inclination + OBLIQUITY_DEG, 2)
+    beta_max = round(inclination + orbit_physics.OBLIQUITY_DEG, 2)
     beta_source = Source(
         title="Beta-angle range of a precessing circular orbit: |β| ≤ i + ε (NASA/TM-2005-213808)",
         year=2005,
