@@ -111,7 +111,7 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
             "thermal",
             s["radiator_emitted_w_m2"] - s["radiator_net_flux_w_m2"],
             s["radiator_emitted_w_m2"],
-            "W/m^2 absorbed vs emitted",
+            "W/m^2",
             "raise the radiator temperature or cut its view of the Earth",
         ),
         Budget(
@@ -156,8 +156,9 @@ def describe_violation(budget: Budget, used: float, limit: float) -> str:
     percent = f", {100 * excess / limit:,.0f}%" if limit > 0 else ""
     unit = budget.unit.split(" ")[0]
     return (
-        f"{budget.name}: needs {format_number(used)} {budget.unit}, limit {format_number(limit)} "
-        f"(over by {format_number(excess)} {unit}{percent}); {budget.advice}"
+        f"{budget.name}: needs {format_number(used)} {budget.unit}, limit "
+        f"{format_number(limit)} {budget.unit} (over by {format_number(excess)} {unit}{percent}); "
+        f"{budget.advice}"
     )
 
 
