@@ -143,11 +143,8 @@ def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]
     stowed_volume_m3 = wet_mass_kg / p["satellite_bus.stowed_density_kg_per_m3"]
 
     capacity_kg = p["launch_vehicle.payload_to_leo_kg"] * p["orbit.launch_capacity_factor"]
-    per_launch = xp.floor(
-        xp.minimum(
-            _safe_divide(xp, capacity_kg, wet_mass_kg),
-            _safe_divide(xp, p["launch_vehicle.fairing_volume_m3"], stowed_volume_m3),
-        )
+    per_launch = mass.satellites_per_launch_kernel(
+        xp, wet_mass_kg, stowed_volume_m3, capacity_kg, p["launch_vehicle.fairing_volume_m3"]
     )
 
     dose_rad_per_year = radiation.tid_rad_per_year_kernel(

@@ -91,13 +91,37 @@ def satellites_per_launch(
     which already includes a packing efficiency). Returns ``int`` for scalar input, an int64 array
     otherwise. A relative slack of 1e-9 protects exact fits from floating-point round-off.
     """
-    by_mass, by_volume = _launch_limits(
-        satellite_mass_kg, satellite_volume_m3, payload_capacity_kg, fairing_volume_m3
-    )
-    n = np.floor(np.minimum(by_mass, by_volume) * (1.0 + _FLOOR_SLACK)).astype(np.int64)
+    _launch_limits(satellite_mass_kg, satellite_volume_m3, payload_capacity_kg, fairing_volume_m3)
+    n = np.asarray(
+        satellites_per_launch_kernel(
+            NUMPY,
+            np.asarray(satellite_mass_kg, dtype=np.float64),
+            np.asarray(satellite_volume_m3, dtype=np.float64),
+            np.asarray(payload_capacity_kg, dtype=np.float64),
+            np.asarray(fairing_volume_m3, dtype=np.float64),
+        )
+    ).astype(np.int64)
     if n.ndim == 0:
         return int(n)
     return n
+
+
+def satellites_per_launch_kernel(
+    xp: ArrayNamespace,
+    satellite_mass_kg: Real,
+    satellite_volume_m3: Real,
+    payload_capacity_kg: Real,
+    fairing_volume_m3: Real,
+) -> Real:
+    """Unchecked :func:`satellites_per_launch` as a float; 0 when the satellite's mass or volume
+    is infinite or undefined (nothing fits)."""
+    fits = (satellite_mass_kg > 0.0) & (satellite_volume_m3 > 0.0)
+    mass_kg = xp.where(fits, satellite_mass_kg, 1.0)
+    volume_m3 = xp.where(fits, satellite_volume_m3, 1.0)
+    by_mass = payload_capacity_kg / mass_kg
+    by_volume = fairing_volume_m3 / volume_m3
+    n = xp.floor(xp.minimum(by_mass, by_volume) * (1.0 + _FLOOR_SLACK))
+    return xp.where(fits, n, 0.0)
 
 
 def launch_binding_constraint(
