@@ -27,12 +27,9 @@ import numpy as np
 from skyrack import economics
 from skyrack.array_api import NUMPY, ArrayNamespace, Real
 from skyrack.budgets import Budget, budgets
-from skyrack.ground import evaluate_ground
+from skyrack.ground import DAYS_PER_YEAR, HOURS_PER_YEAR, evaluate_ground
 from skyrack.physics import radiation
 from skyrack.sizing import check_domain, size_satellite
-
-DAYS_PER_YEAR = 365.25
-HOURS_PER_YEAR = DAYS_PER_YEAR * 24.0
 
 COST_CATEGORIES = (
     "accelerators",

@@ -15,6 +15,7 @@ from skyrack import economics
 from skyrack.array_api import ArrayNamespace, Real
 
 DAYS_PER_YEAR = 365.25
+"""The Julian year, the unit of every ``per_year`` quantity in skyrack."""
 HOURS_PER_YEAR = DAYS_PER_YEAR * 24.0
 
 
