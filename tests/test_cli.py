@@ -272,3 +272,18 @@ def test_crossover_with_a_misspelt_parameter_suggests_the_right_one() -> None:
     assert result.exit_code == 1
     assert "did you mean launch_vehicle.price_usd" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_assumptions_lists_every_default_and_model_constant_with_a_source() -> None:
+    """`skyrack assumptions --json` gives each default and fixed constant a titled, dated source."""
+    result = invoke("assumptions", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    keys = {row["key"] for row in rows}
+    assert {"design.mission_years", "economics.discount_rate_per_year"} <= keys
+    assert "model.battery_depth_of_discharge" in keys
+    numbers = [row for row in rows if isinstance(row["default"], int | float)]
+    assert numbers
+    for row in numbers:
+        assert row["source"] is not None, row["key"]
+        assert row["source"]["title"] and row["source"]["year"], row["key"]

@@ -149,6 +149,9 @@ SIZING_SOURCES: dict[str, Source] = {
         note="surface 2(0.482·0.897 + 0.482·0.356 + 0.897·0.356) = 1.85 m² / 8 = 0.23 m²",
     ),
     "utilization": ESTIMATE,
+    "battery_for_eclipse": ESTIMATE.derive(
+        "compute through eclipse, as a data center would; the battery's mass is then costed"
+    ),
     "drag_area_fraction": ESTIMATE,
     "infant_mortality_fraction": ESTIMATE,
 }

@@ -10,13 +10,15 @@ from skyrack.cli.output import echo_json, format_value
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def assumptions(as_json: bool) -> None:
-    """Show every default of [design] sizing and [economics] with its unit and source."""
+    """Show every default of [design] sizing and [economics], and the model's fixed constants,
+    each with its unit and source."""
     import attrs
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from skyrack.design import ECONOMICS_SOURCES, SIZING_SOURCES, Economics, Sizing
+    from skyrack.model_constants import MODEL_CONSTANTS
 
     rows = []
     for section, cls, sources in (
@@ -34,6 +36,16 @@ def assumptions(as_json: bool) -> None:
                     "source": attrs.asdict(source) if source else None,
                 }
             )
+    rows.extend(
+        {
+            "key": f"model.{constant.key}",
+            "default": constant.value,
+            "unit": constant.unit,
+            "doc": constant.meaning,
+            "source": attrs.asdict(constant.source),
+        }
+        for constant in MODEL_CONSTANTS
+    )
     if as_json:
         echo_json(rows)
         return

@@ -29,10 +29,14 @@ __all__ = [
 ]
 
 
+ARRAY_PACKING_FACTOR = 0.9
+"""Cell area over array area of rigid and flexible arrays (SMAD 1999, §11.4: 0.85–0.9)."""
+
+
 def array_area_m2(
     power_w: npt.ArrayLike,
     cell_efficiency: npt.ArrayLike,
-    packing_factor: npt.ArrayLike = 0.9,
+    packing_factor: npt.ArrayLike = ARRAY_PACKING_FACTOR,
     solar_constant_w_m2: npt.ArrayLike = SOLAR_CONSTANT_W_M2,
 ) -> FloatOrArray:
     """Solar-array area delivering ``power_w`` at normal incidence, beginning of life [m²].
@@ -57,7 +61,7 @@ def array_area_m2_kernel(
     xp: ArrayNamespace,
     power_w: Real,
     cell_efficiency: Real,
-    packing_factor: Real = 0.9,
+    packing_factor: Real = ARRAY_PACKING_FACTOR,
     solar_constant_w_m2: Real = SOLAR_CONSTANT_W_M2,
 ) -> Real:
     """Unchecked :func:`array_area_m2` on namespace ``xp``."""
