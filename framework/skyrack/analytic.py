@@ -209,6 +209,7 @@ def _compute(xp: ArrayNamespace, p: Mapping[str, Real]) -> tuple[dict[str, Real]
     capex_usd = sum((undiscounted[k] for k in COST_CATEGORIES if k != "operations"), start=0.0)
 
     lcoc = pv_cost_usd / pv_pflop_days
+    co2_kg = launches * p["launch_vehicle.co2_per_launch_kg"]
     result: dict[str, Real] = {
         **s,
         "satellites": satellites,
@@ -229,8 +230,8 @@ def _compute(xp: ArrayNamespace, p: Mapping[str, Real]) -> tuple[dict[str, Real]
         "usd_per_accelerator_hour": pv_cost_usd / pv_accelerator_hours,
         "usd_per_w_deployed": capex_usd / (satellites * s["payload_power_w"]),
         "usd_per_mwh": pv_cost_usd / pv_it_mwh,
-        "co2_kg": launches * p["launch_vehicle.co2_per_launch_kg"],
-        "co2_kg_per_pflop_day": launches * p["launch_vehicle.co2_per_launch_kg"] / pflop_days,
+        "co2_kg": co2_kg,
+        "co2_kg_per_pflop_day": co2_kg / pflop_days,
     }
     for key, pv_key, undiscounted_key in _COST_KEYS:
         result[pv_key] = pv[key]

@@ -30,6 +30,7 @@ import math
 from collections.abc import Callable
 from typing import Any, TypeAlias
 
+import attrs
 import numpy as np
 
 __all__ = ["NUMPY", "SCALAR", "ArrayNamespace", "Real"]
@@ -41,37 +42,9 @@ Real: TypeAlias = Any
 _Op: TypeAlias = Callable[..., Any]
 
 
+@attrs.frozen(kw_only=True, repr=False)
 class ArrayNamespace:
     """The operations the model's kernels use, for one kind of number (see the module doc)."""
-
-    __slots__ = (
-        "abs",
-        "all",
-        "arccos",
-        "arcsin",
-        "ceil",
-        "clip",
-        "cos",
-        "exp",
-        "expm1",
-        "floor",
-        "isfinite",
-        "isinf",
-        "isposinf",
-        "log",
-        "log1p",
-        "log2",
-        "maximum",
-        "minimum",
-        "name",
-        "ones_like",
-        "power",
-        "radians",
-        "scalar",
-        "sqrt",
-        "where",
-        "zeros_like",
-    )
 
     name: str
     scalar: bool
@@ -101,21 +74,12 @@ class ArrayNamespace:
     where: _Op
     zeros_like: _Op
 
-    def __init__(self, name: str, *, scalar: bool, **operations: _Op) -> None:
-        self.name = name
-        self.scalar = scalar
-        missing = set(self.__slots__) - {"name", "scalar"} - set(operations)
-        if missing:
-            raise TypeError(f"namespace {name!r} lacks {sorted(missing)}")
-        for key, operation in operations.items():
-            setattr(self, key, operation)
-
     def __repr__(self) -> str:
         return f"<array namespace {self.name}>"
 
 
 NUMPY = ArrayNamespace(
-    "numpy",
+    name="numpy",
     scalar=False,
     abs=np.abs,
     all=np.all,
@@ -198,7 +162,7 @@ def _one_like(x: float) -> float:
 
 
 SCALAR = ArrayNamespace(
-    "scalar",
+    name="scalar",
     scalar=True,
     abs=abs,
     all=bool,

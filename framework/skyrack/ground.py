@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from skyrack import economics
 from skyrack.array_api import ArrayNamespace, Real
+from skyrack.sizing import accelerator_power_w
 
 DAYS_PER_YEAR = 365.25
 """The Julian year, the unit of every ``per_year`` quantity in skyrack."""
@@ -28,9 +29,7 @@ def evaluate_ground(
     years = p["sizing.mission_years"]
     delay = p["ground_baseline.time_to_power_years"]
     start_discount = economics.discount_factor_kernel(xp, rate, delay)
-    it_power_w = (
-        accelerators * p["compute_payload.tdp_w"] * (1.0 + p["compute_payload.host_power_fraction"])
-    )
+    it_power_w = accelerators * accelerator_power_w(p)
     pue = p["ground_baseline.pue"]
     facility_usd = it_power_w * (
         p["ground_baseline.facility_capex_usd_per_w"]

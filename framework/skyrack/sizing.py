@@ -35,6 +35,11 @@ def _safe_divide(xp: ArrayNamespace, numerator: Real, denominator: Real) -> Real
     )
 
 
+def accelerator_power_w(p: Mapping[str, Real]) -> Real:
+    """Power one accelerator draws with its host share: TDP · (1 + host fraction) [W]."""
+    return p["compute_payload.tdp_w"] * (1.0 + p["compute_payload.host_power_fraction"])
+
+
 def check_domain(xp: ArrayNamespace, p: Mapping[str, Real]) -> None:
     """Refuse the designs in ``p`` that are outside the model's domain although every field is
     in its range: β_max below β_min (possible in a batch) and altitudes above the dose model's
@@ -61,9 +66,7 @@ def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]
     altitude_km = p["orbit.altitude_km"]
     battery = p["sizing.battery_for_eclipse"]
 
-    payload_power_w = (
-        accelerators * p["compute_payload.tdp_w"] * (1.0 + p["compute_payload.host_power_fraction"])
-    )
+    payload_power_w = accelerators * accelerator_power_w(p)
     load_power_w = payload_power_w + p["satellite_bus.housekeeping_power_w"]
 
     eclipse = orbit.mean_eclipse_fraction_kernel(
@@ -109,11 +112,8 @@ def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]
         p["sizing.radiator_view_factor_earth"],
         sides=sides,
     )
-    emitted_w_m2 = (
-        sides
-        * emissivity
-        * orbit.STEFAN_BOLTZMANN_W_M2_K4
-        * p["sizing.radiator_temperature_k"] ** 4
+    emitted_w_m2 = thermal.radiator_emitted_w_m2_kernel(
+        p["sizing.radiator_temperature_k"], emissivity, sides
     )
     radiator_area_m2 = _safe_divide(xp, heat_w, net_flux_w_m2)
     radiator_mass_kg = radiator_area_m2 * p["satellite_bus.radiator_areal_density_kg_per_m2"]

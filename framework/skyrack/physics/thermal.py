@@ -112,10 +112,19 @@ def radiator_net_flux_w_m2_kernel(
 ) -> Real:
     """Unchecked :func:`radiator_net_flux_w_m2` on namespace ``xp``; ``sides`` is n (2.0 for a
     two-sided panel, 1.0 for a one-sided one; an array may mix them)."""
-    per_face = emissivity * STEFAN_BOLTZMANN_W_M2_K4 * temperature_k**4 - view_factor_earth * (
+    absorbed_per_face = view_factor_earth * (
         emissivity * earth_ir_w_m2 + absorptivity * albedo * solar_constant_w_m2
     )
-    return sides * per_face - absorptivity * solar_flux_w_m2
+    return (
+        radiator_emitted_w_m2_kernel(temperature_k, emissivity, sides)
+        - sides * absorbed_per_face
+        - absorptivity * solar_flux_w_m2
+    )
+
+
+def radiator_emitted_w_m2_kernel(temperature_k: Real, emissivity: Real, sides: Real) -> Real:
+    """Heat a radiator emits per m² of planform, n · ε σ T⁴ [W/m²] (no absorption counted)."""
+    return sides * emissivity * STEFAN_BOLTZMANN_W_M2_K4 * temperature_k**4
 
 
 def radiator_area_m2(heat_w: npt.ArrayLike, net_flux_w_m2: npt.ArrayLike) -> FloatOrArray:
