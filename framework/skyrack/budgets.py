@@ -46,6 +46,11 @@ class Budget(NamedTuple):
         return self.used - self.limit
 
     @property
+    def broken(self) -> bool:
+        """True when one design exceeds this budget (NaN counts as broken)."""
+        return not self.used <= self.limit
+
+    @property
     def utilization(self) -> Real:
         """used / limit (above 1 when broken)."""
         if isinstance(self.used, float) and isinstance(self.limit, float):

@@ -28,7 +28,7 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
     except ValueError as error:  # outside the model's domain (e.g. above the dose model's range)
         raise SkyrackError(f"cannot evaluate this design: {error}") from None
     if check_feasible:
-        broken = [b for b in table if not b.used <= b.limit]
+        broken = [b for b in table if b.broken]
         if {b.name for b in broken} & {"launch mass", "fairing volume"}:
             # no satellite fits a launch, so the deployment time is unbounded: already said
             broken = [b for b in broken if b.name != "deployment time"]

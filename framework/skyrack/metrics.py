@@ -12,37 +12,6 @@ from skyrack.budgets import Budget
 
 
 @attrs.frozen(kw_only=True)
-class BudgetUse:
-    """How much of one physical budget a design uses."""
-
-    name: str
-    used: float
-    limit: float
-    unit: str
-    utilization: float
-    advice: str
-    proportional: bool = True
-
-    @property
-    def broken(self) -> bool:
-        """True when the design exceeds this budget."""
-        return self.used > self.limit
-
-    @classmethod
-    def from_budget(cls, budget: Budget) -> BudgetUse:
-        """The scalar reading of a one-design Budget."""
-        return cls(
-            name=budget.name,
-            used=float(budget.used),
-            limit=float(budget.limit),
-            unit=budget.unit,
-            utilization=float(budget.utilization),
-            advice=budget.advice,
-            proportional=budget.proportional,
-        )
-
-
-@attrs.frozen(kw_only=True)
 class Metrics:
     """Expected-value results of one design; every money figure in USD, compute in PFLOP-days.
 
@@ -58,7 +27,7 @@ class Metrics:
     usd_per_w_deployed: float
     usd_per_mwh: float
     waterfall_pv_usd: dict[str, float]
-    budgets: tuple[BudgetUse, ...]
+    budgets: tuple[Budget, ...]
     values: dict[str, float]
 
     @property
@@ -66,7 +35,7 @@ class Metrics:
         """True when a PFLOP-day costs less in orbit than on the ground."""
         return self.orbit_to_ground_ratio < 1.0
 
-    def binding_constraints(self, threshold: float = 0.9) -> list[BudgetUse]:
+    def binding_constraints(self, threshold: float = 0.9) -> list[Budget]:
         """Budgets used to at least ``threshold`` of their limit, tightest first."""
         tight = [b for b in self.budgets if b.utilization >= threshold]
         return sorted(tight, key=lambda b: -b.utilization)
@@ -96,11 +65,24 @@ class Metrics:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data: headline figures, waterfall, budgets, every computed value."""
-        data = attrs.asdict(self, recurse=True)
-        data["budgets"] = [attrs.asdict(b) for b in self.budgets]
+        data = attrs.asdict(self, filter=lambda attribute, _: attribute.name != "budgets")
+        data["budgets"] = [_budget_as_dict(b) for b in self.budgets]
+        data = {field.name: data[field.name] for field in attrs.fields(Metrics)}  # field order
         data["orbit_wins"] = self.orbit_wins
         data["verdict"] = self.verdict()
         return data
+
+
+def _budget_as_dict(budget: Budget) -> dict[str, Any]:
+    """A budget reading as JSON-ready data, its utilization after its limit and unit."""
+    data = budget._asdict()
+    advice, proportional = data.pop("advice"), data.pop("proportional")
+    return {
+        **data,
+        "utilization": budget.utilization,
+        "advice": advice,
+        "proportional": proportional,
+    }
 
 
 _FLOAT = frozenset({float})
@@ -114,8 +96,10 @@ def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
     """
     if _FLOAT.issuperset(map(type, values.values())):  # evaluate's floats: take them as they are
         scalars = values
+        readings = tuple(table)
     else:  # 0-d arrays or numpy scalars
         scalars = dict(zip(values, map(float, values.values()), strict=True))
+        readings = tuple(b._replace(used=float(b.used), limit=float(b.limit)) for b in table)
     return Metrics(
         lcoc_usd_per_pflop_day=scalars["lcoc_usd_per_pflop_day"],
         ground_lcoc_usd_per_pflop_day=scalars["ground_lcoc_usd_per_pflop_day"],
@@ -125,6 +109,6 @@ def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
         usd_per_w_deployed=scalars["usd_per_w_deployed"],
         usd_per_mwh=scalars["usd_per_mwh"],
         waterfall_pv_usd={key: scalars[pv_key] for key, pv_key in _WATERFALL_KEYS},
-        budgets=tuple(BudgetUse.from_budget(b) for b in table),
+        budgets=readings,
         values=scalars,
     )
