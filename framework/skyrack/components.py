@@ -55,6 +55,18 @@ def _number_problem(
     return None
 
 
+def number_problem(value: Any, metadata: Mapping[str, Any]) -> str | None:
+    """Why ``value`` is not allowed in a field with this ``quantity`` metadata, or None."""
+    return _number_problem(
+        value,
+        metadata.get("minimum"),
+        metadata.get("maximum"),
+        metadata.get("exclusive_minimum", True),
+        metadata.get("unit", ""),
+        metadata.get("integer", False),
+    )
+
+
 def _number_validator(
     minimum: float | None,
     maximum: float | None,
@@ -95,6 +107,7 @@ def quantity(
             "minimum": minimum,
             "exclusive_minimum": exclusive_minimum,
             "maximum": maximum,
+            "integer": integer,
         },
     )
 

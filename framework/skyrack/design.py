@@ -33,6 +33,12 @@ ESTIMATE = Source(
 )
 
 
+WHOLE_COUNT = {"unit": "1", "minimum": 1.0, "exclusive_minimum": False, "integer": True}
+"""Range metadata of a count (read by the batch evaluator's range checks)."""
+MAX_TARGET_POWER_W = 1e13
+"""10 TW: no fleet skyrack models comes near it."""
+
+
 def _positive_integer(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None and attribute.name == "satellites":
         return
@@ -52,16 +58,21 @@ class Sizing:
     accelerators_per_satellite: int = attrs.field(
         default=32,
         validator=_positive_integer,
-        metadata={"unit": "1", "doc": "accelerators carried by each satellite"},
+        metadata={**WHOLE_COUNT, "doc": "accelerators carried by each satellite"},
     )
     satellites: int | None = attrs.field(
         default=None,
         validator=_positive_integer,
-        metadata={"unit": "1", "doc": "satellites in the fleet (or give target_it_power_w)"},
+        metadata={**WHOLE_COUNT, "doc": "satellites in the fleet (or give target_it_power_w)"},
     )
     target_it_power_w: float | None = attrs.field(
         default=None,
-        metadata={"unit": "W", "doc": "fleet payload power at beginning of life"},
+        metadata={
+            "unit": "W",
+            "doc": "fleet payload power at beginning of life",
+            "minimum": 0.0,
+            "maximum": MAX_TARGET_POWER_W,
+        },
     )
     mission_years: float = quantity(
         "yr", "operating life of each satellite", default=5.0, maximum=50.0
@@ -109,7 +120,7 @@ class Sizing:
         if self.target_it_power_w is not None and (
             isinstance(self.target_it_power_w, bool)
             or not isinstance(self.target_it_power_w, int | float)
-            or not 0 < self.target_it_power_w < 1e13
+            or not 0 < self.target_it_power_w < MAX_TARGET_POWER_W
         ):
             problem = (
                 f"must be a positive number of watts below 10 TW, got {self.target_it_power_w!r}"

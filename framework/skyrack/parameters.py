@@ -20,6 +20,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
+from skyrack.components import number_problem
 from skyrack.design import Design
 from skyrack.errors import InvalidComponent, closest_names
 
@@ -178,33 +179,23 @@ def _field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
 
 
 def _check_range(key: str, field: attrs.Attribute[Any] | None, values: FloatArray) -> None:
-    if not np.all(np.isfinite(values)):
-        raise InvalidComponent(f"{key}: every value must be a finite number", field=key)
-    if field is None:
-        return
-    meta = field.metadata
-    minimum, maximum = meta.get("minimum"), meta.get("maximum")
-    if str(field.type) == "bool":
+    """Refuse values the field itself would refuse, worded as the field's validator words it."""
+    meta: Mapping[str, Any] = field.metadata if field is not None else {}
+    if field is not None and str(field.type) == "bool":
         if not np.all((values == 0.0) | (values == 1.0)):
             raise InvalidComponent(f"{key}: values must be 0 or 1 (false or true)", field=key)
         return
+    bad = ~np.isfinite(values)
+    minimum, maximum = meta.get("minimum"), meta.get("maximum")
     if minimum is not None:
-        bad = values <= minimum if meta.get("exclusive_minimum", True) else values < minimum
-        if np.any(bad):
-            sign = ">" if meta.get("exclusive_minimum", True) else "≥"
-            raise InvalidComponent(
-                f"{key}: values must be {sign} {minimum:g}, got {values[bad].flat[0]:g}",
-                field=key,
-            )
-    if maximum is not None and np.any(values > maximum):
-        raise InvalidComponent(
-            f"{key}: values must be ≤ {maximum:g}, got {values[values > maximum].flat[0]:g}",
-            field=key,
-        )
-    if field.name in {"accelerators_per_satellite", "satellites"} and np.any(
-        (values < 1) | (values != np.round(values))
-    ):
-        raise InvalidComponent(f"{key}: values must be positive integers", field=key)
+        bad |= values <= minimum if meta.get("exclusive_minimum", True) else values < minimum
+    if maximum is not None:
+        bad |= values > maximum
+    if meta.get("integer"):
+        bad |= values != np.round(values)
+    if np.any(bad):
+        first = float(values[bad].flat[0])
+        raise InvalidComponent(f"{key}: values {number_problem(first, meta)}", field=key)
 
 
 def with_variations(
