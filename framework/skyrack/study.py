@@ -26,7 +26,6 @@ from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
     ComponentNotFound,
     InvalidComponent,
-    SkyrackError,
     StudyError,
     closest_names,
 )
@@ -123,7 +122,7 @@ def _unknown_key_message(prefix: str, key: str, valid: list[str]) -> str:
     return f"{prefix}{key}: unknown key; {hint}"
 
 
-def _messages(error: BaseException, prefix: str, cls: type) -> list[str]:
+def _messages(error: BaseException, prefix: str) -> list[str]:
     """Plain one-line messages, each with its key path, from a cattrs validation error."""
     if isinstance(error, ForbiddenExtraKeysError):
         return [
@@ -144,7 +143,7 @@ def _messages(error: BaseException, prefix: str, cls: type) -> list[str]:
             if name and not isinstance(sub, ClassValidationError | ForbiddenExtraKeysError):
                 found.append(f"{prefix}{name}: {_problem(sub)}")
             else:
-                found.extend(_messages(sub, sub_prefix, cls))
+                found.extend(_messages(sub, sub_prefix))
         return found
     return [f"{prefix.rstrip('.')}: {_problem(error)}"]
 
@@ -169,7 +168,7 @@ def _structure(data: Any, cls: type, section: str) -> Any:
     try:
         return CONVERTER.structure(dict(data), cls)
     except (ClassValidationError, InvalidComponent, ForbiddenExtraKeysError) as error:
-        raise StudyError("; ".join(_messages(error, f"{section}.", cls))) from None
+        raise StudyError("; ".join(_messages(error, f"{section}."))) from None
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -193,12 +192,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise StudyError("is empty; a study needs at least [study] and [design]")
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        column = getattr(error, "colno", None)
-        message = getattr(error, "msg", str(error))
-        where = f"line {line}, column {column}: " if line else ""
-        raise StudyError(f"{where}TOML syntax error: {message}") from None
+    except tomllib.TOMLDecodeError as error:  # the message ends "(at line L, column C)"
+        raise StudyError(f"TOML syntax error: {error}") from None
 
 
 _SCALAR_TYPES: dict[Any, type] = {
@@ -305,5 +300,3 @@ def load_study(path: str | Path, registry: Registry | None = None) -> Study:
         return parse_study(_read(study_path), registry or loaded_registry(), study_path)
     except StudyError as error:
         raise StudyError(f"{study_path}: {error}") from None
-    except SkyrackError:
-        raise
