@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import math
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -15,6 +18,27 @@ _SKIPPED_FIELDS = {"name", "description", "sources", "compute", "inputs"}
 def source_as_dict(source: Source | None) -> dict[str, Any] | None:
     """A source as JSON-ready data."""
     return None if source is None else attrs.asdict(source)
+
+
+def cite(source: Mapping[str, Any] | None, *, where: bool = True, note: bool = True) -> str:
+    """:meth:`Source.cite` of a source given as data ("" for none)."""
+    return Source(**source).cite(where=where, note=note) if source else ""
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` with non-finite floats as None and dict keys as strings, ready for json.dumps."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    return value
+
+
+def to_json(value: Any) -> str:
+    """Indented JSON of ``value``, non-finite floats as null."""
+    return json.dumps(jsonable(value), indent=2)
 
 
 def describe_fields(component: Component) -> list[dict[str, Any]]:

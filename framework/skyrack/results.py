@@ -8,28 +8,17 @@ finished.
 from __future__ import annotations
 
 import csv
-import json
-import math
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from skyrack.describe import to_json
 from skyrack.errors import SkyrackError
 from skyrack.metrics import Metrics
 
 MARKER = ".skyrack-results"
 """A file every results folder holds, so skyrack only ever replaces its own folders."""
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(item) for item in value]
-    return value
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
@@ -70,9 +59,7 @@ def _write(folder: Path, metrics: Metrics, study: dict[str, Any] | None) -> Path
     try:
         (staging / MARKER).write_text("written by skyrack run\n", encoding="utf-8")
         document = {"study": study or {}, **metrics.as_dict()}
-        (staging / "metrics.json").write_text(
-            json.dumps(_finite(document), indent=2), encoding="utf-8"
-        )
+        (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
         _write_csv(
             staging / "metrics.csv",
             ["quantity", "value"],

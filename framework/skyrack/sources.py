@@ -32,14 +32,13 @@ class Source:
         """This source with a note saying how a number was derived from it (an estimate)."""
         return attrs.evolve(self, note=note, estimate=estimate, **changes)
 
-    def cite(self) -> str:
-        """One line: title (year), where to find it, and whether it is an estimate."""
-        where = self.url or self.document
-        text = f"{self.title} ({self.year})"
-        if where:
-            text += f", {where}"
-        if self.estimate:
-            text += " [estimate]"
-        if self.note:
-            text += f" — {self.note}"
-        return text
+    def cite(self, *, where: bool = True, note: bool = True) -> str:
+        """Title (year) and "[estimate]" if it is one; then, each on its own line, where to find
+        it (url or document) and the note, unless ``where`` or ``note`` is false."""
+        lines = [f"{self.title} ({self.year})" + (" [estimate]" if self.estimate else "")]
+        location = self.url or self.document
+        if where and location:
+            lines.append(location)
+        if note and self.note:
+            lines.append(self.note)
+        return "\n".join(lines)

@@ -17,6 +17,7 @@ def assumptions(as_json: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from skyrack.describe import cite, source_as_dict
     from skyrack.design import ECONOMICS_SOURCES, SIZING_SOURCES, Economics, Sizing
     from skyrack.model_constants import MODEL_CONSTANTS
 
@@ -33,7 +34,7 @@ def assumptions(as_json: bool) -> None:
                     "default": None if field.default is attrs.NOTHING else field.default,
                     "unit": field.metadata.get("unit", ""),
                     "doc": field.metadata.get("doc", ""),
-                    "source": attrs.asdict(source) if source else None,
+                    "source": source_as_dict(source),
                 }
             )
     rows.extend(
@@ -42,7 +43,7 @@ def assumptions(as_json: bool) -> None:
             "default": constant.value,
             "unit": constant.unit,
             "doc": constant.meaning,
-            "source": attrs.asdict(constant.source),
+            "source": source_as_dict(constant.source),
         }
         for constant in MODEL_CONSTANTS
     )
@@ -51,12 +52,7 @@ def assumptions(as_json: bool) -> None:
         return
     table = Table("key", "default", "unit", "meaning", "source")
     for row in rows:
-        source = row["source"]
-        cited = ""
-        if source:
-            cited = f"{source['title']} ({source['year']})"
-            if source["estimate"]:
-                cited += " [estimate]"
+        cited = cite(row["source"], where=False, note=False)
         table.add_row(
             row["key"],
             escape(format_value(row["default"])),

@@ -61,7 +61,7 @@ def show_component(name: str, kind: str | None, as_json: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from skyrack.describe import describe_component
+    from skyrack.describe import cite, describe_component
     from skyrack.plugins import registry
 
     found = registry()
@@ -79,17 +79,7 @@ def show_component(name: str, kind: str | None, as_json: bool) -> None:
         console.print(component.description, markup=False)
     table = Table("field", "value", "unit", "source")
     for row in described["fields"]:
-        source = row["source"]
-        cited = ""
-        if source:
-            cited = f"{source['title']} ({source['year']})"
-            if source.get("estimate"):
-                cited += " [estimate]"
-            where = source.get("url") or source.get("document")
-            if where:
-                cited += f"\n{where}"
-            if source.get("note"):
-                cited += f"\n{source['note']}"
+        cited = cite(row["source"])
         table.add_row(
             row["field"], escape(format_value(row["value"])), escape(row["unit"]), escape(cited)
         )

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import math
 from typing import Any
 
 import click
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def echo_json(data: Any) -> None:
     """Print ``data`` as indented JSON (non-finite floats become null)."""
-    click.echo(json.dumps(_jsonable(data), indent=2, sort_keys=False))
+    from skyrack.describe import to_json
+
+    click.echo(to_json(data))
 
 
 def format_value(value: Any) -> str:

@@ -46,17 +46,6 @@ def check_keys(model: ReferenceModel, overrides: dict[str, float]) -> None:
             )
 
 
-def _cite(source: dict[str, Any] | None) -> str:
-    if not source:
-        return ""
-    cited = f"{source['title']} ({source['year']})"
-    if source.get("estimate"):
-        cited += " [estimate]"
-    if source.get("note"):
-        cited += f"\n{source['note']}"
-    return cited
-
-
 def _list_models(as_json: bool) -> None:
     from rich.console import Console
     from rich.markup import escape
@@ -118,7 +107,7 @@ def reference(name: str | None, settings: tuple[str, ...], as_json: bool) -> Non
     from rich.markup import escape
     from rich.table import Table
 
-    from skyrack.describe import source_as_dict
+    from skyrack.describe import cite, source_as_dict
     from skyrack.plugins import registry
 
     overrides = parse_settings(settings)
@@ -168,7 +157,7 @@ def reference(name: str | None, settings: tuple[str, ...], as_json: bool) -> Non
             published = escape(format_value(row["default"]))
             key = f"[bold yellow]* {key}[/bold yellow]"
             value = f"[bold yellow]{value}[/bold yellow] (published {published})"
-        table.add_row(key, value, escape(row["unit"]), escape(_cite(row["source"])))
+        table.add_row(key, value, escape(row["unit"]), escape(cite(row["source"], where=False)))
     console.print(table)
     results = Table("output", "value", title="outputs")
     for output, result in outputs.items():
