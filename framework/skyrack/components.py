@@ -36,6 +36,7 @@ def _number_problem(
     exclusive_minimum: bool,
     unit: str,
     integer: bool = False,
+    exclusive_maximum: bool = False,
 ) -> str | None:
     """Why ``value`` is not an allowed number, or None when it is."""
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -50,8 +51,11 @@ def _number_problem(
             return f"must be > {minimum:g}{units}, got {value!r}"
         if not exclusive_minimum and value < minimum:
             return f"must be ≥ {minimum:g}{units}, got {value!r}"
-    if maximum is not None and value > maximum:
-        return f"must be ≤ {maximum:g}{units}, got {value!r}"
+    if maximum is not None:
+        if exclusive_maximum and value >= maximum:
+            return f"must be < {maximum:g}{units}, got {value!r}"
+        if not exclusive_maximum and value > maximum:
+            return f"must be ≤ {maximum:g}{units}, got {value!r}"
     return None
 
 
@@ -442,13 +446,48 @@ class FleetEvent(Component):
 
 @attrs.frozen(kw_only=True)
 class ModelInput:
-    """One input of a reference cost model, with its published default and source."""
+    """One input of a reference cost model: its published default, source and allowed range
+    (positive by default, like a component's ``quantity``)."""
 
     key: str
     default: float
     unit: str
     doc: str
     source: Source
+    minimum: float | None = 0.0
+    exclusive_minimum: bool = True
+    maximum: float | None = None
+    exclusive_maximum: bool = False
+    integer: bool = False
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is not allowed for this input, or None when it is."""
+        return _number_problem(
+            value,
+            self.minimum,
+            self.maximum,
+            self.exclusive_minimum,
+            self.unit,
+            self.integer,
+            self.exclusive_maximum,
+        )
+
+
+def checked_inputs(
+    model: str, inputs: Iterable[ModelInput], values: Mapping[str, Any]
+) -> dict[str, float]:
+    """``values`` as floats, one per input, each within its range; raises InvalidComponent
+    naming the model and the first missing or bad input."""
+    checked: dict[str, float] = {}
+    for model_input in inputs:
+        if model_input.key not in values:
+            raise InvalidComponent(f"reference model {model!r}: input {model_input.key} is missing")
+        value = values[model_input.key]
+        problem = model_input.problem(value)
+        if problem:
+            raise InvalidComponent(f"reference model {model!r}: input {model_input.key} {problem}")
+        checked[model_input.key] = float(value)
+    return checked
 
 
 def _as_inputs(inputs: Iterable[ModelInput]) -> tuple[ModelInput, ...]:
@@ -474,17 +513,21 @@ class ReferenceModel(Component):
         return {model_input.key: model_input.default for model_input in self.inputs}
 
     def run(self, overrides: Mapping[str, float] | None = None) -> dict[str, float]:
-        """Compute the model's outputs on its defaults with ``overrides`` applied."""
-        values = self.defaults()
+        """Compute the model's outputs on its defaults with ``overrides`` applied.
+
+        An unknown input names the closest ones; a value out of its input's range is refused.
+        """
+        values: dict[str, Any] = self.defaults()
         for key, value in (overrides or {}).items():
             if key not in values:
                 close = closest_names(key, values)
                 hint = f"; did you mean {', '.join(close)}?" if close else ""
-                raise InvalidComponent(f"reference model {self.name!r} has no input {key!r}{hint}")
-            if not math.isfinite(value):
-                raise InvalidComponent(f"{self.name}: input {key} must be finite, got {value!r}")
-            values[key] = float(value)
-        return dict(self.compute(values))
+                raise InvalidComponent(
+                    f"reference model {self.name!r} has no input {key!r}{hint} "
+                    f"(`skyrack reference {self.name}` lists its inputs)"
+                )
+            values[key] = value
+        return dict(self.compute(checked_inputs(self.name, self.inputs, values)))
 
 
 COMPONENT_KINDS: dict[str, type[Component]] = {

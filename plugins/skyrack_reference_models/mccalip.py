@@ -27,13 +27,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from skyrack.components import ModelInput
 from skyrack.sources import Source
 from skyrack_reference_models import (
     FRACTION_BELOW_ONE,
     FRACTION_POSITIVE,
     NON_NEGATIVE,
-    InputSpec,
-    Limits,
     build_model,
 )
 
@@ -57,164 +56,167 @@ def _source(note: str) -> Source:
     return CALCULATOR.derive(note, estimate=False)
 
 
-INPUTS: tuple[InputSpec, ...] = (
-    InputSpec(
+INPUTS: tuple[ModelInput, ...] = (
+    ModelInput(
         key="target_power_gw",
         default=1.0,
         unit="GW",
         doc="average compute power delivered over the mission (the calculator's targetGW)",
         source=_source("state.targetGW"),
     ),
-    InputSpec(
+    ModelInput(
         key="mission_years",
         default=5.0,
         unit="yr",
         doc="analysis period; retention is averaged year by year, so a whole number",
         source=_source("state.years"),
-        limits=Limits(minimum=1.0, exclusive_minimum=False, whole=True),
+        minimum=1.0,
+        exclusive_minimum=False,
+        integer=True,
     ),
-    InputSpec(
+    ModelInput(
         key="launch_cost_usd_per_kg",
         default=1000.0,
         unit="USD/kg",
         doc="price of launch per kg to orbit (early Starship target)",
         source=_source("state.launchCostPerKg"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="satellite_cost_usd_per_w",
         default=22.0,
         unit="USD/W",
         doc="satellite hardware per W of solar nameplate (Starlink V2 Mini, ~$800/kg BOM)",
         source=_source("state.satelliteCostPerW; $590k / 27 kW"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="specific_power_w_per_kg",
         default=36.5,
         unit="W/kg",
         doc="solar nameplate W per kg of whole satellite (Starlink V2 Mini: 27 kW / 740 kg)",
         source=_source("state.specificPowerWPerKg"),
     ),
-    InputSpec(
+    ModelInput(
         key="satellite_power_kw",
         default=27.0,
         unit="kW",
         doc="solar nameplate power of one satellite (Starlink V2 Mini)",
         source=_source("state.satellitePowerKW"),
     ),
-    InputSpec(
+    ModelInput(
         key="sunlight_fraction",
         default=0.98,
         unit="1",
         doc="fraction of the orbit in sunlight (dawn-dusk terminator orbit)",
         source=_source("state.sunFraction"),
-        limits=FRACTION_POSITIVE,
+        **FRACTION_POSITIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="solar_degradation_per_year",
         default=0.025,
         unit="1/yr",
         doc="fractional loss of solar-cell power per year (silicon cells; 2.5%/yr)",
         source=_source("state.cellDegradation = 2.5 (%/yr)"),
-        limits=FRACTION_BELOW_ONE,
+        **FRACTION_BELOW_ONE,
     ),
-    InputSpec(
+    ModelInput(
         key="gpu_failure_rate_per_year",
         default=0.09,
         unit="1/yr",
         doc="fraction of GPUs failing per year, never replaced on orbit (9%/yr, after Meta)",
         source=_source("state.gpuFailureRate = 9 (%/yr)"),
-        limits=FRACTION_BELOW_ONE,
+        **FRACTION_BELOW_ONE,
     ),
-    InputSpec(
+    ModelInput(
         key="nre_cost_usd",
         default=500e6,
         unit="USD",
         doc="non-recurring engineering (development) cost",
         source=_source("state.nreCost = 500 ($M)"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="ops_fraction_of_hardware",
         default=0.01,
         unit="1",
         doc="operations (comms, ground infrastructure) as a fraction of hardware, charged once",
         source=_source("constants.ORBITAL_OPS_FRAC (applied once, not per year)"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="starship_payload_kg",
         default=100_000.0,
         unit="kg",
         doc="payload per Starship launch, for the launch count only",
         source=_source("constants.STARSHIP_PAYLOAD_KG"),
     ),
-    InputSpec(
+    ModelInput(
         key="gas_turbine_capex_usd_per_kw",
         default=1450.0,
         unit="USD/kW",
         doc="on-site gas turbine plant per kW of generation (frame CCGT)",
         source=_source("state.gasTurbineCapexPerKW"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="pue",
         default=1.2,
         unit="1",
         doc="power usage effectiveness of the ground data center (liquid cooled)",
         source=_source("state.pue"),
-        limits=Limits(minimum=1.0, exclusive_minimum=False),
+        minimum=1.0,
+        exclusive_minimum=False,
     ),
-    InputSpec(
+    ModelInput(
         key="electrical_capex_usd_per_w",
         default=5.25,
         unit="USD/W",
         doc="electrical distribution per W of IT load: switchgear, transformers, UPS, gensets",
         source=_source("state.electricalCostPerW"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="mechanical_capex_usd_per_w",
         default=3.0,
         unit="USD/W",
         doc="mechanical and cooling per W of IT load: chillers, CDUs, piping, towers",
         source=_source("state.mechanicalCostPerW"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="civil_capex_usd_per_w",
         default=2.5,
         unit="USD/W",
         doc="civil works and shell per W of IT load: land, building, site preparation",
         source=_source("state.civilCostPerW"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="network_capex_usd_per_w",
         default=1.75,
         unit="USD/W",
         doc="networking and fit-out per W of IT load: fiber, racks, security, BMS",
         source=_source("state.networkCostPerW"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="capacity_factor",
         default=0.85,
         unit="1",
         doc="fraction of the time the ground data center runs at its IT load",
         source=_source("state.capacityFactor"),
-        limits=FRACTION_POSITIVE,
+        **FRACTION_POSITIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="gas_price_usd_per_mmbtu",
         default=4.30,
         unit="USD/MMBtu",
         doc="natural gas price (EIA 2025 Henry Hub forecast)",
         source=_source("state.gasPricePerMMBtu"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="heat_rate_btu_per_kwh",
         default=6200.0,
         unit="Btu/kWh",
@@ -330,7 +332,7 @@ MCCALIP = build_model(
         "on-site gas-turbine data center. Orbital $/MWh counts target power at 100% of the "
         "time; ground $/MWh counts IT energy at the capacity factor."
     ),
-    specs=INPUTS,
+    inputs=INPUTS,
     source=CALCULATOR,
     equations=equations,
 )

@@ -20,11 +20,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from skyrack.components import ModelInput
 from skyrack.sources import Source
 from skyrack_reference_models import (
     FRACTION_POSITIVE,
     NON_NEGATIVE,
-    InputSpec,
     build_model,
 )
 
@@ -53,30 +53,30 @@ def _source(note: str, *, estimate: bool = False) -> Source:
     )
 
 
-INPUTS: tuple[InputSpec, ...] = (
-    InputSpec(
+INPUTS: tuple[ModelInput, ...] = (
+    ModelInput(
         key="power_mw",
         default=40.0,
         unit="MW",
         doc="power of the compute cluster, on the ground and in orbit",
         source=_source("40 MW cluster"),
     ),
-    InputSpec(
+    ModelInput(
         key="years",
         default=10.0,
         unit="yr",
         doc="period over which the costs are compared",
         source=_source("10 years"),
     ),
-    InputSpec(
+    ModelInput(
         key="electricity_usd_per_kwh",
         default=0.04,
         unit="USD/kWh",
         doc="price of ground electricity",
         source=_source("energy $140M at $0.04/kWh"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="ground_capacity_factor",
         default=1.0,
         unit="1",
@@ -85,61 +85,61 @@ INPUTS: tuple[InputSpec, ...] = (
             "not stated; 1.0 reproduces $140M (40 MW × 8,760 h × 10 yr × $0.04/kWh)",
             estimate=True,
         ),
-        limits=FRACTION_POSITIVE,
+        **FRACTION_POSITIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="ground_cooling_usd",
         default=7e6,
         unit="USD",
         doc="cooling of the ground data center over the period",
         source=_source("cooling $7M"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="ground_backup_power_usd",
         default=20e6,
         unit="USD",
         doc="backup power of the ground data center",
         source=_source("backup power $20M"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="solar_array_usd_per_w",
         default=0.05,
         unit="USD/W",
         doc="solar array cost per W of cluster power",
         source=_source("solar array $2M (~$0.05/W)"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="launch_mass_kg",
         default=100_000.0,
         unit="kg",
         doc="mass launched to orbit",
         source=_source("one launch of 100 t"),
     ),
-    InputSpec(
+    ModelInput(
         key="launch_payload_kg",
         default=100_000.0,
         unit="kg",
         doc="payload of one launch (a fully reusable Starship)",
         source=_source("one launch of 100 t"),
     ),
-    InputSpec(
+    ModelInput(
         key="launch_price_usd",
         default=5e6,
         unit="USD",
         doc="price of one launch",
         source=_source("one launch $5M"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
-    InputSpec(
+    ModelInput(
         key="radiation_shielding_usd",
         default=1.2e6,
         unit="USD",
         doc="radiation shielding of the orbital cluster",
         source=_source("radiation shielding $1.2M"),
-        limits=NON_NEGATIVE,
+        **NON_NEGATIVE,
     ),
 )
 """Every input of the white paper's cost table, with its published value."""
@@ -189,7 +189,7 @@ STARCLOUD = build_model(
         "'$5M per 100 t = $30/kg', which is $50/kg (implied_launch_usd_per_kg vs "
         "stated_launch_usd_per_kg)."
     ),
-    specs=INPUTS,
+    inputs=INPUTS,
     source=WHITE_PAPER,
     equations=equations,
 )

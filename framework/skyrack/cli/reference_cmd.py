@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from skyrack.cli.output import echo_json, format_value
-
-if TYPE_CHECKING:
-    from skyrack.components import ReferenceModel
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, float]:
@@ -29,21 +26,6 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, float]:
                 f"{key}={text!r}: the value must be a number", param_hint="'--set'"
             ) from None
     return parsed
-
-
-def check_keys(model: ReferenceModel, overrides: dict[str, float]) -> None:
-    """Raise an InvalidComponent naming close matches when an override is not an input."""
-    from skyrack.errors import InvalidComponent, closest_names
-
-    known = [model_input.key for model_input in model.inputs]
-    for key in overrides:
-        if key not in known:
-            close = closest_names(key, known)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise InvalidComponent(
-                f"reference model {model.name!r} has no input {key!r}{hint} "
-                f"(`skyrack reference {model.name}` lists its inputs)"
-            )
 
 
 def _list_models(as_json: bool) -> None:
@@ -113,7 +95,6 @@ def reference(name: str | None, settings: tuple[str, ...], as_json: bool) -> Non
     overrides = parse_settings(settings)
     found = registry()
     model = found.reference_model(name)
-    check_keys(model, overrides)
     outputs = model.run(overrides)
     inputs: list[dict[str, Any]] = [
         {
