@@ -90,7 +90,7 @@ def register_plugin(manager: pluggy.PluginManager, plugin: Any, name: str) -> No
     except pluggy.PluginValidationError as error:
         raise PluginError(name, one_line(str(error))) from None
     except ValueError as error:  # the same object registered twice
-        raise PluginError(name, one_line(str(error).split("\n")[0])) from None
+        raise PluginError(name, str(error).splitlines()[0]) from None
     _check_pending(manager)
 
 

@@ -1,5 +1,8 @@
 """Built-in skyrack plugin: orbits (Suncatcher's dawn-dusk SSO, a 10:30 SSO, Starlink's shell).
 
+skyrack.physics (and with it numpy) is imported inside the functions that build the orbits,
+when the registry is built, so that loading the plugin keeps ``skyrack --help`` light.
+
 Derived numbers are computed here from named constants, and each source's note shows the
 arithmetic: the sun-synchronous inclination from the J2 node rate, the yearly beta-angle range from
 the orbit's local time of the node, and the launch capacity factor from the Falcon 9 upper stage's
@@ -12,7 +15,6 @@ import math
 from collections.abc import Callable
 
 from skyrack import Orbit, Source, hookimpl
-from skyrack.physics import orbit as orbit_physics
 
 VALLADO = Source(
     title="Vallado, Fundamentals of Astrodynamics and Applications, 4th ed. (J2 secular node "
@@ -23,11 +25,15 @@ VALLADO = Source(
 
 def sun_synchronous_inclination_deg(altitude_km: float) -> float:
     """Inclination of a circular sun-synchronous orbit (skyrack.physics, J2 node rate)."""
+    from skyrack.physics import orbit as orbit_physics
+
     return float(orbit_physics.sun_synchronous_inclination_deg(altitude_km))
 
 
 def sso_beta_range_deg(altitude_km: float, ltan_hours: float) -> tuple[float, float]:
     """Yearly (min, max) beta angle of a sun-synchronous orbit (skyrack.physics, mean Sun)."""
+    from skyrack.physics import orbit as orbit_physics
+
     lo, hi = orbit_physics.sso_beta_range_deg(altitude_km, ltan_hours)
     return float(lo), float(hi)
 
@@ -207,6 +213,8 @@ def sso_550() -> Orbit:
 
 def leo_550_53() -> Orbit:
     """Starlink's first shell: 550 km at 53°, the node precessing through every sun angle."""
+    from skyrack.physics import orbit as orbit_physics
+
     inclination = 53.0
     beta_max = round(inclination + orbit_physics.OBLIQUITY_DEG, 2)
     beta_source = Source(
