@@ -217,8 +217,3 @@ def with_variations(
     if "sizing.target_it_power_w" in (variations or {}):
         arrays["sizing.satellites"] = np.asarray(math.nan)
     return arrays
-
-
-def batch_size(parameters: Parameters) -> tuple[int, ...]:
-    """The broadcast shape of all parameter arrays."""
-    return np.broadcast_shapes(*(value.shape for value in parameters.values()))
