@@ -20,8 +20,12 @@ import attrs
 
 from skyrack.errors import InvalidComponent, closest_names
 from skyrack.sources import Source
+from skyrack.text import show
 
-NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9.\-]{0,99}")
+"""A component name, matched in full (a trailing newline is no part of a name)."""
+KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_]{0,59}")
+"""A precision (``bf16``) or a reference model's input key, matched in full."""
 
 
 def _describe(instance: Any) -> str:
@@ -40,22 +44,22 @@ def _number_problem(
 ) -> str | None:
     """Why ``value`` is not an allowed number, or None when it is."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"must be a number, got {value!r}"
+        return f"must be a number, got {show(value)}"
     if integer and not (isinstance(value, int) or (math.isfinite(value) and value.is_integer())):
-        return f"must be a whole number, got {value!r}"
+        return f"must be a whole number, got {show(value)}"
     if not math.isfinite(value):
-        return f"must be a finite number, got {value!r}"
+        return f"must be a finite number, got {show(value)}"
     units = f" {unit}" if unit and unit != "1" else ""
     if minimum is not None:
         if exclusive_minimum and value <= minimum:
-            return f"must be > {minimum:g}{units}, got {value!r}"
+            return f"must be > {minimum:g}{units}, got {show(value)}"
         if not exclusive_minimum and value < minimum:
-            return f"must be ≥ {minimum:g}{units}, got {value!r}"
+            return f"must be ≥ {minimum:g}{units}, got {show(value)}"
     if maximum is not None:
         if exclusive_maximum and value >= maximum:
-            return f"must be < {maximum:g}{units}, got {value!r}"
+            return f"must be < {maximum:g}{units}, got {show(value)}"
         if not exclusive_maximum and value > maximum:
-            return f"must be ≤ {maximum:g}{units}, got {value!r}"
+            return f"must be ≤ {maximum:g}{units}, got {show(value)}"
     return None
 
 
@@ -128,7 +132,7 @@ def flag(doc: str, *, default: Any = attrs.NOTHING) -> Any:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, bool):
-            problem = f"must be true or false, got {value!r}"
+            problem = f"must be true or false, got {show(value)}"
             raise InvalidComponent(
                 f"{_describe(instance)}: {attribute.name} {problem}",
                 field=attribute.name,
@@ -139,10 +143,10 @@ def flag(doc: str, *, default: Any = attrs.NOTHING) -> Any:
 
 
 def _check_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not NAME_PATTERN.match(value):
+    if not isinstance(value, str) or not NAME_PATTERN.fullmatch(value):
         raise InvalidComponent(
-            f"{type(instance).__name__} name must be lowercase letters, digits, '-' or '.', "
-            f"got {value!r}"
+            f"{type(instance).__name__} name must be 1 to 100 lowercase letters, digits, '-' or "
+            f"'.', starting with a letter or digit, got {show(value)}"
         )
 
 
@@ -199,9 +203,14 @@ def _check_throughput(instance: Any, attribute: attrs.Attribute[Any], value: Any
     if not isinstance(value, Mapping) or not value:
         raise InvalidComponent(
             f"{_describe(instance)}: dense_tflops must map precision names to TFLOP/s, "
-            f"got {value!r}"
+            f"got {show(value)}"
         )
     for precision, tflops in value.items():
+        if not isinstance(precision, str) or not KEY_PATTERN.fullmatch(precision):
+            raise InvalidComponent(
+                f"{_describe(instance)}: dense_tflops: a precision name is lowercase letters, "
+                f"digits and '_' (bf16, fp8), got {show(precision)}"
+            )
         problem = _number_problem(tflops, 0.0, None, True, "TFLOP/s")
         if problem:
             raise InvalidComponent(f"{_describe(instance)}: dense_tflops[{precision!r}] {problem}")

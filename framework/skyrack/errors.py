@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from skyrack.text import show
+
 
 class SkyrackError(Exception):
     """Base class of every error that skyrack raises deliberately."""
@@ -23,6 +25,7 @@ class PluginError(SkyrackError):
     def __init__(self, plugin: str, message: str, *, hook: str | None = None) -> None:
         self.plugin = plugin
         self.hook = hook
+        self.problem = message
         where = f"plugin {plugin!r}" + (f", hook {hook}" if hook else "")
         super().__init__(f"{where}: {message}")
 
@@ -42,7 +45,7 @@ class ComponentNotFound(SkyrackError, KeyError):
             if self.suggestions
             else "; run `skyrack components list` to see what is registered"
         )
-        super().__init__(f"no {kind.replace('_', ' ')} named {name!r}{hint}")
+        super().__init__(f"no {kind.replace('_', ' ')} named {show(name)}{hint}")
 
     def __str__(self) -> str:  # KeyError would otherwise quote the whole message
         return str(self.args[0])
@@ -76,6 +79,7 @@ class InfeasibleDesign(SkyrackError):
 def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
     """Return up to ``n`` names from ``known`` that look like ``name`` (typos, prefixes)."""
     candidates = sorted(set(known))
+    name = name[:100]  # a name longer than any candidate matches none; difflib is quadratic
     matches = difflib.get_close_matches(name, candidates, n=n, cutoff=0.6)
     lowered = name.lower()
     for candidate in candidates:

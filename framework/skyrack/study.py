@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -31,9 +30,8 @@ from skyrack.errors import (
 )
 from skyrack.registry import Registry
 from skyrack.sources import Source
-
-MAX_STUDY_BYTES = 1_000_000
-"""A study is a page of settings; anything larger is refused before parsing."""
+from skyrack.text import joined_problems, printable, shorten, show
+from skyrack.toml_input import STDIN, read_toml
 
 SECTIONS = ("study", "design", "overrides", "economics")
 FUTURE_SECTIONS = {
@@ -55,17 +53,29 @@ COMPONENT_KEYS = (
 )
 
 
-STUDY_NAME_PATTERN = re.compile(r"^\w[\w.\- ]{0,99}$")
-"""A study's name names its results folder (results/<name>), so it must be one safe folder name."""
+STUDY_NAME_PATTERN = re.compile(r"\w[\w.\- ]{0,99}")
+"""A study's name names its results folder (results/<name>), so it must be one safe folder name
+(matched in full: a trailing newline is no part of a name)."""
+MAX_DESCRIPTION_CHARS = 5_000
+"""A description is printed above the summary: a paragraph, not a document."""
 
 
 def _check_study_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not STUDY_NAME_PATTERN.match(value):
+    if not isinstance(value, str) or not STUDY_NAME_PATTERN.fullmatch(value):
         problem = (
             "must be 1 to 100 letters, digits, '-', '_', '.' or spaces, starting with a letter "
-            f"or digit (it names the results folder), got {value!r}"
+            f"or digit (it names the results folder), got {show(value)}"
         )
         raise InvalidComponent(f"name {problem}", field="name", problem=problem)
+
+
+def _check_description(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, str) and len(value) > MAX_DESCRIPTION_CHARS:
+        problem = (
+            f"is {len(value):,} characters; a description is at most "
+            f"{MAX_DESCRIPTION_CHARS:,} (put longer notes in TOML comments)"
+        )
+        raise InvalidComponent(f"description {problem}", field="description", problem=problem)
 
 
 @attrs.frozen(kw_only=True)
@@ -73,7 +83,7 @@ class StudyInfo:
     """The ``[study]`` section: what the study is called and what question it answers."""
 
     name: str = attrs.field(validator=_check_study_name)
-    description: str = ""
+    description: str = attrs.field(default="", validator=_check_description)
     seed: int = 0
 
 
@@ -90,11 +100,11 @@ class Study:
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
     def structure(value: Any, _: Any) -> Any:
         if isinstance(value, bool) and kind is not bool:
-            raise TypeError(f"must be {noun}, got {value!r}")
+            raise TypeError(f"must be {noun}, got {show(value)}")
         if not isinstance(value, accepts):
-            raise TypeError(f"must be {noun}, got {value!r}")
+            raise TypeError(f"must be {noun}, got {show(value)}")
         if isinstance(value, float) and not math.isfinite(value):
-            raise TypeError(f"must be a finite number, got {value!r}")
+            raise TypeError(f"must be a finite number, got {show(value)}")
         return kind(value)
 
     return structure
@@ -116,19 +126,25 @@ def _field_names(cls: type) -> list[str]:
     return [field.name for field in attrs.fields(cls)]
 
 
+def _key(key: str) -> str:
+    """A key from the study as it can be quoted in a message."""
+    return shorten(printable(str(key)), 60)
+
+
 def _unknown_key_message(prefix: str, key: str, valid: list[str]) -> str:
-    close = closest_names(key, valid)
+    close = closest_names(key[:100], valid)
     hint = f"did you mean {', '.join(close)}?" if close else f"valid keys: {', '.join(valid)}"
-    return f"{prefix}{key}: unknown key; {hint}"
+    return f"{prefix}{_key(key)}: unknown key; {hint}"
 
 
 def _messages(error: BaseException, prefix: str) -> list[str]:
     """Plain one-line messages, each with its key path, from a cattrs validation error."""
     if isinstance(error, ForbiddenExtraKeysError):
-        return [
-            _unknown_key_message(prefix, key, _field_names(error.cl))
-            for key in sorted(error.extra_fields)
-        ]
+        keys = sorted(error.extra_fields)
+        found = [_unknown_key_message(prefix, key, _field_names(error.cl)) for key in keys[:3]]
+        if len(keys) > 3:
+            found.append(f"and {len(keys) - 3:,} more unknown keys")
+        return found
     if isinstance(error, InvalidComponent):
         return [f"{prefix}{error.field}: {error.problem}" if error.field else f"{error}"]
     if isinstance(error, ClassValidationError):
@@ -159,7 +175,7 @@ def _problem(error: BaseException) -> str:
 
 def _structure(data: Any, cls: type, section: str) -> Any:
     if not isinstance(data, Mapping):
-        raise StudyError(f"[{section}] must be a table of keys, got {data!r}")
+        raise StudyError(f"[{section}] must be a table of keys, got {show(data)}")
     missing = [
         f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING and f.name not in data
     ]
@@ -168,32 +184,7 @@ def _structure(data: Any, cls: type, section: str) -> Any:
     try:
         return CONVERTER.structure(dict(data), cls)
     except (ClassValidationError, InvalidComponent, ForbiddenExtraKeysError) as error:
-        raise StudyError("; ".join(_messages(error, f"{section}."))) from None
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise StudyError(f"cannot read the study: {error.strerror}") from None
-    if path.is_dir():
-        raise StudyError("is a folder, not a study file")
-    if size > MAX_STUDY_BYTES:
-        raise StudyError(
-            f"is {size:,} bytes; a study is at most {MAX_STUDY_BYTES:,} bytes of settings"
-        )
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # editors may prepend a BOM
-    except UnicodeDecodeError:
-        raise StudyError("is not UTF-8 text (a TOML study must be)") from None
-    except OSError as error:
-        raise StudyError(f"cannot read the study: {error.strerror}") from None
-    if not text.strip():
-        raise StudyError("is empty; a study needs at least [study] and [design]")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:  # the message ends "(at line L, column C)"
-        raise StudyError(f"TOML syntax error: {error}") from None
+        raise StudyError(joined_problems(_messages(error, f"{section}."))) from None
 
 
 _SCALAR_TYPES: dict[Any, type] = {
@@ -208,14 +199,17 @@ def _apply_overrides(
 ) -> dict[str, dict[str, Any]]:
     if not isinstance(overrides, Mapping):
         raise StudyError(
-            f"[overrides] must hold tables such as [overrides.launch_vehicle], got {overrides!r}"
+            "[overrides] must hold tables such as [overrides.launch_vehicle], "
+            f"got {show(overrides)}"
         )
     applied: dict[str, dict[str, Any]] = {}
     for kind, values in overrides.items():
         if kind not in components:
             raise StudyError(_unknown_key_message("overrides.", kind, list(components)))
         if not isinstance(values, Mapping):
-            raise StudyError(f"overrides.{kind}: must be a table of field = value, got {values!r}")
+            raise StudyError(
+                f"overrides.{_key(kind)}: must be a table of field = value, got {show(values)}"
+            )
         component = components[kind]
         types = {f.name: f.type for f in attrs.fields(type(component))}
         fields = [f for f in types if f not in {"name", "sources"}]
@@ -245,23 +239,23 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     for section in data:
         if section in FUTURE_SECTIONS:
             raise StudyError(
-                f"[{section}] is not supported yet ({FUTURE_SECTIONS[section]} comes in a later "
-                f"version); remove the section to run this study"
+                f"[{_key(section)}] is not supported yet ({FUTURE_SECTIONS[section]} comes in a "
+                "later version); remove the section to run this study"
             )
         if section not in SECTIONS:
-            close = closest_names(section, SECTIONS)
+            close = closest_names(section[:100], SECTIONS)
             valid = ", ".join(f"[{name}]" for name in close or SECTIONS)
             hint = f"did you mean {valid}?" if close else f"valid sections: {valid}"
             if not isinstance(data[section], Mapping):  # a key above the first [section]
-                raise StudyError(f"{section}: key outside any section; {hint}")
-            raise StudyError(f"[{section}]: unknown section; {hint}")
+                raise StudyError(f"{_key(section)}: key outside any section; {hint}")
+            raise StudyError(f"[{_key(section)}]: unknown section; {hint}")
     for section in ("study", "design"):
         if section not in data:
             raise StudyError(f"[{section}] section is missing")
     info = _structure(data["study"], StudyInfo, "study")
     design_data = data["design"]
     if not isinstance(design_data, Mapping):
-        raise StudyError(f"[design] must be a table of keys, got {design_data!r}")
+        raise StudyError(f"[design] must be a table of keys, got {show(design_data)}")
     sizing_data = {k: v for k, v in design_data.items() if k not in COMPONENT_KEYS}
     for key in sizing_data:  # before the required names, so a typo'd name gets a suggestion
         if key not in _field_names(Sizing):
@@ -276,27 +270,33 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             raise StudyError(f"design.{key}: is required (the name of {article} {noun})")
         name = design_data[key]
         if not isinstance(name, str):
-            raise StudyError(f"design.{key}: must be a component name, got {name!r}")
+            raise StudyError(f"design.{key}: must be a component name, got {show(name)}")
         try:
             components[key] = registry.get(key, name)
         except ComponentNotFound as error:
             raise StudyError(f"design.{key}: {error}") from None
     sizing = _structure(sizing_data, Sizing, "design")
     economics = _structure(data.get("economics", {}), Economics, "economics")
-    origin = Source(
-        title=f"study file {path.name if path else '(in memory)'}", year=2026, estimate=True
-    )
+    origin = Source(title=f"study file {_file_label(path)}", year=2026, estimate=True)
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
     return Study(info=info, design=design, overrides=applied, path=path)
 
 
+def _file_label(path: Path | None) -> str:
+    if path is None:
+        return "(in memory)"
+    return "(standard input)" if str(path) == STDIN else path.name
+
+
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:
-    """Read and validate a study file; every problem is a StudyError naming file and key."""
+    """Read and validate a study file (``-`` reads standard input); every problem is a
+    StudyError naming the file and the key."""
     from skyrack.plugins import registry as loaded_registry
 
     study_path = Path(path)
     try:
-        return parse_study(_read(study_path), registry or loaded_registry(), study_path)
+        return parse_study(read_toml(study_path), registry or loaded_registry(), study_path)
     except StudyError as error:
-        raise StudyError(f"{study_path}: {error}") from None
+        label = "<stdin>" if str(study_path) == STDIN else str(study_path)
+        raise StudyError(f"{label}: {error}") from None
