@@ -51,7 +51,8 @@ __version__ = "0.1.0"
 _LAZY = {
     "evaluate": "skyrack.evaluation",
     "evaluate_batch": "skyrack.evaluation",
-    "crossover": "skyrack.evaluation",
+    "crossover": "skyrack.crossover",
+    "Crossover": "skyrack.crossover",
     "parameter_names": "skyrack.evaluation",
     "Metrics": "skyrack.metrics",
     "Design": "skyrack.design",
@@ -77,6 +78,7 @@ __all__ = [
     "Component",
     "ComponentNotFound",
     "ComputePayload",
+    "Crossover",
     "Design",
     "DuplicateComponent",
     "Economics",

@@ -76,6 +76,17 @@ class InfeasibleDesign(SkyrackError):
     """Raised when a design breaks a physical budget; the message names the budget and excess."""
 
 
+class ModelDomainError(SkyrackError):
+    """Raised when valid inputs lie outside what the model covers, or drive a result to infinity
+    or NaN. ``keys`` are the design parameters involved (``"orbit.altitude_km"``), so that a
+    study can say where in its file they are set; ``problem`` is the message without them."""
+
+    def __init__(self, message: str, *, keys: Iterable[str] = (), problem: str = "") -> None:
+        self.keys = tuple(keys)
+        self.problem = problem or message
+        super().__init__(message)
+
+
 def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
     """Return up to ``n`` names from ``known`` that look like ``name`` (typos, prefixes)."""
     candidates = sorted(set(known))

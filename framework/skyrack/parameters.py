@@ -164,7 +164,8 @@ def design_parameters(design: Design) -> dict[str, float]:
     return table
 
 
-def _field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
+def field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
+    """The attrs field behind a parameter key (``"orbit.altitude_km"``), or None."""
     section, _, name = key.partition(".")
     owners: dict[str, Any] = {
         **design.components(),
@@ -210,7 +211,7 @@ def with_variations(
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise InvalidComponent(f"unknown design parameter {key!r}{hint}", field=key)
         values = np.asarray(value, dtype=np.float64)
-        _check_range(key, _field_for(key, design), values)
+        _check_range(key, field_for(key, design), values)
         arrays[key] = values
     if "sizing.satellites" in (variations or {}):
         arrays["sizing.target_it_power_w"] = np.asarray(math.nan)

@@ -28,6 +28,7 @@ from skyrack.errors import (
     StudyError,
     closest_names,
 )
+from skyrack.plausibility import implausible_inputs
 from skyrack.registry import Registry
 from skyrack.sources import Source
 from skyrack.text import joined_problems, printable, shorten, show
@@ -78,6 +79,10 @@ def _check_description(instance: Any, attribute: attrs.Attribute[Any], value: An
         raise InvalidComponent(f"description {problem}", field="description", problem=problem)
 
 
+AllowList = bool | tuple[str, ...]
+"""``allow_implausible``: true (every key), or the keys whose implausible values to accept."""
+
+
 @attrs.frozen(kw_only=True)
 class StudyInfo:
     """The ``[study]`` section: what the study is called and what question it answers."""
@@ -85,6 +90,10 @@ class StudyInfo:
     name: str = attrs.field(validator=_check_study_name)
     description: str = attrs.field(default="", validator=_check_description)
     seed: int = 0
+    allow_implausible: AllowList = attrs.field(
+        default=False,
+        metadata={"doc": "accept implausible values: true, or a list of keys as errors name them"},
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +104,28 @@ class Study:
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     path: Path | None = None
+    allowed_implausible: tuple[str, ...] = ()
+    """The keys of implausible values the study (or ``--allow-implausible``) accepted."""
+
+    def locate(self, key: str) -> str:
+        """Where the study sets design parameter ``key`` (``"sizing.mission_years"`` →
+        ``"design.mission_years"``); a component value that the study does not override is
+        ``design.<kind>.<field>``, the field of the component named there."""
+        return locate(key, self.overrides)
+
+
+def locate(key: str, overrides: Mapping[str, Mapping[str, Any]]) -> str:
+    """The study key path of design parameter ``key`` (see :meth:`Study.locate`)."""
+    section, _, name = key.partition(".")
+    if section == "sizing":
+        return f"design.{name}"
+    if section == "economics":
+        return f"economics.{name}"
+    if name == "bf16_dense_tflops":
+        name = "dense_tflops.bf16"
+    if name.partition(".")[0] in overrides.get(section, {}):
+        return f"overrides.{section}.{name}"
+    return f"design.{section}.{name}"
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
@@ -110,12 +141,21 @@ def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
     return structure
 
 
+def _allow_list(value: Any, _: Any) -> AllowList:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise TypeError(f"must be true, false or a list of keys, got {show(value)}")
+
+
 def _converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(float, _strict(float, (int, float), "a number"))
     converter.register_structure_hook(int, _strict(int, (int,), "an integer"))
     converter.register_structure_hook(bool, _strict(bool, (bool,), "true or false"))
     converter.register_structure_hook(str, _strict(str, (str,), "a string"))
+    converter.register_structure_hook(AllowList, _allow_list)
     return converter
 
 
@@ -234,8 +274,17 @@ def _apply_overrides(
     return applied
 
 
-def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None = None) -> Study:
-    """Build a Study from already-parsed TOML data (a dict), resolving component names."""
+def parse_study(
+    data: Mapping[str, Any],
+    registry: Registry,
+    path: Path | None = None,
+    *,
+    allow_implausible: bool = False,
+) -> Study:
+    """Build a Study from already-parsed TOML data (a dict), resolving component names.
+
+    Values outside their plausible range are refused unless ``allow_implausible`` or the
+    study's own ``allow_implausible`` accepts them."""
     for section in data:
         if section in FUTURE_SECTIONS:
             raise StudyError(
@@ -280,7 +329,50 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     origin = Source(title=f"study file {_file_label(path)}", year=2026, estimate=True)
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
-    return Study(info=info, design=design, overrides=applied, path=path)
+    allow = True if allow_implausible else info.allow_implausible
+    accepted = _check_plausible(design, applied, allow)
+    return Study(
+        info=info, design=design, overrides=applied, path=path, allowed_implausible=accepted
+    )
+
+
+def _known_keys(design: Design) -> list[str]:
+    keys = [f"design.{name}" for name in _field_names(Sizing)]
+    keys += [f"economics.{name}" for name in _field_names(Economics)]
+    for kind, component in design.components().items():
+        for name in numeric_field_names(type(component)):
+            keys.append(f"design.{kind}.{name}")
+            keys.append(f"overrides.{kind}.{name}")
+    return keys
+
+
+def _check_plausible(
+    design: Design, overrides: Mapping[str, Mapping[str, Any]], allow: AllowList
+) -> tuple[str, ...]:
+    """Refuse the design's implausible values that ``allow`` does not accept; return the keys
+    of those it accepts."""
+    if not isinstance(allow, bool):
+        known = _known_keys(design)
+        for key in allow:
+            if key not in known and key.rpartition(".")[0] not in known:  # dense_tflops.<p>
+                close = closest_names(key, known)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                raise StudyError(
+                    f"study.allow_implausible: {_key(key)} is not a key of this study{hint}"
+                )
+    accepted, problems = [], []
+    for item in implausible_inputs(design):
+        where = locate(item.key, overrides)
+        if allow is True or (not isinstance(allow, bool) and where in allow):
+            accepted.append(where)
+        else:
+            problems.append(f"{where}: {item.problem}")
+    if problems:
+        raise StudyError(
+            f"{joined_problems(problems)}; to use such a value anyway, list its key in [study] "
+            "allow_implausible or run with --allow-implausible"
+        )
+    return tuple(accepted)
 
 
 def _file_label(path: Path | None) -> str:
@@ -289,14 +381,22 @@ def _file_label(path: Path | None) -> str:
     return "(standard input)" if str(path) == STDIN else path.name
 
 
-def load_study(path: str | Path, registry: Registry | None = None) -> Study:
+def load_study(
+    path: str | Path, registry: Registry | None = None, *, allow_implausible: bool = False
+) -> Study:
     """Read and validate a study file (``-`` reads standard input); every problem is a
-    StudyError naming the file and the key."""
+    StudyError naming the file and the key. Implausible values are refused unless
+    ``allow_implausible`` (or the study's ``[study] allow_implausible``) accepts them."""
     from skyrack.plugins import registry as loaded_registry
 
     study_path = Path(path)
     try:
-        return parse_study(read_toml(study_path), registry or loaded_registry(), study_path)
+        return parse_study(
+            read_toml(study_path),
+            registry or loaded_registry(),
+            study_path,
+            allow_implausible=allow_implausible,
+        )
     except StudyError as error:
         label = "<stdin>" if str(study_path) == STDIN else str(study_path)
         raise StudyError(f"{label}: {error}") from None

@@ -9,6 +9,7 @@ from rich.table import Table
 from skyrack.budgets import format_number
 from skyrack.metrics import Metrics
 from skyrack.study import Study
+from skyrack.text import printable
 
 
 def _usd(value: float) -> str:
@@ -18,14 +19,26 @@ def _usd(value: float) -> str:
     return f"${value:,.2f}"
 
 
+def _waterfall(title: str, costs: dict[str, float]) -> Table:
+    """Present-value costs, largest first, with their share and the total."""
+    total = sum(costs.values())
+    table = Table("cost (present value)", "USD", "share", title=title)
+    for name, value in sorted(costs.items(), key=lambda item: -item[1]):
+        if value > 0:
+            share = f"{100 * value / total:.1f}%" if total > 0 else ""
+            table.add_row(name.replace("_", " "), _usd(value), share)
+    table.add_row("[bold]total[/bold]", f"[bold]{_usd(total)}[/bold]", "100%" if total > 0 else "")
+    return table
+
+
 def print_summary(study: Study, metrics: Metrics, console: Console | None = None) -> None:
     """Print the study's answer: LCOC orbit vs ground, largest costs, budgets, verdict."""
     console = console or Console()
     v = metrics.values
     design = study.design
-    console.print(f"[bold]{escape(study.info.name)}[/bold]")
+    console.print(f"[bold]{escape(printable(study.info.name))}[/bold]")
     if study.info.description:
-        console.print(study.info.description.strip(), markup=False)
+        console.print(printable(study.info.description.strip(), multiline=True), markup=False)
     console.print(
         f"{design.launch_vehicle.name} · {design.satellite_bus.name} · "
         f"{design.compute_payload.name} × {design.sizing.accelerators_per_satellite} · "
@@ -63,13 +76,8 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
     fleet.add_row("deployment", f"{v['deployment_years']:,.2f} yr")
     console.print(fleet)
 
-    total = sum(metrics.waterfall_pv_usd.values())
-    waterfall = Table("cost (present value)", "USD", "share", title="Cost waterfall, orbit")
-    for name, value in metrics.largest_costs(len(metrics.waterfall_pv_usd)):
-        if value > 0:
-            share = f"{100 * value / total:.1f}%" if total > 0 else ""
-            waterfall.add_row(name.replace("_", " "), _usd(value), share)
-    console.print(waterfall)
+    console.print(_waterfall("Cost waterfall, orbit", metrics.waterfall_pv_usd))
+    console.print(_waterfall("Cost waterfall, ground", metrics.ground_waterfall_pv_usd))
 
     sat = Table("satellite", "value", title="One satellite")
     sat.add_row("payload power", f"{v['payload_power_w'] / 1e3:,.2f} kW")
