@@ -3,9 +3,9 @@ traceback, and never leaves a results folder; valid studies load, override and r
 
 The corpus lives in tests/malformed_studies/: each file opens with ``# expect: <text>``, a
 substring the one-line error must contain. Files that cannot be committed sensibly (empty,
-whitespace, over 1 MB, not UTF-8, a folder, a missing path) are made at run time. Most cases run
-in-process through click's CliRunner; a few run as real subprocesses to prove that nothing but
-the one line reaches a terminal (warnings and tracebacks would show there only).
+whitespace, over 1 MB, not UTF-8, a folder, a missing path) are made at run time. The cases run
+in-process through click's CliRunner here; tests/test_hostile.py runs them all as real
+processes, as a terminal would see them.
 """
 
 from __future__ import annotations
@@ -93,16 +93,6 @@ def run_in_process(study: Path, out: Path, expected: str) -> None:
     assert_one_line_failure(result.exit_code, result.stderr, expected, out, result.exception)
 
 
-def run_subprocess(study: Path, out: Path, expected: str) -> None:
-    completed = subprocess.run(
-        [sys.executable, "-m", "skyrack", "run", str(study), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert_one_line_failure(completed.returncode, completed.stderr, expected, out)
-
-
 def write_valid(folder: Path, extra: str = "", name: str = "valid.toml") -> Path:
     """A valid study (plus ``extra`` TOML appended) written to ``folder/name``."""
     path = folder / name
@@ -184,32 +174,6 @@ GENERATED: dict[str, Callable[[Path], tuple[Path, str]]] = {
 def test_generated_bad_study_fails_with_one_line(case: str, tmp_path: Path) -> None:
     study, expected = GENERATED[case](tmp_path)
     run_in_process(study, tmp_path / "out", expected)
-
-
-# --- real subprocesses: what a terminal sees --------------------------------------------------
-
-SUBPROCESS_CASES = (
-    "syntax_unclosed_string",
-    "unknown_component_starship_typo",
-    "override_probability_above_one",
-    "infeasible_launch_mass",
-    "absurd_mission_years",
-)
-"""Representative corpus files run as real processes (warnings would only show here)."""
-
-
-def subprocess_params() -> list[object]:
-    return [pytest.param(CORPUS / f"{stem}.toml", id=stem) for stem in SUBPROCESS_CASES]
-
-
-@pytest.mark.parametrize("study", subprocess_params())
-def test_malformed_study_in_a_real_process_prints_one_line(study: Path, tmp_path: Path) -> None:
-    run_subprocess(study, tmp_path / "out", expected_message(study))
-
-
-def test_binary_study_in_a_real_process_prints_one_line(tmp_path: Path) -> None:
-    study, expected = _binary(tmp_path)
-    run_subprocess(study, tmp_path / "out", expected)
 
 
 # --- valid studies ----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 import attrs
 
 from skyrack.errors import InvalidComponent, SkyrackError, closest_names
-from skyrack.plausibility import PLAUSIBLE, Range, format_range, implausibility
+from skyrack.plausibility import PLAUSIBLE, Range, format_range, implausibility, likely_meant
 from skyrack.sources import Source
 from skyrack.text import joined_problems, one_line, show
 
@@ -82,9 +82,13 @@ def _number_validator(
     exclusive_minimum: bool,
     unit: str,
     integer: bool = False,
+    plausible: Range | None = None,
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         problem = _number_problem(value, minimum, maximum, exclusive_minimum, unit, integer)
+        if problem and plausible is not None and isinstance(value, int | float):
+            hint = likely_meant(value, plausible, unit) if math.isfinite(value) else None
+            problem += f"; {hint}" if hint else ""
         if problem:
             raise InvalidComponent(
                 f"{_describe(instance)}: {attribute.name} {problem}",
@@ -112,7 +116,7 @@ def quantity(
     insists (:mod:`skyrack.plausibility`)."""
     return attrs.field(
         default=default,
-        validator=_number_validator(minimum, maximum, exclusive_minimum, unit, integer),
+        validator=_number_validator(minimum, maximum, exclusive_minimum, unit, integer, plausible),
         metadata={
             "unit": unit,
             "doc": doc,
@@ -624,7 +628,7 @@ class ModelInput:
 
     def problem(self, value: Any) -> str | None:
         """Why ``value`` is not allowed for this input, or None when it is."""
-        return _number_problem(
+        problem = _number_problem(
             value,
             self.minimum,
             self.maximum,
@@ -633,6 +637,10 @@ class ModelInput:
             self.integer,
             self.exclusive_maximum,
         )
+        if problem and self.plausible is not None and isinstance(value, int | float):
+            hint = likely_meant(value, self.plausible, self.unit) if math.isfinite(value) else None
+            problem += f"; {hint}" if hint else ""
+        return problem
 
 
 def checked_inputs(
@@ -716,10 +724,14 @@ class ReferenceModel(Component):
             outputs = dict(self.compute(checked))
         except SkyrackError:
             raise
-        except (ArithmeticError, ValueError) as error:
+        except ArithmeticError:
             raise InvalidComponent(
-                f"reference model {self.name!r} cannot be computed {blame}: "
-                f"{one_line(f'{type(error).__name__}: {error}')}"
+                f"reference model {self.name!r}: its results overflow {blame}; an input is "
+                "too extreme for the model"
+            ) from None
+        except ValueError as error:
+            raise InvalidComponent(
+                f"reference model {self.name!r} cannot be computed {blame}: {one_line(str(error))}"
             ) from None
         for output, value in outputs.items():
             if not isinstance(value, int | float) or not math.isfinite(value):

@@ -59,49 +59,80 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
 
 
 def _non_finite(design: Design, bad: list[str]) -> ModelDomainError:
-    """The error for a design whose results ``bad`` came out infinite or NaN, naming the
-    implausible inputs that, brought back into their plausible range, make them finite."""
+    """The error for a design whose results ``bad`` came out infinite or NaN, naming the inputs
+    that, each moved alone within its plausible range, make them finite (the implausible ones
+    first: a value the user insisted on is the likeliest cause)."""
     from skyrack.plausibility import implausible_inputs
 
     shown = ", ".join(bad[:3]) + (f" and {len(bad) - 3} more" if len(bad) > 3 else "")
-    base = design_parameters(design)
-    suspects = [i for i in implausible_inputs(design) if i.key in base]
-    culprits = []
-    if suspects:
-        rows = len(suspects) + 1  # row i brings suspect i into range; the last row, all of them
-        variations: dict[str, FloatArray] = {}
-        for row, suspect in enumerate(suspects):
-            column = variations.setdefault(suspect.key, np.full(rows, base[suspect.key]))
-            column[[row, rows - 1]] = _into_range(design, suspect.key, suspect.value)
-        with np.errstate(all="ignore"):
-            out = evaluate_batch(design, variations)
-        keys = [key for key in bad if key in out]
-        finite = np.all([np.isfinite(out[key]) for key in keys], axis=0) if keys else None
-        if finite is not None:
-            culprits = [s.key for row, s in enumerate(suspects) if finite[row]]
-            if not culprits and finite[-1]:
-                culprits = [s.key for s in suspects]
-    if culprits:
-        problem = f"{shown} came out infinite or undefined because of implausible inputs"
-        return ModelDomainError(f"{problem}: {', '.join(culprits)}", keys=culprits, problem=problem)
-    return ModelDomainError(
-        f"{shown} came out infinite or undefined; the inputs together lie outside what the "
-        "model handles (please report it with the study)"
-    )
+    involved = _inputs_that_fix(design, bad)
+    insisted = {item.key for item in implausible_inputs(design)}
+    culprits = [key for key in involved if key in insisted] or involved
+    if not culprits:
+        return ModelDomainError(
+            f"{shown} came out infinite or undefined; the inputs together lie outside what the "
+            "model handles (please report it with the study)"
+        )
+    why = "an implausible value drives" if culprits[0] in insisted else "these inputs drive"
+    problem = f"{why} {shown} to infinity or NaN"
+    return ModelDomainError(f"{', '.join(culprits)}: {problem}", keys=culprits, problem=problem)
 
 
-def _into_range(design: Design, key: str, value: float) -> float:
-    """``value`` moved to the nearest end of the plausible range of ``key``'s field."""
+def _trial_values(design: Design, key: str, value: float) -> list[float]:
+    """Values to try for ``key`` instead of ``value``: the ends and middle of its plausible
+    range (both values of a flag), each one the field allows."""
+    from skyrack.components import number_problem
     from skyrack.plausibility import plausible_range
 
     field = field_for(key, design)
-    plausible = plausible_range(field.metadata) if field is not None else None
-    low, high = plausible or (None, None)
-    if low is not None and value < low:
-        return float(low)
-    if high is not None and value > high:
-        return float(high)
-    return value
+    if field is None:
+        return []
+    if str(field.type) == "bool":
+        return [1.0 - value]
+    plausible = plausible_range(field.metadata)
+    if plausible is None or None in plausible:
+        return []
+    low, high = float(plausible[0]), float(plausible[1])  # type: ignore[arg-type]
+    trials = [low, high, (low + high) / 2]
+    if field.metadata.get("integer"):
+        trials = [float(round(trial)) for trial in trials]
+    return [t for t in trials if t != value and number_problem(t, field.metadata) is None]
+
+
+def _inputs_that_fix(design: Design, bad: list[str]) -> list[str]:
+    """The inputs for which one value within the plausible range makes every ``bad`` result
+    finite: all tried in one batch, or input by input should a trial leave the model's domain
+    (an orbit above the dose model, β limits swapped)."""
+    base = design_parameters(design)
+    trials = {key: _trial_values(design, key, value) for key, value in base.items()}
+    trials = {key: values for key, values in trials.items() if values}
+    found = _fixing(design, base, trials, bad)
+    if found is not None:
+        return found
+    return [key for key in trials if _fixing(design, base, {key: trials[key]}, bad)]
+
+
+def _fixing(
+    design: Design, base: Mapping[str, float], trials: Mapping[str, list[float]], bad: list[str]
+) -> list[str] | None:
+    """Keys of ``trials`` with a value that makes the ``bad`` results finite (None when the
+    batch leaves the model's domain)."""
+    rows = [(key, value) for key, values in trials.items() for value in values]
+    if not rows:
+        return []
+    variations: dict[str, FloatArray] = {}
+    for row, (key, value) in enumerate(rows):
+        variations.setdefault(key, np.full(len(rows), base[key]))[row] = value
+    try:
+        with np.errstate(all="ignore"):
+            out = evaluate_batch(design, variations)
+    except SkyrackError:
+        return None
+    keys = [key for key in bad if key in out]
+    if not keys:
+        return []
+    finite = np.all([np.isfinite(out[key]) for key in keys], axis=0)
+    return list(dict.fromkeys(key for row, (key, _) in enumerate(rows) if finite[row]))
 
 
 def evaluate_batch(

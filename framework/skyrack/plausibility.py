@@ -59,7 +59,7 @@ def likely_meant(value: float, plausible: Range, unit: str) -> str | None:
     kW, kg for t)."""
     slips: list[tuple[float, str]] = []
     high = plausible[1]
-    if unit in ("1", "1/yr") and high is not None and high <= 1:
+    if unit in ("1", "1/yr") and high is not None and high <= 1 and value > 1:
         slips.append((value / 100.0, f"{value:g} % written as a fraction"))
     if unit == "K":
         slips.append((value + 273.15, f"{value:g} °C written as kelvin"))

@@ -96,7 +96,12 @@ def _selected_entry_points() -> list[EntryPoint]:
         if names & block:
             continue
         selected.append(entry_point)
-    return sorted(selected, key=lambda ep: ep.name)
+    # skyrack's own plugins first, so that a clash names the third-party plugin
+    return sorted(selected, key=lambda ep: (not _is_builtin(ep), ep.name))
+
+
+def _is_builtin(entry_point: EntryPoint) -> bool:
+    return entry_point.dist is not None and entry_point.dist.name == "skyrack"
 
 
 def _new_manager() -> pluggy.PluginManager:

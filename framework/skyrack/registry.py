@@ -66,7 +66,7 @@ class Registry:
                 plugin,
                 f"{kind.replace('_', ' ')} {component.name!r} is already registered by plugin "
                 f"{existing!r}; rename one of them or disable a plugin with "
-                "SKYRACK_DISABLE_PLUGINS",
+                f"SKYRACK_DISABLE_PLUGINS={plugin}",
                 hook=hook,
             )
         self._components[kind][component.name] = component

@@ -133,6 +133,10 @@ def check_target(folder: Path, study_file: Path | None = None) -> Path:
         if folder.exists() and not folder.is_dir():
             raise ResultsError(f"cannot write results to {where}: it is a file, not a folder")
         parent = _existing_ancestor(folder.parent)
+        if not parent.is_dir():
+            raise ResultsError(
+                f"cannot write results to {where}: {printable(str(parent))} is a file, not a folder"
+            )
         if _read_only(parent):
             raise ResultsError(
                 f"refusing to write results into {where}: {printable(str(parent))} is read-only; "
@@ -192,7 +196,7 @@ def write_results(
     bad = [name for name in names if not _is_plain_relative(name) or name == MARKER]
     if bad:
         raise ValueError(f"result file names must be plain relative paths, got {bad}")
-    target = public_path(folder)
+    target = check_target(folder, study_file)
     where = printable(str(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -270,6 +274,15 @@ def _remove_owned(folder: Path) -> bool:
         folder.rmdir()
     except FileNotFoundError:
         return True
+    except OSError:
+        return False
+    return True
+
+
+def _remove_if_empty(folder: Path) -> bool:
+    """Remove ``folder`` if it is empty (an interrupted clean-up got that far)."""
+    try:
+        folder.rmdir()
     except OSError:
         return False
     return True
@@ -361,7 +374,9 @@ def _recover(target: Path) -> list[str]:
     """Restore or remove what an interrupted run left beside ``target``; say what was done."""
     notes = []
     previous = _previous(target)
-    if previous.is_dir() and _marker_files(previous) is not None:
+    if previous.is_dir() and _marker_files(previous) is None and _remove_if_empty(previous):
+        notes.append(f"removed {previous.name}, left empty by an interrupted run")
+    elif previous.is_dir() and _marker_files(previous) is not None:
         if not target.exists():
             os.rename(previous, target)
             notes.append(
@@ -374,6 +389,7 @@ def _recover(target: Path) -> list[str]:
     for leftover in sorted(target.parent.iterdir()):
         if not leftover.name.startswith(prefix) or not leftover.is_dir():
             continue
-        if _marker_files(leftover) is not None and _remove_owned(leftover):
+        owned = _marker_files(leftover) is not None
+        if _remove_owned(leftover) if owned else _remove_if_empty(leftover):
             notes.append(f"removed {printable(leftover.name)}, left by an interrupted run")
     return notes

@@ -18,7 +18,6 @@ from skyrack.metrics import Metrics
 from skyrack.output import results_document, results_files
 from skyrack.results import check_target, write_results
 from skyrack.study import Study
-from skyrack.text import joined_problems
 from skyrack.toml_input import STDIN
 
 
@@ -52,7 +51,8 @@ def evaluate_study(study: Study) -> Metrics:
     except ModelDomainError as error:
         if not error.keys:
             raise StudyError(f"{_label(study)}: {error}") from None
-        where = joined_problems(study.locate(key) for key in error.keys)
+        places = [study.locate(key) for key in error.keys]
+        where = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
         raise StudyError(f"{_label(study)}: {where}: {error.problem}") from None
     except StudyError:
         raise

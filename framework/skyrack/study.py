@@ -182,9 +182,7 @@ def _messages(error: BaseException, prefix: str) -> list[str]:
     if isinstance(error, ForbiddenExtraKeysError):
         keys = sorted(error.extra_fields)
         found = [_unknown_key_message(prefix, key, _field_names(error.cl)) for key in keys[:3]]
-        if len(keys) > 3:
-            found.append(f"and {len(keys) - 3:,} more unknown keys")
-        return found
+        return found + [f"{prefix}{_key(key)}: unknown key" for key in keys[3:]]
     if isinstance(error, InvalidComponent):
         return [f"{prefix}{error.field}: {error.problem}" if error.field else f"{error}"]
     if isinstance(error, ClassValidationError):
@@ -398,5 +396,5 @@ def load_study(
             allow_implausible=allow_implausible,
         )
     except StudyError as error:
-        label = "<stdin>" if str(study_path) == STDIN else str(study_path)
+        label = "<stdin>" if str(study_path) == STDIN else shorten(str(study_path), 200)
         raise StudyError(f"{label}: {error}") from None
