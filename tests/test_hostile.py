@@ -99,6 +99,7 @@ def test_help_and_plugins_keep_working_beside_a_broken_plugin(
     assert infos["launchers"]["error"] is None
 
 
+@pytest.mark.slow
 def test_disabling_the_broken_plugin_as_its_error_says_makes_commands_work(
     broken_site: tuple[Path, str],
 ) -> None:
@@ -114,6 +115,7 @@ def test_disabling_the_broken_plugin_as_its_error_says_makes_commands_work(
     assert worked.returncode == 0, worked.stderr
 
 
+@pytest.mark.slow
 def test_a_plugin_printing_on_import_cannot_corrupt_run_json(tmp_path: Path) -> None:
     """What a plugin prints while it loads goes to stderr; `run --json` stays one document."""
     source = tmp_path / "chatty.py"
@@ -129,6 +131,7 @@ def test_a_plugin_printing_on_import_cannot_corrupt_run_json(tmp_path: Path) -> 
     assert "hello from a chatty plugin" in completed.stderr
 
 
+@pytest.mark.slow
 def test_a_plugin_whose_command_hook_takes_no_argument_harms_nothing(tmp_path: Path) -> None:
     """register_commands() without its `cli` argument is called as declared: every command
     still works (this used to kill every command, --help included)."""
@@ -144,6 +147,7 @@ def test_a_plugin_whose_command_hook_takes_no_argument_harms_nothing(tmp_path: P
     assert checked.returncode == 0, checked.stderr
 
 
+@pytest.mark.slow
 def test_a_plugin_command_that_crashes_is_named_in_one_line(tmp_path: Path) -> None:
     """A plugin's command raising an unexpected exception names the plugin and the command."""
     source = tmp_path / "crashing_command.py"
