@@ -15,9 +15,6 @@ import numpy as np
 
 from skyrack.array_api import NUMPY, SCALAR, ArrayNamespace, Real
 
-MAX_DEPLOYMENT_YEARS = 50.0
-"""Longest launch campaign skyrack will model; beyond it a fleet is not a plan."""
-
 
 class Budget(NamedTuple):
     """One budget: what the design uses, the limit, the unit and what to change when broken.
@@ -157,9 +154,10 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
         Budget(
             "deployment time",
             ramp_years,
-            MAX_DEPLOYMENT_YEARS,
+            p["sizing.max_deployment_missions"] * p["sizing.mission_years"],
             "yr",
-            "launch fewer satellites, or choose a vehicle with more capacity or cadence",
+            "launch fewer satellites, choose a vehicle with more capacity or cadence, or accept "
+            "a longer campaign with sizing.max_deployment_missions",
         ),
     ]
 

@@ -6,9 +6,9 @@ from typing import Any
 
 import attrs
 
-from skyrack.analytic import COST_CATEGORIES
 from skyrack.array_api import Real
 from skyrack.budgets import Budget
+from skyrack.pricing import COST_CATEGORIES
 
 
 @attrs.frozen(kw_only=True)
@@ -26,6 +26,15 @@ class Metrics:
     ground_usd_per_accelerator_hour: float
     usd_per_w_deployed: float
     usd_per_mwh: float
+    peak_operating_power_w: float
+    """The most payload power the fleet ever operates at once [W] (not the launched total)."""
+    peak_fleet_share: float
+    """Peak operating power over the fleet's payload power: the share of the fleet that ever
+    operates at once (below 1 when satellites retire or fail before the last one launches)."""
+    time_to_50_percent_power_years: float | None
+    """Years from the first launch until half the fleet's payload power operates; None: never."""
+    time_to_90_percent_power_years: float | None
+    """Years until 90 % of the fleet's payload power operates; None: never."""
     waterfall_pv_usd: dict[str, float]
     budgets: tuple[Budget, ...]
     values: dict[str, float]
@@ -89,6 +98,13 @@ _FLOAT = frozenset({float})
 _WATERFALL_KEYS = tuple((key, f"pv_{key}_usd") for key in COST_CATEGORIES)
 
 
+def _years_or_never(values: dict[str, float], key: str) -> float | None:
+    """A time that may be "never": removed from ``values`` (which hold finite numbers only) and
+    returned as None when infinite."""
+    years = values.pop(key)
+    return years if years < float("inf") else None
+
+
 def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
     """Assemble Metrics from one design's outputs (floats or 0-d arrays) and budget table.
 
@@ -108,6 +124,10 @@ def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
         ground_usd_per_accelerator_hour=scalars["ground_usd_per_accelerator_hour"],
         usd_per_w_deployed=scalars["usd_per_w_deployed"],
         usd_per_mwh=scalars["usd_per_mwh"],
+        peak_operating_power_w=scalars["peak_operating_power_w"],
+        peak_fleet_share=scalars["peak_fleet_share"],
+        time_to_50_percent_power_years=_years_or_never(scalars, "time_to_50_percent_power_years"),
+        time_to_90_percent_power_years=_years_or_never(scalars, "time_to_90_percent_power_years"),
         waterfall_pv_usd={key: scalars[pv_key] for key, pv_key in _WATERFALL_KEYS},
         budgets=readings,
         values=scalars,

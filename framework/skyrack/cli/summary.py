@@ -18,6 +18,10 @@ def _usd(value: float) -> str:
     return f"${value:,.2f}"
 
 
+def _years(value: float | None) -> str:
+    return "never" if value is None else f"{value:,.2f} yr"
+
+
 def print_summary(study: Study, metrics: Metrics, console: Console | None = None) -> None:
     """Print the study's answer: LCOC orbit vs ground, largest costs, budgets, verdict."""
     console = console or Console()
@@ -57,7 +61,17 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
     fleet = Table("fleet", "value", title="Fleet")
     fleet.add_row("satellites", f"{v['satellites']:,.0f}")
     fleet.add_row("accelerators", f"{v['fleet_accelerators']:,.0f}")
-    fleet.add_row("payload power", f"{v['fleet_payload_power_w'] / 1e6:,.2f} MW")
+    fleet.add_row("payload power launched", f"{v['fleet_payload_power_w'] / 1e6:,.2f} MW")
+    fleet.add_row(
+        "peak operating power",
+        f"{metrics.peak_operating_power_w / 1e6:,.2f} MW "
+        f"({100 * metrics.peak_fleet_share:.1f}% of the fleet at once)",
+    )
+    fleet.add_row(
+        "time to 50% / 90% of fleet power",
+        f"{_years(metrics.time_to_50_percent_power_years)} / "
+        f"{_years(metrics.time_to_90_percent_power_years)}",
+    )
     fleet.add_row("satellites per launch", f"{v['satellites_per_launch']:,.0f}")
     fleet.add_row("launches (expected)", f"{v['launches']:,.1f}")
     fleet.add_row("deployment", f"{v['deployment_years']:,.2f} yr")
