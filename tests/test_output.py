@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from skyrack.cli import cli
+from skyrack.cli.summary import _usd
 from skyrack.output import SCHEMA_VERSION, results_document, results_files, schema
 from skyrack.runner import check_study
 from skyrack.study import Study, load_study
@@ -155,8 +156,9 @@ def test_the_summary_shows_both_waterfalls_with_their_totals(tmp_path: Path) -> 
     )
     assert result.exit_code == 0, result.output
     assert "Cost waterfall, orbit" in result.stdout and "Cost waterfall, ground" in result.stdout
-    totals = re.findall(r"│ total\s+│ \$([\d.,]+)M", result.stdout)
-    assert totals == ["763.80", "81.25"]
+    _, document = document_of(study)
+    totals = re.findall(r"│ total\s+│ (\$[\d.,]+[kMBT]?)", result.stdout)
+    assert totals == [_usd(document["pv_cost_usd"]), _usd(document["ground_pv_cost_usd"])]
 
 
 def test_the_output_document_is_documented_section_by_section() -> None:

@@ -347,6 +347,11 @@ class SatelliteBus(Component):
     battery_specific_energy_wh_per_kg: float = quantity(
         "Wh/kg", "usable battery energy per kg", plausible=(10.0, 1_000.0)
     )
+    battery_cost_usd_per_kwh: float = quantity(
+        "USD/kWh",
+        "recurring cost of the flight battery per kWh of capacity",
+        plausible=(10.0, 100_000.0),
+    )
     stowed_density_kg_per_m3: float = quantity(
         "kg/m^3", "satellite mass per m^3 as stowed for launch", plausible=(10.0, 3_000.0)
     )
@@ -421,6 +426,13 @@ class ComputePayload(Component):
         minimum=0.0,
         exclusive_minimum=False,
         plausible=(0.0, 1.0),
+    )
+    warranty_years: float = quantity(
+        "yr",
+        "manufacturer's warranty: failed units are replaced free for this long after purchase",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 10.0),
     )
     tid_tolerance_krad: float = quantity(
         "krad(Si)", "total ionizing dose survived without hard failure", plausible=(0.5, 10_000.0)
@@ -556,7 +568,10 @@ class GroundBaseline(Component):
         exclusive_minimum=False,
         plausible=(0.0, 2_000.0),
     )
-    replaces_failed_accelerators: bool = flag("whether failed accelerators are swapped out")
+    replaces_failed_accelerators: bool = flag(
+        "whether the operator buys replacements for accelerators that fail after the warranty "
+        "(where a replacement pays for itself; under warranty they are always replaced free)"
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -43,19 +43,23 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
     if not check_feasible:
         return metrics_from(values, table)
     broken = [b for b in table if b.broken]
-    if {b.name for b in broken} & {"launch mass", "fairing volume"}:
+    if {b.name for b in broken} & {"launch fill by mass", "launch fill by volume"}:
         # no satellite fits a launch, so the deployment time is unbounded: already said
         broken = [b for b in broken if b.name != "deployment time"]
     if broken:
-        raise InfeasibleDesign(
-            "infeasible design: "
-            + "; ".join(describe_violation(b, float(b.used), float(b.limit)) for b in broken)
-        )
-    bad = [key for key, value in values.items() if not math.isfinite(value)]
+        reasons = [describe_violation(b, float(b.used), float(b.limit)) for b in broken]
+        if any(b.name == "deployment time" for b in broken):
+            reasons.append(
+                f"at most {100 * values['peak_fleet_share']:.0f}% of the fleet ever "
+                "operates at once"
+            )
+        raise InfeasibleDesign("infeasible design: " + "; ".join(reasons))
+    metrics = metrics_from(values, table)  # takes out the times that may be "never"
+    bad = [key for key, value in metrics.values.items() if not math.isfinite(value)]
     bad += [f"budget {b.name}" for b in table if not math.isfinite(b.utilization)]
     if bad:
         raise _non_finite(design, bad)
-    return metrics_from(values, table)
+    return metrics
 
 
 def _non_finite(design: Design, bad: list[str]) -> ModelDomainError:

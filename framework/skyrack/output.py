@@ -45,6 +45,13 @@ HEADLINE = (
     "usd_per_mwh",
 )
 """The headline figures, at the top of the document, in this order."""
+FLEET = (
+    "peak_operating_power_w",
+    "peak_fleet_share",
+    "time_to_50_percent_power_years",
+    "time_to_90_percent_power_years",
+)
+"""How the fleet comes to power (a time is ``null`` when the fleet never gets there)."""
 
 
 @functools.cache
@@ -73,10 +80,12 @@ def _typed(key: str, value: float) -> float | int | bool:
 def _budget(budget: Budget) -> dict[str, Any]:
     return {
         "name": budget.name,
+        "measures": budget.measures,
         "used": float(budget.used),
         "limit": float(budget.limit),
         "unit": budget.unit,
         "utilization": float(budget.utilization),
+        "binding": bool(budget.binding),
         "advice": budget.advice,
         "proportional": budget.proportional,
     }
@@ -88,6 +97,7 @@ def metrics_section(metrics: Metrics) -> dict[str, Any]:
     values = {key: _typed(key, value) for key, value in metrics.values.items()}
     return {
         **{key: float(getattr(metrics, key)) for key in HEADLINE},
+        **{key: getattr(metrics, key) for key in FLEET},
         "orbit_wins": metrics.orbit_wins,
         "verdict": metrics.verdict(),
         "pv_cost_usd": float(metrics.values["pv_cost_usd"]),

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
@@ -34,10 +34,13 @@ from skyrack.sources import Source
 from skyrack.text import joined_problems, printable, shorten, show
 from skyrack.toml_input import STDIN, read_toml
 
-SECTIONS = ("study", "design", "overrides", "economics")
+if TYPE_CHECKING:
+    from skyrack.optimize.section import OptimizeSection
+
+
+SECTIONS = ("study", "design", "overrides", "economics", "optimize")
 FUTURE_SECTIONS = {
     "simulation": "the fleet simulation",
-    "optimization": "optimization",
     "ensemble": "Monte Carlo ensembles",
     "report": "reports",
     "events": "fleet events",
@@ -104,6 +107,8 @@ class Study:
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     path: Path | None = None
+    optimize: OptimizeSection | None = None
+    """The validated ``[optimize]`` section, when the study has one."""
     allowed_implausible: tuple[str, ...] = ()
     """The keys of implausible values the study (or ``--allow-implausible``) accepted."""
 
@@ -329,8 +334,18 @@ def parse_study(
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
     allow = True if allow_implausible else info.allow_implausible
     accepted = _check_plausible(design, applied, allow)
+    optimize = None
+    if "optimize" in data:
+        from skyrack.optimize.section import parse_optimize_section
+
+        optimize = parse_optimize_section(data["optimize"], design, registry, applied)
     return Study(
-        info=info, design=design, overrides=applied, path=path, allowed_implausible=accepted
+        info=info,
+        design=design,
+        overrides=applied,
+        path=path,
+        optimize=optimize,
+        allowed_implausible=accepted,
     )
 
 
