@@ -49,6 +49,19 @@ class Budget(NamedTuple):
         return self.used - self.limit
 
     @property
+    def violation(self) -> Real:
+        """How far the budget is broken, comparable across units (≤ 0 when it holds): the
+        excess as a fraction of the limit, or in years for a calendar budget. The optimizer's
+        constraint value, so that kg, W and years weigh alike when it ranks infeasible designs."""
+        if not self.proportional:
+            return self.excess
+        if isinstance(self.used, float) and isinstance(self.limit, float):
+            return self.excess / abs(self.limit) if self.limit != 0 else self.excess
+        with np.errstate(divide="ignore", invalid="ignore"):
+            limit = np.abs(np.asarray(self.limit))
+            return np.where(limit > 0, self.excess / np.where(limit > 0, limit, 1.0), self.excess)
+
+    @property
     def broken(self) -> bool:
         """True when one design exceeds this budget (NaN counts as broken)."""
         return not self.used <= self.limit

@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
@@ -32,13 +32,15 @@ from skyrack.errors import (
 from skyrack.registry import Registry
 from skyrack.sources import Source
 
+if TYPE_CHECKING:
+    from skyrack.optimize.section import OptimizeSection
+
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics")
+SECTIONS = ("study", "design", "overrides", "economics", "optimize")
 FUTURE_SECTIONS = {
     "simulation": "the fleet simulation",
-    "optimization": "optimization",
     "ensemble": "Monte Carlo ensembles",
     "report": "reports",
     "events": "fleet events",
@@ -85,6 +87,8 @@ class Study:
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     path: Path | None = None
+    optimize: OptimizeSection | None = None
+    """The validated ``[optimize]`` section, when the study has one."""
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
@@ -288,7 +292,12 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     )
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
-    return Study(info=info, design=design, overrides=applied, path=path)
+    optimize = None
+    if "optimize" in data:
+        from skyrack.optimize.section import parse_optimize_section
+
+        optimize = parse_optimize_section(data["optimize"], design, registry, applied)
+    return Study(info=info, design=design, overrides=applied, path=path, optimize=optimize)
 
 
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:
