@@ -100,6 +100,11 @@ class Sizing:
     radiator_view_factor_earth: float = fraction(
         "view factor from the radiator to the Earth", default=0.25, plausible=(0.0, 1.0)
     )
+    radiator_sunlit: bool = flag(
+        "one face of the radiator sees the Sun at normal incidence (false: held edge-on to the "
+        "Sun, as a radiator in the shade of its array or along a dawn-dusk orbit's plane)",
+        default=False,
+    )
     shielding_mm_al: float = quantity(
         "mm Al",
         "aluminium-equivalent shielding around the compute",
@@ -166,11 +171,16 @@ SIZING_SOURCES: dict[str, Source] = {
     ),
     "array_margin": ESTIMATE,
     "radiator_temperature_k": Source(
-        title="NASA ISS Active Thermal Control System overview (radiators 5–8 kg/m² at "
-        "320–350 K for lighter designs), as summarised in REFERENCES.md",
-        year=2021,
+        title="NASA, International Space Station Active Thermal Control System (ATCS) overview "
+        "(lighter deployable radiator designs: 5–8 kg/m² at 320–350 K)",
+        year=2010,
+        url="https://www.nasa.gov/pdf/473486main_iss_atcs_overview.pdf",
         estimate=True,
         note="330 K sits in the 320–350 K range of light deployable radiators",
+    ),
+    "radiator_sunlit": ESTIMATE.derive(
+        "a compute satellite points its radiator edge-on to the Sun; Starcloud's sizing has one "
+        "face in sunlight (set true to reproduce it)"
     ),
     "radiator_view_factor_earth": Source(
         title="Starcloud, Why we should train AI in space (white paper)",

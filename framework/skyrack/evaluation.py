@@ -89,7 +89,7 @@ def _trial_values(design: Design, key: str, value: float) -> list[float]:
     from skyrack.plausibility import plausible_range
 
     field = field_for(key, design)
-    if field is None:
+    if field is None or field.metadata.get("optional"):  # setting it would change the kind
         return []
     if str(field.type) == "bool":
         return [1.0 - value]

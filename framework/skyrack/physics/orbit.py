@@ -37,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from skyrack.array_api import NUMPY, ArrayNamespace, Real
+from skyrack.data import load_table
 
 __all__ = [
     "EARTH_EQUATORIAL_RADIUS_KM",
@@ -60,6 +61,7 @@ __all__ = [
     "eclipse_duration_s",
     "eclipse_fraction",
     "mean_eclipse_fraction",
+    "orbit_geometry_kernel",
     "orbital_period_s",
     "orbital_velocity_m_s",
     "precessing_orbit_beta_range_deg",
@@ -264,23 +266,6 @@ def mean_eclipse_fraction(
     return to_output(_mean_eclipse_fraction_array(h_b, bmin_b, bmax_b))
 
 
-def mean_eclipse_fraction_kernel(
-    xp: ArrayNamespace, altitude_km: Real, beta_min_deg: Real, beta_max_deg: Real
-) -> Real:
-    """Unchecked :func:`mean_eclipse_fraction` on namespace ``xp``: the quadrature runs on numpy,
-    for floats once per distinct (altitude, β_min, β_max) (memoized)."""
-    if xp.scalar:
-        return _mean_eclipse_fraction_memo(altitude_km, beta_min_deg, beta_max_deg)
-    return _mean_eclipse_fraction_array(altitude_km, beta_min_deg, beta_max_deg)
-
-
-@functools.lru_cache(maxsize=1024)
-def _mean_eclipse_fraction_memo(
-    altitude_km: float, beta_min_deg: float, beta_max_deg: float
-) -> float:
-    return float(_mean_eclipse_fraction_array(altitude_km, beta_min_deg, beta_max_deg))
-
-
 def _mean_eclipse_fraction_array(
     altitude_km: npt.ArrayLike, beta_min_deg: npt.ArrayLike, beta_max_deg: npt.ArrayLike
 ) -> FloatArray:
@@ -319,12 +304,21 @@ def sun_synchronous_inclination_deg(altitude_km: npt.ArrayLike) -> FloatOrArray:
     650 km → 97.99°.
     """
     h = check_altitude_km(altitude_km)
-    a = EARTH_EQUATORIAL_RADIUS_KM + h
-    n = np.sqrt(EARTH_MU_KM3_S2 / a**3)
-    node_rate = 2.0 * np.pi / TROPICAL_YEAR_S
-    cos_i = -node_rate / (1.5 * EARTH_J2 * n * (EARTH_EQUATORIAL_RADIUS_KM / a) ** 2)
+    cos_i = _sso_cos_inclination(NUMPY, h)
     require("altitude_km", h, cos_i >= -1.0, "low enough for a sun-synchronous orbit (< ~5970 km)")
     return to_output(np.degrees(np.arccos(cos_i)))
+
+
+def _sso_cos_inclination(xp: ArrayNamespace, altitude_km: Real) -> Real:
+    a = EARTH_EQUATORIAL_RADIUS_KM + altitude_km
+    n = xp.sqrt(EARTH_MU_KM3_S2 / a**3)
+    node_rate = 2.0 * math.pi / TROPICAL_YEAR_S
+    return -node_rate / (1.5 * EARTH_J2 * n * (EARTH_EQUATORIAL_RADIUS_KM / a) ** 2)
+
+
+def sun_synchronous_inclination_deg_kernel(xp: ArrayNamespace, altitude_km: Real) -> Real:
+    """Unchecked :func:`sun_synchronous_inclination_deg` on namespace ``xp`` (h ≤ ~5970 km)."""
+    return xp.arccos(_sso_cos_inclination(xp, altitude_km)) * (180.0 / math.pi)
 
 
 def beta_angle_deg(
@@ -354,12 +348,19 @@ def beta_angle_deg(
 def _sso_beta_coefficients(
     altitude_km: npt.ArrayLike, ltan_hours: npt.ArrayLike
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Altitude, A = sin i sin Δ and C = cos i of sin β = A cos δ + C sin δ, broadcast."""
+    """Altitude, A = sin i sin Δ and C = cos i of sin β = A cos δ + C sin δ, broadcast (checked)."""
     h = check_altitude_km(altitude_km)
-    i = np.radians(np.asarray(sun_synchronous_inclination_deg(h), dtype=np.float64))
     ltan = as_float_array("ltan_hours", ltan_hours)
     require("ltan_hours", ltan, (ltan >= 0.0) & (ltan <= 24.0), "in [0, 24] hours")
-    delta = np.radians(15.0 * (ltan - 12.0))
+    return _sso_coefficients(h, ltan)
+
+
+def _sso_coefficients(
+    altitude_km: npt.ArrayLike, ltan_hours: npt.ArrayLike
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    h = np.asarray(altitude_km, dtype=np.float64)
+    i = np.radians(np.asarray(sun_synchronous_inclination_deg_kernel(NUMPY, h), dtype=np.float64))
+    delta = np.radians(15.0 * (np.asarray(ltan_hours, dtype=np.float64) - 12.0))
     h_b, a_coef, c_coef = np.broadcast_arrays(h, np.sin(i) * np.sin(delta), np.cos(i) + 0.0 * delta)
     return h_b, a_coef, c_coef
 
@@ -377,6 +378,11 @@ def sso_beta_range_deg(
     time (≤ 4°) is ignored. Eclipses depend on |β| only.
     """
     _, a_coef, c_coef = _sso_beta_coefficients(altitude_km, ltan_hours)
+    lo, hi = _sso_beta_range_array(a_coef, c_coef)
+    return to_output(lo), to_output(hi)
+
+
+def _sso_beta_range_array(a_coef: FloatArray, c_coef: FloatArray) -> tuple[FloatArray, FloatArray]:
     eps = np.radians(OBLIQUITY_DEG)
     stationary = np.arctan2(c_coef, a_coef)
     stationary = (stationary + np.pi / 2.0) % np.pi - np.pi / 2.0  # wrap to [-90°, 90°)
@@ -389,7 +395,7 @@ def sso_beta_range_deg(
     )
     s = a_coef * np.cos(candidates) + c_coef * np.sin(candidates)
     beta = np.degrees(np.arcsin(np.clip(s, -1.0, 1.0)))
-    return to_output(beta.min(axis=0)), to_output(beta.max(axis=0))
+    return beta.min(axis=0), beta.max(axis=0)
 
 
 # Solar longitude Γ over half a year, midpoint rule: δ(Γ) = asin(sin ε sin Γ) is symmetric, so
@@ -412,6 +418,10 @@ def sso_mean_eclipse_fraction(
     quoted for dawn-dusk SSO; 10:30 at 550 km: f̄ = 0.362 → sunlight 0.638.
     """
     h, a_coef, c_coef = _sso_beta_coefficients(altitude_km, ltan_hours)
+    return to_output(_sso_mean_eclipse_array(h, a_coef, c_coef))
+
+
+def _sso_mean_eclipse_array(h: FloatArray, a_coef: FloatArray, c_coef: FloatArray) -> FloatArray:
     shape = h.shape
     h_f, a_f, c_f = (np.ravel(x) for x in (h, a_coef, c_coef))
     out = np.empty(h_f.shape, dtype=np.float64)
@@ -420,7 +430,7 @@ def sso_mean_eclipse_fraction(
         s = a_f[sl, None] * _COS_DECL[None, :] + c_f[sl, None] * _SIN_DECL[None, :]
         beta = np.degrees(np.arcsin(np.clip(s, -1.0, 1.0)))
         out[sl] = _eclipse_fraction_array(h_f[sl, None], beta).mean(axis=1)
-    return to_output(out.reshape(shape))
+    return out.reshape(shape)
 
 
 _PRECESS_INC_DEG = np.arange(0.0, 90.1, 2.5)
@@ -461,15 +471,21 @@ def precessing_orbit_mean_eclipse_fraction(
     uniform over a full turn and the solar declination δ over a year (sin δ = sin ε sin Γ).
     Tabulated once on inclination 0–90° (2.5° steps; f̄(i) = f̄(180° − i)) × altitude
     150–2000 km (50 km steps), 60 × 60 midpoint quadrature, then bilinearly interpolated
-    (error < 1e-3). 550 km, 53°: f̄ = 0.313 → sunlight 0.687 (REFERENCES.md: ~0.6 for
-    mid-inclination LEO); the uniform-β approximation over ±76.4° gives 0.277.
+    (error < 1e-3). 550 km, 53°: f̄ = 0.313 → sunlight 0.687 (~0.6 is often quoted for
+    mid-inclination LEO: the β = 0 worst case); the uniform-β approximation over ±76.4° gives
+    0.277.
     """
     h = check_altitude_km(altitude_km)
     require("altitude_km", h, h <= MAX_DRAG_ALTITUDE_KM, "≤ 2000 km for the tabulated average")
     inc = as_float_array("inclination_deg", inclination_deg)
     require("inclination_deg", inc, (inc >= 0.0) & (inc <= 180.0), "in [0, 180] degrees")
+    return to_output(_precessing_mean_eclipse_array(h, inc))
+
+
+def _precessing_mean_eclipse_array(h: npt.ArrayLike, inclination_deg: npt.ArrayLike) -> FloatArray:
+    inc = np.asarray(inclination_deg, dtype=np.float64)
     inc = np.minimum(inc, 180.0 - inc)
-    h, inc = np.broadcast_arrays(h, inc)
+    h, inc = np.broadcast_arrays(np.asarray(h, dtype=np.float64), inc)
     table = _precessing_table()
     di = _PRECESS_INC_DEG[1] - _PRECESS_INC_DEG[0]
     dh = _PRECESS_ALT_KM[1] - _PRECESS_ALT_KM[0]
@@ -479,13 +495,13 @@ def precessing_orbit_mean_eclipse_fraction(
     j0 = np.floor(xh).astype(np.intp)
     wi = xi - i0
     wj = xh - j0
-    val = (
+    value: FloatArray = (
         table[i0, j0] * (1 - wi) * (1 - wj)
         + table[i0 + 1, j0] * wi * (1 - wj)
         + table[i0, j0 + 1] * (1 - wi) * wj
         + table[i0 + 1, j0 + 1] * wi * wj
     )
-    return to_output(val)
+    return value
 
 
 def precessing_orbit_beta_range_deg(
@@ -500,65 +516,74 @@ def precessing_orbit_beta_range_deg(
     return to_output(-b), to_output(b)
 
 
-# --- atmosphere ----------------------------------------------------------------------------------
-# Vallado, D.A. (2013), Fundamentals of Astrodynamics and Applications, 4th ed., exponential
-# atmosphere table (Table 8-4), transcribed via /work/shared/data/atmosphere_density.csv
-# (SatelliteToolboxAtmosphericModels.jl, AstroLib, gnc-project agree digit-for-digit).
-# rho(h) = rho0 * exp(-(h - h0)/H) within each band; the 1000 km band is used above 1000 km.
-_VALLADO_BASE_KM = np.array(
-    [0, 25, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 180, 200, 250, 300, 350,
-     400, 450, 500, 600, 700, 800, 900, 1000],
-    dtype=np.float64,
-)  # fmt: skip
-_VALLADO_RHO0_KG_M3 = np.array(
-    [1.225, 3.899e-2, 1.774e-2, 3.972e-3, 1.057e-3, 3.206e-4, 8.770e-5, 1.905e-5, 3.396e-6,
-     5.297e-7, 9.661e-8, 2.438e-8, 8.484e-9, 3.845e-9, 2.070e-9, 5.464e-10, 2.789e-10,
-     7.248e-11, 2.418e-11, 9.518e-12, 3.725e-12, 1.585e-12, 6.967e-13, 1.454e-13, 3.614e-14,
-     1.170e-14, 5.245e-15, 3.019e-15],
-    dtype=np.float64,
-)  # fmt: skip
-_VALLADO_SCALE_HEIGHT_KM = np.array(
-    [7.249, 6.349, 6.682, 7.554, 8.382, 7.714, 6.549, 5.799, 5.382, 5.877, 7.263, 9.473, 12.636,
-     16.149, 22.523, 29.740, 37.105, 45.546, 53.628, 53.298, 58.515, 60.828, 63.822, 71.835,
-     88.667, 124.64, 181.05, 268.00],
-    dtype=np.float64,
-)  # fmt: skip
+# --- an orbit from its elements ------------------------------------------------------------------
+def orbit_geometry_kernel(
+    xp: ArrayNamespace, altitude_km: Real, inclination_deg: Real, ltan_hours: Real
+) -> tuple[Real, Real, Real, Real]:
+    """(inclination [deg], yearly β_min and β_max [deg], time-averaged eclipse fraction [-]) of
+    a circular orbit given by its altitude and either its inclination (NaN for a sun-synchronous
+    orbit) or, for a sun-synchronous one, the local time of its ascending node (NaN otherwise).
 
-# MSISE-90 global-average density for low / moderate / high solar activity, 0-900 km every 20 km.
-# Braeunig, "Atmospheric Properties" (braeunig.us/space/atmos.htm), transcribed second-hand via
-# /work/shared/data/atmosphere_density_solar_cycle.csv. Log-linear interpolation; above 900 km
-# the 880-900 km log-slope is extrapolated.
-_MSIS_ALT_KM = np.arange(0.0, 901.0, 20.0)
-_MSIS_LOW_KG_M3 = np.array(
-    [1.17, 0.0948, 0.00407, 0.000331, 1.69e-05, 5.77e-07, 1.7e-08, 2.96e-09, 9.65e-10, 3.9e-10,
-     1.75e-10, 8.47e-11, 4.31e-11, 2.3e-11, 1.27e-11, 7.24e-12, 4.21e-12, 2.5e-12, 1.51e-12,
-     9.2e-13, 5.68e-13, 3.54e-13, 2.23e-13, 1.42e-13, 9.2e-14, 6.03e-14, 4.03e-14, 2.75e-14,
-     1.93e-14, 1.39e-14, 1.03e-14, 7.96e-15, 6.24e-15, 5.06e-15, 4.21e-15, 3.58e-15, 3.09e-15,
-     2.7e-15, 2.39e-15, 2.13e-15, 1.91e-15, 1.73e-15, 1.56e-15, 1.42e-15, 1.3e-15, 1.18e-15],
-    dtype=np.float64,
-)  # fmt: skip
-_MSIS_MODERATE_KG_M3 = np.array(
-    [1.17, 0.0949, 0.00407, 0.000331, 1.68e-05, 5.08e-07, 1.88e-08, 3.28e-09, 1.18e-09,
-     5.51e-10, 2.91e-10, 1.66e-10, 9.91e-11, 6.16e-11, 3.94e-11, 2.58e-11, 1.72e-11, 1.16e-11,
-     7.99e-12, 5.55e-12, 3.89e-12, 2.75e-12, 1.96e-12, 1.4e-12, 1.01e-12, 7.3e-13, 5.31e-13,
-     3.88e-13, 2.85e-13, 2.11e-13, 1.56e-13, 1.17e-13, 8.79e-14, 6.65e-14, 5.08e-14, 3.91e-14,
-     3.04e-14, 2.39e-14, 1.9e-14, 1.53e-14, 1.25e-14, 1.03e-14, 8.64e-15, 7.32e-15, 6.28e-15,
-     5.46e-15],
-    dtype=np.float64,
-)  # fmt: skip
-_MSIS_HIGH_KG_M3 = np.array(
-    [1.16, 0.0941, 0.00404, 0.000328, 1.68e-05, 2.78e-07, 1.24e-08, 3.34e-09, 2.23e-09,
-     1.28e-09, 8.28e-10, 5.69e-10, 4.08e-10, 3e-10, 2.25e-10, 1.71e-10, 1.32e-10, 1.03e-10,
-     8.05e-11, 6.35e-11, 5.04e-11, 4.02e-11, 3.23e-11, 2.6e-11, 2.1e-11, 1.7e-11, 1.38e-11,
-     1.13e-11, 9.21e-12, 7.55e-12, 6.2e-12, 5.1e-12, 4.21e-12, 3.47e-12, 2.88e-12, 2.38e-12,
-     1.98e-12, 1.65e-12, 1.37e-12, 1.15e-12, 9.59e-13, 8.05e-13, 6.74e-13, 5.67e-13, 4.77e-13,
-     4.03e-13],
-    dtype=np.float64,
-)  # fmt: skip
+    Sun-synchronous: i from the J2 node rate, β range from sso_beta_range_deg, eclipse fraction
+    from sso_mean_eclipse_fraction. Otherwise the node precesses through every Sun angle:
+    β ∈ ±min(i′ + ε, 90°), eclipse fraction from precessing_orbit_mean_eclipse_fraction. Both
+    eclipse fractions are time averages over a year. Unchecked (the Orbit component and
+    ``sizing.check_domain`` check the elements); floats are memoized per distinct orbit.
+    """
+    if xp.scalar:
+        return _orbit_geometry_memo(
+            altitude_km,
+            None if math.isnan(inclination_deg) else inclination_deg,
+            None if math.isnan(ltan_hours) else ltan_hours,
+        )
+    h, inc, ltan = np.broadcast_arrays(
+        *(np.asarray(x, dtype=np.float64) for x in (altitude_km, inclination_deg, ltan_hours))
+    )
+    sso = np.isfinite(ltan)
+    sso_inclination = np.asarray(sun_synchronous_inclination_deg_kernel(NUMPY, h))
+    inclination = np.where(sso, sso_inclination, inc)
+    reach = np.minimum(np.minimum(inclination, 180.0 - inclination) + OBLIQUITY_DEG, 90.0)
+    beta_lo, beta_hi, eclipse = -reach, reach, np.zeros(h.shape)
+    if np.any(~sso):
+        eclipse = np.where(sso, 0.0, _precessing_mean_eclipse_array(h, np.where(sso, 90.0, inc)))
+    if np.any(sso):
+        _, a_coef, c_coef = _sso_coefficients(h, np.where(sso, ltan, 6.0))
+        lo, hi = _sso_beta_range_array(a_coef, c_coef)
+        beta_lo, beta_hi = np.where(sso, lo, beta_lo), np.where(sso, hi, beta_hi)
+        eclipse = np.where(sso, _sso_mean_eclipse_array(h, a_coef, c_coef), eclipse)
+    return inclination, beta_lo, beta_hi, eclipse
+
+
+@functools.lru_cache(maxsize=1024)
+def _orbit_geometry_memo(
+    altitude_km: float, inclination_deg: float | None, ltan_hours: float | None
+) -> tuple[float, float, float, float]:
+    values = orbit_geometry_kernel(
+        NUMPY,
+        altitude_km,
+        math.nan if inclination_deg is None else inclination_deg,
+        math.nan if ltan_hours is None else ltan_hours,
+    )
+    inclination, lo, hi, eclipse = (float(v) for v in values)
+    return inclination, lo, hi, eclipse
+
+
+# --- atmosphere ----------------------------------------------------------------------------------
+# Both tables are package data with their original sources (skyrack/data/*.csv).
+# Vallado (2013), exponential atmosphere (Table 8-4): rho(h) = rho0 * exp(-(h - h0)/H) within
+# each band; the 1000 km band is used above 1000 km.
+_VALLADO = load_table("atmosphere_vallado")
+_VALLADO_BASE_KM = _VALLADO.numbers("base_altitude_km")
+_VALLADO_RHO0_KG_M3 = _VALLADO.numbers("density_kg_m3")
+_VALLADO_SCALE_HEIGHT_KM = _VALLADO.numbers("scale_height_km")
+
+# MSISE-90 global-average density for low / moderate / high solar activity, 0-900 km every 20 km
+# (Braeunig's tables). Log-linear interpolation; above 900 km the 880-900 km log-slope is
+# extrapolated.
+_MSIS = load_table("atmosphere_msise90")
+_MSIS_ALT_KM = _MSIS.numbers("altitude_km")
 _MSIS_TABLES = {
-    "low": np.log(_MSIS_LOW_KG_M3),
-    "moderate": np.log(_MSIS_MODERATE_KG_M3),
-    "high": np.log(_MSIS_HIGH_KG_M3),
+    activity: np.log(_MSIS.numbers(f"{activity}_kg_m3")) for activity in ("low", "moderate", "high")
 }
 
 

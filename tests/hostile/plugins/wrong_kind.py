@@ -12,10 +12,7 @@ def register_launch_vehicles(register):
             description="an orbit in the wrong hook",
             altitude_km=550.0,
             inclination_deg=53.0,
-            beta_min_deg=0.0,
-            beta_max_deg=76.0,
             launch_capacity_factor=1.0,
-            sun_synchronous=False,
             sources={"*": Source(title="hostile corpus", year=2026)},
         )
     )
