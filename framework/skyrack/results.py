@@ -11,11 +11,14 @@ import csv
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skyrack.describe import to_json
 from skyrack.errors import SkyrackError
 from skyrack.metrics import Metrics
+
+if TYPE_CHECKING:
+    from skyrack.business.case import BusinessCase
 
 MARKER = ".skyrack-results"
 """A file every results folder holds, so skyrack only ever replaces its own folders."""
@@ -28,8 +31,15 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
         writer.writerows(rows)
 
 
-def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None = None) -> Path:
-    """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder``.
+def write_results(
+    folder: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None = None,
+    *,
+    business: BusinessCase | None = None,
+) -> Path:
+    """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder`` (and,
+    with ``business``, its measures in metrics.json and cashflows.csv, year by year).
 
     Replaces an existing folder of that name only once the new one is complete, and only when
     it is a skyrack results folder (or empty): any other folder or file is left alone and the
@@ -38,9 +48,21 @@ def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None =
     try:
         folder = folder.resolve()
         _check_replaceable(folder)
-        return _write(folder, metrics, study)
+        return _write(folder, metrics, study, business)
     except OSError as error:
         raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
+
+
+def _write_cash_flows(path: Path, business: BusinessCase) -> None:
+    """Both businesses' annual cash flows, one row per year and business."""
+    tables = {"orbit": business.orbit.annual(), "ground": business.ground.annual()}
+    columns = list(dict.fromkeys(key for flows in tables.values() for key in flows.columns()))
+    rows = []
+    for name, flows in tables.items():
+        data = flows.columns()
+        for i in range(flows.periods):
+            rows.append([name, *(data[key][i] if key in data else 0.0 for key in columns)])
+    _write_csv(path, ["business", *columns], rows)
 
 
 def _check_replaceable(folder: Path) -> None:
@@ -53,12 +75,19 @@ def _check_replaceable(folder: Path) -> None:
         )
 
 
-def _write(folder: Path, metrics: Metrics, study: dict[str, Any] | None) -> Path:
+def _write(
+    folder: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None,
+    business: BusinessCase | None,
+) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         (staging / MARKER).write_text("written by skyrack run\n", encoding="utf-8")
         document = {"study": study or {}, **metrics.as_dict()}
+        if business is not None:
+            document["business"] = business.as_dict()
         (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
         _write_csv(
             staging / "metrics.csv",
@@ -75,6 +104,8 @@ def _write(folder: Path, metrics: Metrics, study: dict[str, Any] | None) -> Path
             ["budget", "used", "limit", "unit", "utilization"],
             [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],
         )
+        if business is not None:
+            _write_cash_flows(staging / "cashflows.csv", business)
         previous = None
         if folder.exists():
             previous = folder.with_name(f".{folder.name}.previous")

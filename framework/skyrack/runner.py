@@ -6,6 +6,7 @@ from pathlib import Path
 
 import attrs
 
+from skyrack.business.case import BusinessCase, case_from_model
 from skyrack.evaluation import evaluate
 from skyrack.metrics import Metrics
 from skyrack.results import write_results
@@ -18,6 +19,7 @@ class RunOutcome:
 
     metrics: Metrics
     folder: Path
+    business: BusinessCase
 
 
 def default_results_folder(study: Study) -> Path:
@@ -26,8 +28,18 @@ def default_results_folder(study: Study) -> Path:
 
 
 def run_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
-    """Evaluate ``study`` analytically and write its results (atomically) to ``out_dir``."""
+    """Evaluate ``study`` analytically, with its business case, and write its results
+    (atomically) to ``out_dir``."""
+    from skyrack.parameters import design_parameters
+    from skyrack.plugins import registry
+
     metrics = evaluate(study.design)
+    business = case_from_model(
+        design_parameters(study.design),
+        metrics.values,
+        study.business,
+        registry().accelerator_roadmap(study.business.roadmap),
+    )
     described = {
         "name": study.info.name,
         "description": study.info.description,
@@ -37,5 +49,7 @@ def run_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
         "economics": attrs.asdict(study.design.economics),
         "overrides": study.overrides,
     }
-    folder = write_results(out_dir or default_results_folder(study), metrics, described)
-    return RunOutcome(metrics=metrics, folder=folder)
+    folder = write_results(
+        out_dir or default_results_folder(study), metrics, described, business=business
+    )
+    return RunOutcome(metrics=metrics, folder=folder, business=business)

@@ -21,6 +21,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
+from skyrack.business.settings import Business
 from skyrack.components import Component, numeric_field_names
 from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
@@ -35,7 +36,7 @@ from skyrack.sources import Source
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics")
+SECTIONS = ("study", "design", "overrides", "economics", "business")
 FUTURE_SECTIONS = {
     "simulation": "the fleet simulation",
     "optimization": "optimization",
@@ -84,6 +85,8 @@ class Study:
     info: StudyInfo
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    business: Business = attrs.field(factory=Business)
+    """The ``[business]`` section: market, refresh policies, valuation (all defaulted)."""
     path: Path | None = None
 
 
@@ -283,12 +286,17 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             raise StudyError(f"design.{key}: {error}") from None
     sizing = _structure(sizing_data, Sizing, "design")
     economics = _structure(data.get("economics", {}), Economics, "economics")
+    business = _structure(data.get("business", {}), Business, "business")
+    try:
+        registry.accelerator_roadmap(business.roadmap)
+    except ComponentNotFound as error:
+        raise StudyError(f"business.roadmap: {error}") from None
     origin = Source(
         title=f"study file {path.name if path else '(in memory)'}", year=2026, estimate=True
     )
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
-    return Study(info=info, design=design, overrides=applied, path=path)
+    return Study(info=info, design=design, overrides=applied, business=business, path=path)
 
 
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:

@@ -43,7 +43,13 @@ def run(study_file: Path, as_json: bool, out_dir: Path | None) -> None:
     except SkyrackError as error:
         raise click.ClickException(f"{study_file}: {error}") from None
     if as_json:
-        echo_json({"results": str(outcome.folder), **outcome.metrics.as_dict()})
+        echo_json(
+            {
+                "results": str(outcome.folder),
+                **outcome.metrics.as_dict(),
+                "business": outcome.business.as_dict(),
+            }
+        )
         return
-    print_summary(study, outcome.metrics)
+    print_summary(study, outcome.metrics, business=outcome.business)
     click.echo(f"\nresults written to {outcome.folder}")
