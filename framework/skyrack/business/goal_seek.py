@@ -329,17 +329,14 @@ def _solve(
     gap = measured - value
     finite = np.isfinite(measured)
     sign = np.where(np.isnan(gap), 0.0, np.sign(np.where(np.isinf(gap), np.sign(gap), gap)))
-    crossings = [
-        i
-        for i in range(len(grid) - 1)
-        if sign[i] != 0 and sign[i + 1] != 0 and (sign[i] != sign[i + 1] or gap[i] == 0)
-    ]
     roots: list[float] = []
-    for i in crossings:
-        a, b = float(grid[i]), float(grid[i + 1])
+    for i in range(len(grid)):
         if gap[i] == 0:
-            roots.append(a)
+            roots.append(float(grid[i]))
             continue
+        if i + 1 == len(grid) or sign[i] * sign[i + 1] >= 0:
+            continue
+        a, b = float(grid[i]), float(grid[i + 1])
 
         def f(x: float) -> float:
             return evaluator.one(fixed, key, x, goal.read) - value

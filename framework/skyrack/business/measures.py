@@ -76,14 +76,19 @@ def internal_rate_of_return(amounts_usd: npt.ArrayLike, years: npt.ArrayLike) ->
     grid = np.linspace(low, high, IRR_GRID_POINTS)
     with np.errstate(over="ignore", invalid="ignore"):
         values = np.exp(-np.outer(grid, t - anchor)) @ amounts
-    roots = [i for i in range(len(grid) - 1) if values[i] == 0.0 or values[i] * values[i + 1] < 0]
+    signs = np.sign(values)
+    roots = [i for i in range(len(grid) - 1) if signs[i] == 0.0 or signs[i] * signs[i + 1] < 0]
     span = f"{100 * IRR_RATE_RANGE[0]:g} % to {100 * IRR_RATE_RANGE[1]:,.0f} %/yr"
     if not roots:
         return Irr(None, f"no rate from {span} makes the NPV zero")
-    found = [
-        float(grid[i]) if values[i] == 0.0 else brentq(npv, grid[i], grid[i + 1], xtol=1e-14)
-        for i in roots
-    ]
+    found = []
+    for i in roots:
+        a, b = float(grid[i]), float(grid[i + 1])
+        fa, fb = npv(a), npv(b)
+        if fa == 0.0 or fa * fb > 0:  # on the root, or at the limit of the arithmetic
+            found.append(a if fa == 0.0 else 0.5 * (a + b))
+        else:
+            found.append(brentq(npv, a, b, xtol=1e-14))
     if len(found) > 1:
         rates = ", ".join(f"{100 * math.expm1(d):.2f} %" for d in found)
         return Irr(None, f"several rates make the NPV zero ({rates})")
