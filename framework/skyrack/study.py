@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
@@ -33,13 +33,15 @@ from skyrack.errors import (
 from skyrack.registry import Registry
 from skyrack.sources import Source
 
+if TYPE_CHECKING:
+    from skyrack.optimize.section import OptimizeSection
+
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics", "business")
+SECTIONS = ("study", "design", "overrides", "economics", "business", "optimize")
 FUTURE_SECTIONS = {
     "simulation": "the fleet simulation",
-    "optimization": "optimization",
     "ensemble": "Monte Carlo ensembles",
     "report": "reports",
     "events": "fleet events",
@@ -88,6 +90,8 @@ class Study:
     business: Business = attrs.field(factory=Business)
     """The ``[business]`` section: market, refresh policies, valuation (all defaulted)."""
     path: Path | None = None
+    optimize: OptimizeSection | None = None
+    """The validated ``[optimize]`` section, when the study has one."""
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
@@ -296,7 +300,14 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     )
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
-    return Study(info=info, design=design, overrides=applied, business=business, path=path)
+    optimize = None
+    if "optimize" in data:
+        from skyrack.optimize.section import parse_optimize_section
+
+        optimize = parse_optimize_section(data["optimize"], design, registry, applied)
+    return Study(
+        info=info, design=design, overrides=applied, business=business, path=path, optimize=optimize
+    )
 
 
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:

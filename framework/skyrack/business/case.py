@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import attrs
+import numpy as np
 
 from skyrack.array_api import Real
 from skyrack.business.cashflows import CashFlows
@@ -31,6 +32,7 @@ from skyrack.business.orbit import Vintage, fleet_of_vintages, orbit_cash_flows,
 from skyrack.business.settings import Business
 from skyrack.components import AcceleratorRoadmap
 from skyrack.design import Design
+from skyrack.errors import SkyrackError
 from skyrack.expected_timeline import expected_timeline
 from skyrack.pricing import UnitCosts
 from skyrack.sizing import accelerator_power_w
@@ -149,8 +151,9 @@ def case_from_model(
         mission_years=mission_years,
         step_years=step_years,
     )
-    base = expected_timeline(p, values, step_years=step_years)
-    fleet = fleet_of_vintages(base, UnitCosts.from_model(p, values), vintages, periods)
+    with np.errstate(over="ignore", invalid="ignore"):  # extreme inputs: refused below
+        base = expected_timeline(p, values, step_years=step_years)
+        fleet = fleet_of_vintages(base, UnitCosts.from_model(p, values), vintages, periods)
     orbit = orbit_cash_flows(
         fleet,
         market,
@@ -181,6 +184,12 @@ def case_from_model(
         periods=periods,
         step_years=step_years,
     )
+    for label, flows in (("orbital", orbit), ("ground", ground)):
+        if not np.all(np.isfinite(flows.net_usd)):
+            raise SkyrackError(
+                f"the {label} business's cash flows came out as inf or NaN; an input is too "
+                "extreme for the business case (check very large or small values)"
+            )
     return BusinessCase(
         business=business,
         market=market,

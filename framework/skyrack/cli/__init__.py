@@ -38,6 +38,7 @@ def _add_builtin_commands(group: click.Group) -> None:
     from skyrack.cli.components_cmd import components
     from skyrack.cli.crossover_cmd import crossover
     from skyrack.cli.goal_seek_cmd import goal_seek
+    from skyrack.cli.optimize_cmd import dashboard, optimize
     from skyrack.cli.plugins_cmd import plugins
     from skyrack.cli.reference_cmd import reference
     from skyrack.cli.run_cmd import run, validate
@@ -47,6 +48,8 @@ def _add_builtin_commands(group: click.Group) -> None:
         validate,
         crossover,
         goal_seek,
+        optimize,
+        dashboard,
         components,
         assumptions,
         reference,
