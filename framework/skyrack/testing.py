@@ -54,10 +54,11 @@ def component_problems(component: Component) -> list[str]:
     for field in attrs.fields(type(component)):
         if not field.metadata.get("numeric"):
             continue
-        source = component.source_of(field.name)
-        if source is None:
-            problems.append(f"{label}: {field.name} has no source")
         value = getattr(component, field.name)
+        if value is None:  # an optional number this component leaves out
+            continue
+        if component.source_of(field.name) is None:
+            problems.append(f"{label}: {field.name} has no source")
         if isinstance(value, int | float) and not isinstance(value, bool):
             if not _rejects(component, field.name, math.nan):
                 problems.append(f"{label}: {field.name} accepts NaN")
