@@ -69,12 +69,24 @@ def two_per_usd(year: float) -> float:
     return float(0.04 * 1.2 ** (year - 2022))
 
 
-def market(frontier_roadmap: AcceleratorRoadmap, elasticity: float = 1.0) -> ComputeMarket:
+def two_per_w(year: float) -> float:
+    """TWO's frontier TFLOP/s per W, by hand."""
+    if year <= 2020:
+        return 1.0
+    if year <= 2022:
+        return float(4 ** ((year - 2020) / 2))
+    return float(4.0 * 1.1 ** (year - 2022))
+
+
+def market(
+    frontier_roadmap: AcceleratorRoadmap, elasticity: float = 1.0, hardware_share: float = 1.0
+) -> ComputeMarket:
     return ComputeMarket(
         frontier=Frontier(frontier_roadmap),
         reference_price_usd_per_accelerator_hour=2.0,
         reference_tflops=1_000.0,
         reference_year=2020.0,
+        hardware_share=hardware_share,
         elasticity=elasticity,
         occupancy=0.5,
     )
@@ -120,11 +132,12 @@ def test_roadmap_generations_must_be_in_release_order() -> None:
 @pytest.mark.parametrize("year", [2019.0, 2020.0, 2021.0, 2022.0, 2024.5, 2030.0])
 @pytest.mark.parametrize("tflops", [1_000.0, 4_000.0])
 def test_each_generation_price_follows_the_documented_law(year: float, tflops: float) -> None:
-    """P_g(y) = P_ref · (F_g / F_ref) · [PP(y_ref) / PP(y)]^ε, PP worked out by hand."""
-    pp = two_per_usd(year)
-    for elasticity in (1.0, 0.5):
-        expected = 2.0 * (tflops / 1_000.0) * (0.01 / pp) ** elasticity
-        price = market(TWO, elasticity).price_usd_per_accelerator_hour(tflops, year)
+    """P_g(y) = P_ref · (F_g / F_ref) · [h·PP(y_ref)/PP(y) + (1 − h)·PW(y_ref)/PW(y)]^ε, with
+    the frontier's PP and PW worked out by hand."""
+    for elasticity, h in ((1.0, 1.0), (0.5, 1.0), (1.0, 0.8), (0.7, 0.3)):
+        cost = h * 0.01 / two_per_usd(year) + (1 - h) * 1.0 / two_per_w(year)
+        expected = 2.0 * (tflops / 1_000.0) * cost**elasticity
+        price = market(TWO, elasticity, h).price_usd_per_accelerator_hour(tflops, year)
         assert float(price) == pytest.approx(expected, rel=1e-12)
 
 
@@ -218,6 +231,7 @@ def test_refresh_and_no_refresh_agree_on_a_flat_roadmap() -> None:
     without = business_case(design, Business(roadmap="flat", orbit_refresh=False), flat)
     assert with_refresh.orbit.net_usd == pytest.approx(without.orbit.net_usd, rel=1e-12)
     assert with_refresh.orbit_measures.npv_usd == pytest.approx(without.orbit_measures.npv_usd)
+    assert with_refresh.refresh_value_usd == pytest.approx(0.0, abs=1e-6)
 
 
 def test_a_flat_roadmap_earns_the_same_per_sellable_hour_every_year() -> None:
@@ -239,9 +253,24 @@ def test_refresh_carries_the_frontier_gain_into_each_campaign() -> None:
     refreshed = business_case(design, business)
     frozen = business_case(design, attrs.evolve(business, orbit_refresh=False))
     gains = [v.throughput_scale for v in refreshed.vintages]
-    assert gains[0] == 1.0 and gains == sorted(gains) and gains[-1] > 2
-    assert all(v.throughput_scale == 1.0 for v in frozen.vintages)
+    assert gains == sorted(gains) and gains[-1] > 2 * gains[0]
+    assert {v.throughput_scale for v in frozen.vintages} == {gains[0]}
     assert refreshed.orbit_measures.revenue_usd > frozen.orbit_measures.revenue_usd
+
+
+def test_the_first_fleet_buys_the_frontier_part_of_its_date() -> None:
+    """With frontier_parts the first campaign carries the frontier's gain since the payload's
+    release; without, the design's part as named; replacements without refresh repeat it."""
+    design = toy_design()
+    business = Business(roadmap="nvidia-datacenter", orbit_refresh=False)
+    roadmap = skyrack.registry().accelerator_roadmap("nvidia-datacenter")
+    at_frontier = business_case(design, business).vintages
+    start = design.economics.start_year
+    gain = Frontier(roadmap).throughput_gain(design.compute_payload.release_year, start)
+    assert at_frontier[0].throughput_scale == pytest.approx(float(gain))
+    assert {v.throughput_scale for v in at_frontier} == {at_frontier[0].throughput_scale}
+    named = business_case(design, attrs.evolve(business, frontier_parts=False)).vintages
+    assert {v.throughput_scale for v in named} == {1.0}
 
 
 def test_replacing_satellites_before_they_retire_is_refused_with_the_way_out() -> None:

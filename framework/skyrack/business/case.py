@@ -101,6 +101,8 @@ class BusinessCase:
     ground_accelerators: float
     orbit_measures: Measures
     ground_measures: Measures
+    refresh_value_usd: float
+    """Orbital NPV with refreshed replacement fleets minus without (0 on a flat roadmap)."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: settings, market, campaigns, measures and the annual cash flows."""
@@ -118,6 +120,7 @@ class BusinessCase:
             "orbit_campaigns": [attrs.asdict(v) for v in self.vintages],
             "ground_accelerators": self.ground_accelerators,
             "orbit": self.orbit_measures.as_dict(),
+            "refresh_value_usd": self.refresh_value_usd,
             "ground": self.ground_measures.as_dict(),
             "annual_cash_flows": {
                 "orbit": {k: v.tolist() for k, v in self.orbit.annual().columns().items()},
@@ -153,15 +156,30 @@ def case_from_model(
     )
     with np.errstate(over="ignore", invalid="ignore"):  # extreme inputs: refused below
         base = expected_timeline(p, values, step_years=step_years)
-        fleet = fleet_of_vintages(base, UnitCosts.from_model(p, values), vintages, periods)
-    orbit = orbit_cash_flows(
-        fleet,
-        market,
-        business,
-        start_year=start_year,
-        utilization=float(p["sizing.utilization"]),
-        asset_life_years=mission_years,
-    )
+
+    def orbit_flows(refresh: bool) -> CashFlows:
+        chosen = attrs.evolve(business, orbit_refresh=refresh)
+        campaigns = orbit_vintages(
+            chosen,
+            frontier,
+            release_year=release_year,
+            start_year=start_year,
+            mission_years=mission_years,
+            step_years=step_years,
+        )
+        with np.errstate(over="ignore", invalid="ignore"):
+            fleet = fleet_of_vintages(base, UnitCosts.from_model(p, values), campaigns, periods)
+        return orbit_cash_flows(
+            fleet,
+            market,
+            chosen,
+            start_year=start_year,
+            utilization=float(p["sizing.utilization"]),
+            asset_life_years=mission_years,
+        )
+
+    orbit = orbit_flows(business.orbit_refresh)
+    other = orbit_flows(not business.orbit_refresh)
     if business.ground_sizing == "same_capital":
         per_accelerator = float(p["compute_payload.unit_price_usd"]) + float(
             accelerator_power_w(p)
@@ -200,6 +218,11 @@ def case_from_model(
         ground_accelerators=accelerators,
         orbit_measures=measure(orbit, rate),
         ground_measures=measure(ground, rate),
+        refresh_value_usd=(1.0 if business.orbit_refresh else -1.0)
+        * (
+            net_present_value(orbit.net_usd, orbit.midpoint_years, rate)
+            - net_present_value(other.net_usd, other.midpoint_years, rate)
+        ),
     )
 
 

@@ -2,9 +2,10 @@
 
 The facility (building, power and cooling for the accelerators' IT load, plus on-site
 generation where the baseline has it) is built over ``time_to_power_years`` from t = 0 and
-rebuilt at the end of each ``lifetime_years``. At power-on it is filled with the design's
-accelerators; every ``ground_refresh_years`` they are swapped for the frontier's, in the same
-power envelope (throughput × the frontier's gain in TFLOP/s per W since the payload's release,
+rebuilt at the end of each ``lifetime_years``. At power-on it is filled with the frontier's
+accelerators of that date (the design's part as named without ``frontier_parts``); every
+``ground_refresh_years`` they are swapped for the frontier's of the day, in the same power
+envelope (throughput × the frontier's gain in TFLOP/s per W since the payload's release,
 price × the change in its USD per W). While a batch runs, accelerators fail at the payload's
 rate; if the baseline replaces failed accelerators, they are replaced at once (free within the
 payload's warranty, where it has one), else the batch decays until the next refresh.
@@ -136,9 +137,9 @@ def _ground_cash_flows(
     start = power_on
     while start < horizon:
         year = start_year + start
-        first = start == power_on
-        gain = 1.0 if first else float(frontier.throughput_gain(release_year, year))
-        cost = 1.0 if first else float(frontier.cost_per_watt_ratio(release_year, year))
+        as_named = start == power_on and not business.frontier_parts
+        gain = 1.0 if as_named else float(frontier.throughput_gain(release_year, year))
+        cost = 1.0 if as_named else float(frontier.cost_per_watt_ratio(release_year, year))
         end = start + refresh
         bought = bought + accelerators * price * cost * _in_period(edges, start)
         if replaces:

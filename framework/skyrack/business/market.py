@@ -2,11 +2,13 @@
 
 The law (docs/economics.md, "Revenue"): a PFLOP-hour of dense BF16 sells at
 
-    m(y) = m_ref · [PP(y_ref) / PP(y)]^ε,      m_ref = P_ref / F_ref
+    m(y) = m_ref · [h · PP(y_ref)/PP(y) + (1 − h) · PW(y_ref)/PW(y)]^ε,   m_ref = P_ref / F_ref
 
 where P_ref is the market price of one hour of the reference accelerator (throughput F_ref, in
-PFLOP/s) observed in year y_ref, PP(y) the frontier's TFLOP/s per USD in year y and ε the
-price elasticity. An hour of an accelerator of throughput F, of whatever generation, sells for
+PFLOP/s) observed in year y_ref, PP(y) and PW(y) the frontier's TFLOP/s per USD and per W in
+year y, h the hardware share of the cost of compute in y_ref and ε the price elasticity: the
+price of a FLOP follows what the frontier's hardware and the energy and facility to run it
+cost per FLOP. An hour of an accelerator of throughput F, of whatever generation, sells for
 m(y)·F: a generation's price per hour falls relative to the frontier's price-performance, so
 an old part earns less each year and a new one more per hour than the old did. With a flat
 roadmap m is constant. Revenue is that price times the hours sold (occupancy × sellable hours).
@@ -33,6 +35,7 @@ class ComputeMarket:
     reference_price_usd_per_accelerator_hour: float
     reference_tflops: float
     reference_year: float
+    hardware_share: float
     elasticity: float
     occupancy: float
 
@@ -44,14 +47,17 @@ class ComputeMarket:
             reference_price_usd_per_accelerator_hour=business.compute_price_usd_per_accelerator_hour,
             reference_tflops=business.reference_accelerator_tflops,
             reference_year=business.price_reference_year,
+            hardware_share=business.hardware_share,
             elasticity=business.price_elasticity,
             occupancy=business.occupancy,
         )
 
     def price_usd_per_pflop_hour(self, year: npt.ArrayLike) -> FloatArray:
         """m(y): the price of one PFLOP-hour of dense BF16 in calendar ``year`` [USD]."""
-        frontier = self.frontier.tflops_per_usd
-        decline = (frontier(self.reference_year) / frontier(year)) ** self.elasticity
+        per_usd, per_w = self.frontier.tflops_per_usd, self.frontier.tflops_per_w
+        ref, h = self.reference_year, self.hardware_share
+        cost = h * per_usd(ref) / per_usd(year) + (1.0 - h) * per_w(ref) / per_w(year)
+        decline = cost**self.elasticity
         reference = self.reference_price_usd_per_accelerator_hour / (self.reference_tflops / 1e3)
         price: FloatArray = reference * np.asarray(decline, dtype=np.float64)
         return price

@@ -3,10 +3,12 @@
 Every campaign flies the design's fleet: the same satellites, sized by the same budgets, so
 its timeline is the design's expected timeline shifted to the campaign's start. A campaign
 starts every ``orbit_replacement_years`` (by default each mission length: a satellite is
-replaced when it retires). With ``orbit_refresh`` a replacement carries the frontier's
-accelerators in the same power envelope: its throughput is the payload's times the frontier's
-gain in TFLOP/s per W since the payload's release, its accelerators' price the payload's
-times the change in the frontier's USD per W. The first campaign flies the design as given.
+replaced when it retires). A campaign that buys the frontier's accelerators of its date (the
+first with ``frontier_parts``, the replacements with ``orbit_refresh``) carries them in the
+design's power envelope: its throughput is the payload's times the frontier's gain in TFLOP/s
+per W since the payload's release, its accelerators' price the payload's times the change in
+the frontier's USD per W. Without ``orbit_refresh`` a replacement repeats the first campaign's
+part at its price; without ``frontier_parts`` the first campaign flies the design as named.
 
 All campaigns are summed into one :class:`~skyrack.timeline.FleetTimeline` and priced once by
 :func:`skyrack.pricing.price_timeline`, so the satellite and launch learning curves run over
@@ -70,22 +72,18 @@ def orbit_vintages(
             )
         count = math.ceil(business.horizon_years / interval - 1e-9)
         offsets = [step_years * round(k * interval / step_years) for k in range(count)]
-    vintages = []
+    vintages: list[Vintage] = []
     for offset in offsets:
         year = start_year + offset
-        refresh = business.orbit_refresh and offset > 0
-        vintages.append(
-            Vintage(
-                start_years=offset,
-                calendar_year=year,
-                throughput_scale=float(frontier.throughput_gain(release_year, year))
-                if refresh
-                else 1.0,
-                accelerator_cost_scale=float(frontier.cost_per_watt_ratio(release_year, year))
-                if refresh
-                else 1.0,
-            )
-        )
+        first = offset == 0
+        if (first and business.frontier_parts) or (not first and business.orbit_refresh):
+            gain = float(frontier.throughput_gain(release_year, year))
+            cost = float(frontier.cost_per_watt_ratio(release_year, year))
+        elif first:
+            gain, cost = 1.0, 1.0
+        else:
+            gain, cost = vintages[0].throughput_scale, vintages[0].accelerator_cost_scale
+        vintages.append(Vintage(offset, year, gain, cost))
     return tuple(vintages)
 
 

@@ -69,6 +69,11 @@ class Business:
     reference_accelerator_tflops: float = quantity(
         "TFLOP/s", "dense BF16 throughput of the reference accelerator", default=989.0
     )
+    hardware_share: float = fraction(
+        "share of the cost of compute that is accelerator hardware in the reference year (the "
+        "rest, energy and facility, scales with power per FLOP)",
+        default=0.8,
+    )
     price_elasticity: float = quantity(
         "1",
         "how fully the price of compute follows the frontier's price-performance (1: in "
@@ -96,8 +101,14 @@ class Business:
             "every mission; 0: never)",
         },
     )
+    frontier_parts: bool = flag(
+        "the first orbital fleet and the ground's first accelerators are the frontier's part of "
+        "their date in the design's power envelope (false: the design's part as named)",
+        default=True,
+    )
     orbit_refresh: bool = flag(
-        "replacement fleets carry the frontier's accelerators (false: the design's own part)",
+        "replacement fleets carry the frontier's accelerators of their date (false: the first "
+        "fleet's part again, at its price)",
         default=True,
     )
     ground_refresh_years: float = quantity(
@@ -136,6 +147,14 @@ BUSINESS_SOURCES: dict[str, Source] = {
         title="NVIDIA H100 Tensor Core GPU datasheet (SXM: 989 TFLOP/s dense BF16)",
         year=2023,
         url="https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet",
+    ),
+    "hardware_share": Source(
+        title="skyrack estimate from the catalog's H100 and hyperscale data center",
+        year=2026,
+        estimate=True,
+        note="per H100 per year: hardware $42,500 / 5 yr = $8,500; energy 1.275 kW × PUE 1.1 × "
+        "8,766 h × $80/MWh ≈ $980; facility $11.7/W × 1,275 W / 15 yr ≈ $1,000 and its upkeep "
+        "≈ $400: hardware 8,500 / 10,880 = 78 %, taken as 0.8",
     ),
     "price_elasticity": Source(
         title="skyrack estimate: the price of compute falls in proportion to the frontier's "

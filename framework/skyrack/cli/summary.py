@@ -171,3 +171,8 @@ def print_business(case: BusinessCase, console: Console) -> None:
             f"{v.calendar_year:g}", f"{v.throughput_scale:,.3g}", f"{v.accelerator_cost_scale:,.3g}"
         )
     console.print(campaigns)
+    console.print(
+        f"Refreshing the replacement fleets with the frontier's accelerators is worth "
+        f"{_usd(case.refresh_value_usd)} of orbital NPV.",
+        markup=False,
+    )
