@@ -184,6 +184,18 @@ BUSINESS_SOURCES: dict[str, Source] = {
         year=2026,
         estimate=True,
     ),
+    "frontier_parts": Source(
+        title="skyrack modelling assumption: an operator buys the best part of the day",
+        year=2026,
+        estimate=True,
+        note="a fleet first launched in 2035 does not fly a 2024 part at its 2024 price",
+    ),
+    "orbit_refresh": Source(
+        title="skyrack modelling assumption: a replacement fleet carries the frontier's parts",
+        year=2026,
+        estimate=True,
+        note="false gives the counterfactual of the obsolescence study",
+    ),
     "ground_refresh_years": Source(
         title="Amazon.com, Inc., Form 10-K for 2024: the useful life of a subset of servers and "
         "networking equipment shortened from six to five years from January 2025, citing the "
