@@ -191,17 +191,18 @@ def case_from_model(
         accelerators = float(values["capex_usd"]) / per_accelerator
     else:
         accelerators = float(values["fleet_accelerators"])
-    ground = ground_cash_flows(
-        p,
-        accelerators=accelerators,
-        market=market,
-        frontier=frontier,
-        business=business,
-        start_year=start_year,
-        release_year=release_year,
-        periods=periods,
-        step_years=step_years,
-    )
+    with np.errstate(invalid="ignore", over="ignore"):  # extreme inputs: refused below
+        ground = ground_cash_flows(
+            p,
+            accelerators=accelerators,
+            market=market,
+            frontier=frontier,
+            business=business,
+            start_year=start_year,
+            release_year=release_year,
+            periods=periods,
+            step_years=step_years,
+        )
     for label, flows in (("orbital", orbit), ("ground", ground)):
         if not np.all(np.isfinite(flows.net_usd)):
             raise SkyrackError(

@@ -72,31 +72,6 @@ def ground_cash_flows(
     """The ground business's cash flows with ``accelerators`` slots, for the design whose
     parameter table is ``p`` (floats), over ``periods`` periods of ``step_years`` (inf or NaN
     where an input is too extreme: the caller refuses them)."""
-    with np.errstate(invalid="ignore", over="ignore"):
-        return _ground_cash_flows(
-            p,
-            accelerators,
-            market,
-            frontier,
-            business,
-            start_year,
-            release_year,
-            periods,
-            step_years,
-        )
-
-
-def _ground_cash_flows(
-    p: Mapping[str, Real],
-    accelerators: float,
-    market: ComputeMarket,
-    frontier: Frontier,
-    business: Business,
-    start_year: float,
-    release_year: float,
-    periods: int,
-    step_years: float,
-) -> CashFlows:
     edges = step_years * np.arange(periods + 1, dtype=np.float64)
     t0, t1 = edges[:-1], edges[1:]
     horizon = float(edges[-1])
