@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +22,26 @@ MARKER = ".skyrack-results"
 """A file every results folder holds, so skyrack only ever replaces its own folders."""
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
+def write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
+    """Write a CSV file: one header row, then ``rows``."""
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)
 
 
-def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None = None) -> Path:
+def write_results(
+    folder: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None = None,
+    *,
+    sections: Mapping[str, Any] | None = None,
+    write_more: Callable[[Path], None] | None = None,
+) -> Path:
     """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder``.
+
+    ``sections`` are added to metrics.json (e.g. ``{"simulation": ...}``) and ``write_more``
+    writes further files into the folder before it is renamed into place.
 
     Replaces an existing folder of that name only once the new one is complete, and only when
     it is a skyrack results folder (or empty): any other folder or file is left alone and the
@@ -38,7 +50,7 @@ def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None =
     try:
         folder = folder.resolve()
         _check_replaceable(folder)
-        return _write(folder, metrics, study)
+        return _write(folder, metrics, study, sections or {}, write_more)
     except OSError as error:
         raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
 
@@ -53,24 +65,32 @@ def _check_replaceable(folder: Path) -> None:
         )
 
 
-def _write(folder: Path, metrics: Metrics, study: dict[str, Any] | None) -> Path:
+def _write(
+    folder: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None,
+    sections: Mapping[str, Any],
+    write_more: Callable[[Path], None] | None,
+) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         (staging / MARKER).write_text("written by skyrack run\n", encoding="utf-8")
-        document = {"study": study or {}, **metrics.as_dict()}
+        if write_more is not None:
+            write_more(staging)
+        document = {"study": study or {}, **metrics.as_dict(), **sections}
         (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
-        _write_csv(
+        write_csv(
             staging / "metrics.csv",
             ["quantity", "value"],
             [[key, value] for key, value in sorted(metrics.values.items())],
         )
-        _write_csv(
+        write_csv(
             staging / "waterfall.csv",
             ["category", "present_value_usd"],
             [[key, value] for key, value in metrics.waterfall_pv_usd.items()],
         )
-        _write_csv(
+        write_csv(
             staging / "budgets.csv",
             ["budget", "used", "limit", "unit", "utilization"],
             [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],

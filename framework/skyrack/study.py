@@ -26,25 +26,29 @@ from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
     ComponentNotFound,
     InvalidComponent,
+    SkyrackError,
     StudyError,
     closest_names,
 )
 from skyrack.registry import Registry
+from skyrack.simulation.settings import SimulationSettings, check_names
 from skyrack.sources import Source
 
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics")
+SECTIONS = ("study", "design", "overrides", "economics", "simulation")
 FUTURE_SECTIONS = {
-    "simulation": "the fleet simulation",
     "optimization": "optimization",
-    "ensemble": "Monte Carlo ensembles",
     "report": "reports",
-    "events": "fleet events",
-    "policy": "fleet policies",
 }
 """Sections a later version will read; refused by name now rather than silently ignored."""
+SIMULATION_KEYS = {
+    "events": "events = [...]",
+    "policy": 'policy = "..."',
+    "ensemble": "replications = N",
+}
+"""Sections whose settings are keys of [simulation]."""
 
 COMPONENT_KEYS = (
     "launch_vehicle",
@@ -85,6 +89,8 @@ class Study:
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     path: Path | None = None
+    simulation: SimulationSettings | None = None
+    """The ``[simulation]`` settings, when the study flies its fleet."""
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
@@ -243,6 +249,10 @@ def _apply_overrides(
 def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None = None) -> Study:
     """Build a Study from already-parsed TOML data (a dict), resolving component names."""
     for section in data:
+        if section in SIMULATION_KEYS:
+            raise StudyError(
+                f"[{section}] is not a section; set {SIMULATION_KEYS[section]} in [simulation]"
+            )
         if section in FUTURE_SECTIONS:
             raise StudyError(
                 f"[{section}] is not supported yet ({FUTURE_SECTIONS[section]} comes in a later "
@@ -288,7 +298,16 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     )
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
-    return Study(info=info, design=design, overrides=applied, path=path)
+    simulation = None
+    if "simulation" in data:
+        simulation = _structure(data["simulation"], SimulationSettings, "simulation")
+        if simulation.seed is None:
+            simulation = attrs.evolve(simulation, seed=info.seed)
+        try:
+            check_names(simulation, design, registry)
+        except SkyrackError as error:
+            raise StudyError(str(error)) from None
+    return Study(info=info, design=design, overrides=applied, path=path, simulation=simulation)
 
 
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:
