@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +22,7 @@ MARKER = ".skyrack-results"
 """A file every results folder holds, so skyrack only ever replaces its own folders."""
 
 
-def write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
-    """Write a CSV file: one header row, then ``rows``."""
+def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
@@ -80,17 +79,17 @@ def _write(
             write_more(staging)
         document = {"study": study or {}, **metrics.as_dict(), **sections}
         (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
-        write_csv(
+        _write_csv(
             staging / "metrics.csv",
             ["quantity", "value"],
             [[key, value] for key, value in sorted(metrics.values.items())],
         )
-        write_csv(
+        _write_csv(
             staging / "waterfall.csv",
             ["category", "present_value_usd"],
             [[key, value] for key, value in metrics.waterfall_pv_usd.items()],
         )
-        write_csv(
+        _write_csv(
             staging / "budgets.csv",
             ["budget", "used", "limit", "unit", "utilization"],
             [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],

@@ -112,7 +112,17 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _strict(int, (int,), "an integer"))
     converter.register_structure_hook(bool, _strict(bool, (bool,), "true or false"))
     converter.register_structure_hook(str, _strict(str, (str,), "a string"))
+    converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _names)
     return converter
+
+
+def _names(value: Any, _: Any) -> tuple[str, ...]:
+    """A list of component names (a single name is a list of one)."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError(f"must be a list of component names, got {value!r}")
+    return tuple(value)
 
 
 CONVERTER = _converter()

@@ -192,7 +192,13 @@ class SeriesSpread:
 
     @classmethod
     def of(cls, stacked: FloatArray) -> SeriesSpread:
-        """The spread of a (replications × steps) array."""
+        """The spread of a (replications × steps) array (an unlimited factory's capacity is
+        infinite: its spread is inf or NaN)."""
+        with np.errstate(invalid="ignore"):
+            return cls._of(stacked)
+
+    @classmethod
+    def _of(cls, stacked: FloatArray) -> SeriesSpread:
         n = stacked.shape[0]
         se = (
             stacked.std(axis=0, ddof=1) / math.sqrt(n)

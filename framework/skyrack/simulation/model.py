@@ -7,10 +7,11 @@
     history.timeline.time_to_power(0.9)            # years until 90 % of the target power
 
 Model time is counted in steps of ``settings.step_days`` days (Mesa's own ``step()`` advances
-one). At each step end, in this order: the satellites launched during the step are filed in the
-ledger, the step is closed and recorded, the operator's policy acts, the factory builds for the
-next step and the launch providers schedule their next launches. Launches happen at their slot
-times inside a step; events strike at step boundaries, after the step has closed.
+one). At each step end, in this order (Mesa event priorities): ``step()`` files the satellites
+launched during the step in the ledger and closes and records the step (high); the events due
+then strike (default); the operator's policy acts, the factory builds for the next step and the
+launch providers schedule its launches (low). Launches happen at their slot times inside a
+step.
 
 Data collection: each closed step writes one row of the :class:`~skyrack.simulation.history.
 Recorder` (Mesa's ``DataCollector`` calls one reporter per column per step, which costs more
@@ -27,6 +28,7 @@ from typing import Any
 
 import mesa
 import numpy as np
+from mesa.time import Priority, Schedule
 
 from skyrack.errors import SkyrackError
 from skyrack.ground import DAYS_PER_YEAR
@@ -38,7 +40,7 @@ from skyrack.simulation.agents import (
     SatelliteCohort,
 )
 from skyrack.simulation.history import EXTRA_FLOWS, EXTRA_STOCKS, FleetHistory, Recorder
-from skyrack.simulation.ledger import SatelliteLedger
+from skyrack.simulation.ledger import SatelliteLedger, SatelliteModel
 from skyrack.simulation.plan import SimulationPlan
 from skyrack.simulation.pricing import UnitCosts
 from skyrack.simulation.views import EventView, PolicyView
@@ -62,9 +64,7 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         self.step_years = settings.step_days / DAYS_PER_YEAR
         self.steps_total = settings.steps
         self.finished = False
-        self.ledger = SatelliteLedger(
-            plan.satellite_model(), steps=self.steps_total, step_days=self.step_days
-        )
+        self.ledger = self.make_ledger(plan.satellite_model())
         self.recorder = Recorder(self.steps_total, tuple(v.name for v in plan.vehicles))
         self.unit_costs = UnitCosts.of(plan.design, plan.values, plan.vehicles)
         self.ordered = self.built = self.launched = self.lost = 0
@@ -84,6 +84,16 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         self.operator.start()
         self.event_agents = [FleetEventAgent(self, event) for event in plan.events]
         self._prepare_next_step()
+        if self.steps_total > 1:  # at each boundary, after the step closed and events struck
+            self.schedule_recurring(
+                self._prepare_next_step,
+                Schedule(interval=1.0, start=1.0, end=self.steps_total - 1.0),
+                priority=Priority.LOW,
+            )
+
+    def make_ledger(self, satellite: SatelliteModel) -> SatelliteLedger:
+        """Where the satellites in orbit live (the reference model overrides it)."""
+        return SatelliteLedger(satellite, steps=self.steps_total, step_days=self.step_days)
 
     # --- time ------------------------------------------------------------------------------
 
@@ -127,11 +137,12 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         if self.recorder.steps_recorded >= self.steps_total:
             self.finished = True
             self.running = False
-            return
-        self.operator.step()
-        self._prepare_next_step()
 
     def _prepare_next_step(self) -> None:
+        """The operator's policy acts (after the first step), the factory builds for the coming
+        step and the launch providers schedule its launches."""
+        if self.recorder.steps_recorded > 0:
+            self.operator.step()
         self.factory.step()
         for provider in self.providers:
             provider.wake()

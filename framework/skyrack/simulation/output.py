@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,6 @@ import numpy as np
 
 from skyrack.describe import jsonable
 from skyrack.ground import DAYS_PER_YEAR
-from skyrack.results import write_csv
 from skyrack.simulation.ensemble import EnsembleSummary
 from skyrack.simulation.history import FleetHistory
 from skyrack.simulation.settings import SimulationSettings
@@ -79,6 +79,14 @@ def document(
         "yearly_mean": yearly(summary),
         "files": FILES,
     }
+
+
+def write_csv(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
+    """Stream ``rows`` under ``header`` into a CSV file."""
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
 
 
 def write_files(folder: Path, histories: Sequence[FleetHistory], summary: EnsembleSummary) -> None:

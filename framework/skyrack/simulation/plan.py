@@ -41,20 +41,34 @@ class SimulationPlan:
         """Resolve ``settings``' component names in ``registry`` (default: the loaded plugins')
         and size the design. An unknown name suggests close matches; an infeasible design raises
         :class:`~skyrack.errors.InfeasibleDesign` naming the broken budgets."""
-        from skyrack.evaluation import evaluate
         from skyrack.plugins import registry as loaded_registry
 
         settings = settings or SimulationSettings()
         policy, events, vehicles = resolve(settings, design, registry or loaded_registry())
+        return cls.build(design, settings, policy, events, vehicles)
+
+    @classmethod
+    def build(
+        cls,
+        design: Design,
+        settings: SimulationSettings,
+        policy: FleetPolicy,
+        events: tuple[FleetEvent, ...] = (),
+        vehicles: tuple[LaunchVehicle, ...] | None = None,
+    ) -> SimulationPlan:
+        """The plan of ``design`` with these components (vehicles: the design's by default),
+        whatever ``settings`` names; refuses a design that no vehicle can carry."""
+        from skyrack.evaluation import evaluate
+
         plan = cls(
             design=design,
             settings=settings,
             policy=policy,
             events=events,
-            vehicles=vehicles,
+            vehicles=vehicles or (design.launch_vehicle,),
             values=dict(evaluate(design).values),
         )
-        for vehicle in vehicles:
+        for vehicle in plan.vehicles:
             if plan.satellites_per_launch(vehicle) < 1:
                 raise SkyrackError(
                     f"simulation.launch_vehicles: no satellite of this design fits on "

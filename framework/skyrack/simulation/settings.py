@@ -59,16 +59,16 @@ FALCON_9_STAND_DOWN_2024 = Source(
 )
 
 
-def _names(value: Any) -> tuple[str, ...]:
+def _names(value: Any) -> Any:
     if isinstance(value, str):  # a single name given where a list is expected
         return (value,)
-    return tuple(value)
+    return tuple(value) if isinstance(value, list | tuple) else value
 
 
 def _check_names(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    for name in value:
+    for name in value if isinstance(value, tuple) else [None]:
         if not isinstance(name, str) or not name:
-            problem = f"must be a list of component names, got {list(value)!r}"
+            problem = f"must be a list of component names, got {value!r}"
             raise InvalidComponent(
                 f"{attribute.name} {problem}", field=attribute.name, problem=problem
             )
