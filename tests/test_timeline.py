@@ -80,3 +80,11 @@ def test_series_are_read_only_and_of_one_length() -> None:
         ramp_timeline(launches=[1, 1, 1])
     with pytest.raises(ValueError, match="step_years"):
         ramp_timeline(step_years=0.0)
+
+
+def test_satellite_years_default_to_the_trapezoid_of_the_stock() -> None:
+    """Without satellite_years, a year holding 1 then 2 satellites counts 0.5 then 1.5."""
+    timeline = ramp_timeline()
+    assert timeline.satellite_years.tolist() == pytest.approx([0.5, 1.5, 2.5, 2.7])
+    given = ramp_timeline(satellite_years=[1.0, 2.0, 3.0, 2.0])
+    assert given.series("satellite_years").tolist() == [1.0, 2.0, 3.0, 2.0]

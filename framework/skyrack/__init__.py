@@ -10,6 +10,7 @@ A notebook user loads studies and components and evaluates designs::
     study = skyrack.load_study("studies/quickstart.toml")
     metrics = skyrack.evaluate(study.design)
     sweep = skyrack.evaluate_batch(study.design, {"launch_vehicle.price_usd": [1e6, 1e7]})
+    timeline = skyrack.fleet_timeline(study.design, step_years=0.25)  # expected, year by year
     starship = skyrack.registry().launch_vehicle("starship-target")
 
 The evaluation names are imported on first use, so ``import skyrack`` (and ``skyrack --help``)
@@ -52,6 +53,11 @@ _LAZY = {
     "evaluate": "skyrack.evaluation",
     "evaluate_batch": "skyrack.evaluation",
     "crossover": "skyrack.evaluation",
+    "fleet_timeline": "skyrack.expected_timeline",
+    "unit_costs": "skyrack.expected_timeline",
+    "FleetTimeline": "skyrack.timeline",
+    "UnitCosts": "skyrack.pricing",
+    "price_timeline": "skyrack.pricing",
     "parameter_names": "skyrack.evaluation",
     "Metrics": "skyrack.metrics",
     "Design": "skyrack.design",
@@ -82,6 +88,7 @@ __all__ = [
     "Economics",
     "FleetEvent",
     "FleetPolicy",
+    "FleetTimeline",
     "GroundBaseline",
     "InfeasibleDesign",
     "InvalidComponent",
@@ -97,14 +104,18 @@ __all__ = [
     "Source",
     "Study",
     "StudyError",
+    "UnitCosts",
     "__version__",
     "crossover",
     "evaluate",
     "evaluate_batch",
+    "fleet_timeline",
     "hookimpl",
     "load_plugins",
     "load_study",
     "parameter_names",
+    "price_timeline",
     "registry",
     "run_study",
+    "unit_costs",
 ]

@@ -112,6 +112,12 @@ class Sizing:
     infant_mortality_fraction: float = fraction(
         "fraction of accelerators dead on arrival in orbit", default=0.0
     )
+    max_deployment_missions: float = quantity(
+        "1",
+        "longest launch campaign the deployment-time budget accepts, in mission lengths (1: "
+        "the last satellite launches before the first retires)",
+        default=1.0,
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.satellites is None) == (self.target_it_power_w is None):
@@ -165,6 +171,10 @@ SIZING_SOURCES: dict[str, Source] = {
     ),
     "drag_area_fraction": ESTIMATE,
     "infant_mortality_fraction": ESTIMATE,
+    "max_deployment_missions": ESTIMATE.derive(
+        "a campaign longer than one satellite's life never has the whole fleet in orbit at once: "
+        "the first satellites retire before the last launch"
+    ),
 }
 """Where each Sizing default comes from."""
 

@@ -29,14 +29,17 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
         raise SkyrackError(f"cannot evaluate this design: {error}") from None
     if check_feasible:
         broken = [b for b in table if b.broken]
-        if {b.name for b in broken} & {"launch mass", "fairing volume"}:
+        if {b.name for b in broken} & {"launch fill by mass", "launch fill by volume"}:
             # no satellite fits a launch, so the deployment time is unbounded: already said
             broken = [b for b in broken if b.name != "deployment time"]
         if broken:
-            raise InfeasibleDesign(
-                "infeasible design: "
-                + "; ".join(describe_violation(b, float(b.used), float(b.limit)) for b in broken)
-            )
+            reasons = [describe_violation(b, float(b.used), float(b.limit)) for b in broken]
+            if any(b.name == "deployment time" for b in broken):
+                reasons.append(
+                    f"at most {100 * values['peak_fleet_share']:.0f}% of the fleet ever "
+                    "operates at once"
+                )
+            raise InfeasibleDesign("infeasible design: " + "; ".join(reasons))
     metrics = metrics_from(values, table)
     headline = {
         "orbital cost per PFLOP-day": metrics.lcoc_usd_per_pflop_day,

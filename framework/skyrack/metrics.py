@@ -6,9 +6,9 @@ from typing import Any
 
 import attrs
 
-from skyrack.analytic import COST_CATEGORIES
 from skyrack.array_api import Real
 from skyrack.budgets import Budget
+from skyrack.pricing import COST_CATEGORIES
 
 
 @attrs.frozen(kw_only=True)
@@ -26,6 +26,15 @@ class Metrics:
     ground_usd_per_accelerator_hour: float
     usd_per_w_deployed: float
     usd_per_mwh: float
+    peak_operating_power_w: float
+    """The most payload power the fleet ever operates at once [W] (not the launched total)."""
+    peak_fleet_share: float
+    """Peak operating power over the fleet's payload power: the share of the fleet that ever
+    operates at once (below 1 when satellites retire or fail before the last one launches)."""
+    time_to_50_percent_power_years: float | None
+    """Years from the first launch until half the fleet's payload power operates; None: never."""
+    time_to_90_percent_power_years: float | None
+    """Years until 90 % of the fleet's payload power operates; None: never."""
     waterfall_pv_usd: dict[str, float]
     budgets: tuple[Budget, ...]
     values: dict[str, float]
@@ -35,10 +44,9 @@ class Metrics:
         """True when a PFLOP-day costs less in orbit than on the ground."""
         return self.orbit_to_ground_ratio < 1.0
 
-    def binding_constraints(self, threshold: float = 0.9) -> list[Budget]:
-        """Budgets used to at least ``threshold`` of their limit, tightest first."""
-        tight = [b for b in self.budgets if b.utilization >= threshold]
-        return sorted(tight, key=lambda b: -b.utilization)
+    def binding_constraints(self) -> list[Budget]:
+        """Budgets that hold but limit the design (:attr:`Budget.binding`), tightest first."""
+        return sorted((b for b in self.budgets if b.binding), key=lambda b: -b.utilization)
 
     def largest_costs(self, count: int = 3) -> list[tuple[str, float]]:
         """The ``count`` largest waterfall items (present value, USD), largest first."""
@@ -61,7 +69,21 @@ class Metrics:
             text += "; binding: " + ", ".join(
                 f"{b.name} ({100 * b.utilization:.0f}%)" for b in binding
             )
-        return text
+        return f"{text}; {self.ground_policy()}"
+
+    def ground_policy(self) -> str:
+        """What the ground operator does with failed accelerators, in one phrase."""
+        v = self.values
+        warranty, cutoff = v["ground_warranty_years"], v["ground_replacement_cutoff_years"]
+        years = v["mission_years"]
+        if warranty >= years:
+            return "ground: failed accelerators replaced free under warranty all mission"
+        text = f"ground: failed accelerators replaced free for {warranty:g} yr under warranty"
+        if cutoff > warranty:
+            return f"{text}, then bought until year {cutoff:.1f} of {years:g}, then left failed"
+        if not v["ground_buys_replacements"]:
+            return f"{text}, then left failed (the baseline buys no replacements)"
+        return f"{text}, then left failed (a replacement would not pay for itself)"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data: headline figures, waterfall, budgets, every computed value."""
@@ -77,9 +99,13 @@ def _budget_as_dict(budget: Budget) -> dict[str, Any]:
     """A budget reading as JSON-ready data, its utilization after its limit and unit."""
     data = budget._asdict()
     advice, proportional = data.pop("advice"), data.pop("proportional")
+    measures = data.pop("measures")
+    del data["step"]
     return {
         **data,
         "utilization": budget.utilization,
+        "binding": budget.binding,
+        "measures": measures,
         "advice": advice,
         "proportional": proportional,
     }
@@ -87,6 +113,13 @@ def _budget_as_dict(budget: Budget) -> dict[str, Any]:
 
 _FLOAT = frozenset({float})
 _WATERFALL_KEYS = tuple((key, f"pv_{key}_usd") for key in COST_CATEGORIES)
+
+
+def _years_or_never(values: dict[str, float], key: str) -> float | None:
+    """A time that may be "never": removed from ``values`` (which hold finite numbers only) and
+    returned as None when infinite."""
+    years = values.pop(key)
+    return years if years < float("inf") else None
 
 
 def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
@@ -99,7 +132,14 @@ def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
         readings = tuple(table)
     else:  # 0-d arrays or numpy scalars
         scalars = dict(zip(values, map(float, values.values()), strict=True))
-        readings = tuple(b._replace(used=float(b.used), limit=float(b.limit)) for b in table)
+        readings = tuple(
+            b._replace(
+                used=float(b.used),
+                limit=float(b.limit),
+                step=None if b.step is None else float(b.step),
+            )
+            for b in table
+        )
     return Metrics(
         lcoc_usd_per_pflop_day=scalars["lcoc_usd_per_pflop_day"],
         ground_lcoc_usd_per_pflop_day=scalars["ground_lcoc_usd_per_pflop_day"],
@@ -108,6 +148,10 @@ def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
         ground_usd_per_accelerator_hour=scalars["ground_usd_per_accelerator_hour"],
         usd_per_w_deployed=scalars["usd_per_w_deployed"],
         usd_per_mwh=scalars["usd_per_mwh"],
+        peak_operating_power_w=scalars["peak_operating_power_w"],
+        peak_fleet_share=scalars["peak_fleet_share"],
+        time_to_50_percent_power_years=_years_or_never(scalars, "time_to_50_percent_power_years"),
+        time_to_90_percent_power_years=_years_or_never(scalars, "time_to_90_percent_power_years"),
         waterfall_pv_usd={key: scalars[pv_key] for key, pv_key in _WATERFALL_KEYS},
         budgets=readings,
         values=scalars,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from skyrack import budgets, sizing
+from skyrack import sizing
 from skyrack.physics import orbit, power, radiation, thermal
 from skyrack.sources import Source
 
@@ -107,13 +107,6 @@ MODEL_CONSTANTS: tuple[ModelConstant, ...] = (
             estimate=True,
             note="lognormal form from the source; σ = 0.5 is not fitted to any device",
         ),
-    ),
-    ModelConstant(
-        "max_deployment_years",
-        budgets.MAX_DEPLOYMENT_YEARS,
-        "yr",
-        "longest launch campaign the deployment-time budget accepts",
-        Source(title="skyrack modelling limit", year=2026, estimate=True),
     ),
 )
 """Every fixed number of the analytic model that a study cannot set."""

@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
@@ -34,12 +34,14 @@ from skyrack.registry import Registry
 from skyrack.simulation.settings import SimulationSettings, check_names
 from skyrack.sources import Source
 
+if TYPE_CHECKING:
+    from skyrack.optimize.section import OptimizeSection
+
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics", "simulation")
+SECTIONS = ("study", "design", "overrides", "economics", "optimize", "simulation")
 FUTURE_SECTIONS = {
-    "optimization": "optimization",
     "report": "reports",
 }
 """Sections a later version will read; refused by name now rather than silently ignored."""
@@ -89,6 +91,8 @@ class Study:
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     path: Path | None = None
+    optimize: OptimizeSection | None = None
+    """The validated ``[optimize]`` section, when the study has one."""
     simulation: SimulationSettings | None = None
     """The ``[simulation]`` settings, when the study flies its fleet."""
 
@@ -308,6 +312,11 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     )
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
+    optimize = None
+    if "optimize" in data:
+        from skyrack.optimize.section import parse_optimize_section
+
+        optimize = parse_optimize_section(data["optimize"], design, registry, applied)
     simulation = None
     if "simulation" in data:
         simulation = _structure(data["simulation"], SimulationSettings, "simulation")
@@ -317,7 +326,14 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             check_names(simulation, design, registry)
         except SkyrackError as error:
             raise StudyError(str(error)) from None
-    return Study(info=info, design=design, overrides=applied, path=path, simulation=simulation)
+    return Study(
+        info=info,
+        design=design,
+        overrides=applied,
+        path=path,
+        optimize=optimize,
+        simulation=simulation,
+    )
 
 
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:

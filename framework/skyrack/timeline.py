@@ -11,8 +11,18 @@ an array with one value per period:
 
 * **stocks** (``satellites_operating``, ``healthy_accelerators``, ``operating_power_w``) are
   read at the *end* of each period;
-* **flows** (``launches``, ``satellites_launched``, ..., ``delivered_pflop_days``, ``spend_usd``)
-  are totals *over* each period. Discounting puts a flow at the middle of its period.
+* **flows** (``launches``, ``satellites_launched``, ..., ``delivered_pflop_days``,
+  ``satellite_years``, ``spend_usd``) are totals *over* each period. Discounting puts a flow at
+  the middle of its period.
+
+``satellites_launched`` counts every satellite a launch carried, ``satellites_lost_at_launch``
+those of them a failed launch lost; ``satellite_years`` is the time the operating satellites
+spent in orbit during the period (the integral of ``satellites_operating``), what operations are
+charged on. A producer that does not track it may leave it out: it is then estimated from the
+stock by the trapezoid rule.
+
+:func:`skyrack.pricing.price_timeline` turns a timeline's flows into ``spend_usd``, the same
+code for every producer.
 
 Counts are expected values in the analytic timeline (so they may be fractional) and whole
 numbers in a simulated one.
@@ -39,6 +49,7 @@ FLOWS = (
     "satellites_failed",
     "satellites_deorbited",
     "delivered_pflop_days",
+    "satellite_years",
 )
 """Series summed over each period (besides ``spend_usd``, which is one flow per category)."""
 
@@ -47,6 +58,10 @@ def _as_series(value: Any) -> FloatArray:
     array = np.asarray(value, dtype=np.float64)
     array.setflags(write=False)
     return array
+
+
+def _as_optional_series(value: Any) -> Any:
+    return None if value is None else _as_series(value)
 
 
 def _as_spend(value: Mapping[str, Any]) -> dict[str, FloatArray]:
@@ -74,10 +89,18 @@ class FleetTimeline:
     satellites_deorbited: FloatArray = attrs.field(converter=_as_series)
     delivered_pflop_days: FloatArray = attrs.field(converter=_as_series)
     spend_usd: Mapping[str, FloatArray] = attrs.field(converter=_as_spend)
+    satellite_years: FloatArray = attrs.field(default=None, converter=_as_optional_series)
+    """Satellite-years operated in each period; None: the trapezoid rule on the stock."""
 
     def __attrs_post_init__(self) -> None:
         if not (math.isfinite(self.step_years) and self.step_years > 0):
             raise ValueError(f"step_years must be a positive number, got {self.step_years!r}")
+        if self.satellite_years is None:
+            stock = self.satellites_operating
+            previous = np.concatenate((np.zeros(1), stock.ravel()[:-1])).reshape(stock.shape)
+            object.__setattr__(
+                self, "satellite_years", _as_series(0.5 * (previous + stock) * self.step_years)
+            )
         if not (math.isfinite(self.target_power_w) and self.target_power_w > 0):
             raise ValueError(f"target_power_w must be positive, got {self.target_power_w!r}")
         lengths = {name: self.series(name).shape for name in (*STOCKS, *FLOWS)}

@@ -1,0 +1,271 @@
+"""The analytic evaluator's expected fleet timeline and the pricing of a timeline.
+
+Against hand arithmetic (a uniform launch ramp with exponential survival), against the closed
+form (pricing the expected timeline gives the closed-form present values), and against the
+1 GW case the issue names (H100s on Falcon 9: a 31-year campaign for a 5-year fleet).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import attrs
+import numpy as np
+import pytest
+
+import skyrack
+from skyrack.design import Design
+from skyrack.errors import InfeasibleDesign
+from skyrack.evaluation import evaluate, evaluate_batch
+from skyrack.expected_timeline import fleet_timeline, unit_costs
+from skyrack.pricing import COST_CATEGORIES, UnitCosts, learning_lot_units, price_timeline
+from skyrack.study import load_study
+from skyrack.timeline import FleetTimeline
+from toy_design import toy_design
+
+STUDIES = sorted((Path(__file__).resolve().parents[1] / "studies").glob("*.toml"))
+
+
+def slow_toy(**changes: object) -> Design:
+    """The toy design launched at 10 a year: 13 launches of 8 satellites take 1.3 years."""
+    return toy_design(**{"launch_vehicle.max_launches_per_year": 10.0, **changes})
+
+
+def one_gigawatt_of_h100_on_falcon_9() -> Design:
+    """1 GW of H100 satellites on today's reusable Falcon 9 (the quickstart's components)."""
+    design = load_study(Path(STUDIES[0]).parent / "quickstart.toml").design
+    sizing = attrs.evolve(design.sizing, satellites=None, target_it_power_w=1e9)
+    return attrs.evolve(design, sizing=sizing)
+
+
+def test_a_uniform_ramp_with_exponential_survival_matches_hand_arithmetic() -> None:
+    """100 satellites over 1.3 years with a 10 %/yr bus hazard: N/R·(1 − e^{−λt})/λ in orbit
+    while launching, N/R·(e^{−λ(t−R)} − e^{−λt})/λ after, none after the last retires."""
+    lam, ramp, n = 0.1, 1.3, 100.0
+    timeline = fleet_timeline(
+        slow_toy(**{"satellite_bus.failure_rate_per_year": lam}), step_years=0.1
+    )
+    t = timeline.time_years
+    during = n / ramp * (1 - np.exp(-lam * t)) / lam
+    after = n / ramp * (np.exp(-lam * (t - ramp)) - np.exp(-lam * t)) / lam
+    expected = np.where(t <= ramp, during, after)
+    in_life = t <= 5.0
+    assert timeline.satellites_operating[in_life] == pytest.approx(expected[in_life], rel=1e-12)
+    assert timeline.horizon_years == pytest.approx(6.3)
+    assert timeline.satellites_operating[-1] == pytest.approx(0.0, abs=1e-9)
+    # each chip of each satellite shares the bus hazard: accelerators = 10 × satellites
+    assert timeline.healthy_accelerators == pytest.approx(10 * timeline.satellites_operating)
+    assert timeline.operating_power_w == pytest.approx(1_000.0 * timeline.healthy_accelerators)
+
+
+def test_satellites_are_conserved_from_launch_to_deorbit() -> None:
+    """Launched − lost − failed − retired, summed to each period's end, is the stock in orbit."""
+    design = slow_toy(
+        **{"satellite_bus.failure_rate_per_year": 0.07, "launch_vehicle.success_probability": 0.9}
+    )
+    timeline = fleet_timeline(design, step_years=0.25)
+    net = np.cumsum(
+        timeline.satellites_launched
+        - timeline.satellites_lost_at_launch
+        - timeline.satellites_failed
+        - timeline.satellites_deorbited
+    )
+    assert net == pytest.approx(timeline.satellites_operating, abs=1e-9)
+    assert timeline.satellites_launched.sum() == pytest.approx(100 / 0.9)
+    assert timeline.satellites_lost_at_launch.sum() == pytest.approx(100 / 0.9 * 0.1)
+
+
+def test_the_fleet_flies_whole_launches_at_the_vehicles_cadence() -> None:
+    """100 satellites, 8 to a launch: 13 launches (not 12.5), 10 a year, 1/p attempts each."""
+    design = slow_toy(**{"launch_vehicle.success_probability": 0.8})
+    timeline = fleet_timeline(design, step_years=0.5)
+    assert timeline.launches.sum() == pytest.approx(13 / 0.8)
+    assert timeline.launches[0] == pytest.approx(5.0)  # half a year at 10 a year
+    assert evaluate(design).values["deployment_years"] == pytest.approx(13 / 0.8 / 10)
+
+
+@pytest.mark.parametrize("step", [0.5, 0.1, 0.02])
+@pytest.mark.parametrize("path", STUDIES, ids=lambda p: p.stem)
+def test_pricing_the_expected_timeline_gives_the_closed_form_present_values(
+    path: Path, step: float
+) -> None:
+    """Each cost category, the delivered compute and the LCOC of the closed form equal those of
+    the priced expected timeline, to e^{δh/2} − 1 (flows are discounted at period middles)."""
+    design = load_study(path).design
+    metrics = evaluate(design)
+    rate = design.economics.discount_rate_per_year
+    timeline = fleet_timeline(design, step_years=step)
+    tolerance = math.expm1(math.log1p(rate) * step / 2) + 1e-12
+    for key in COST_CATEGORIES:
+        closed = metrics.waterfall_pv_usd[key]
+        assert timeline.present_value(timeline.spend_usd[key], rate) == pytest.approx(
+            closed, rel=tolerance, abs=1e-6
+        ), key
+    delivered = timeline.present_value("delivered_pflop_days", rate)
+    assert delivered == pytest.approx(metrics.values["pv_pflop_days"], rel=tolerance)
+    assert timeline.levelized_cost_usd_per_pflop_day(rate) == pytest.approx(
+        metrics.lcoc_usd_per_pflop_day, rel=2.01 * tolerance
+    )
+
+
+def test_undiscounted_totals_of_the_timeline_equal_the_closed_form() -> None:
+    """At 0 %/yr the timeline's totals are the closed form's undiscounted costs exactly."""
+    design = slow_toy(
+        **{
+            "satellite_bus.failure_rate_per_year": 0.05,
+            "compute_payload.failure_rate_per_year": 0.08,
+            "economics.operations_fraction_per_year": 0.02,
+            "economics.insurance_fraction": 0.05,
+        }
+    )
+    v = evaluate(design).values
+    timeline = fleet_timeline(design, step_years=0.3)
+    for key in COST_CATEGORIES:
+        assert timeline.spend_usd[key].sum() == pytest.approx(v[f"{key}_usd"], rel=1e-12), key
+    assert timeline.delivered_pflop_days.sum() == pytest.approx(v["pflop_days"], rel=1e-12)
+
+
+def test_learning_makes_early_satellites_dearer_than_the_fleet_average() -> None:
+    """With a learning curve the closed form charges the fleet's average unit cost over the
+    ramp; pricing the timeline charges each lot its own cost, early lots dearer, so its present
+    value lies between the closed form and the closed form over the ramp's discount factor ρ."""
+    design = slow_toy(
+        **{"economics.satellite_learning_rate": 0.8, "economics.discount_rate_per_year": 0.1}
+    )
+    metrics = evaluate(design)
+    timeline = fleet_timeline(design, step_years=0.01)
+    delta, ramp = math.log(1.1), metrics.values["deployment_years"]
+    rho = -math.expm1(-delta * ramp) / (delta * ramp)
+    priced = timeline.present_value(timeline.spend_usd["bus"], 0.1)
+    closed = metrics.waterfall_pv_usd["bus"]
+    assert closed < priced < closed / rho * (1 + 1e-3)
+    assert timeline.spend_usd["bus"].sum() == pytest.approx(metrics.values["bus_usd"])
+
+
+def test_a_learning_lot_is_the_wright_total_after_it_less_the_total_before() -> None:
+    """At L = 1 every unit costs the first unit's price; at L = 0.8 the second unit costs less."""
+    flat = learning_lot_units(np.array([1.0, 2.0, 0.5]), 1.0)
+    assert flat.tolist() == pytest.approx([1.0, 2.0, 0.5])
+    lots = learning_lot_units(np.array([0.5, 0.5, 1.0]), 0.8)
+    assert lots[:2].tolist() == pytest.approx([0.5, 0.5])  # the first unit, in two halves
+    assert 0.75 < lots[2] < 0.85  # the second unit: 0.8 on Wright's curve (midpoint rule)
+    total = skyrack.economics.wright_average_cost(1.0, 2.0, 0.8) * 2
+    assert lots.sum() == pytest.approx(total)
+
+
+def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
+    """Hardware per satellite launched, launches per attempt, fractions, operations per
+    satellite-year and development in the first period, on a simulated-looking history."""
+    costs = UnitCosts(
+        satellite_usd={
+            "accelerators": 100.0,
+            "bus": 50.0,
+            "solar_arrays": 20.0,
+            "radiators": 10.0,
+            "batteries": 5.0,
+        },
+        satellite_learning_rate=1.0,
+        integration_fraction=0.1,
+        launch_usd=1_000.0,
+        launch_learning_rate=1.0,
+        insurance_fraction=0.05,
+        ground_segment_fraction=0.02,
+        operations_usd_per_satellite_year=3.0,
+        development_usd=7_000.0,
+    )
+    zeros = np.zeros(3)
+    history = FleetTimeline(
+        step_years=1.0,
+        target_power_w=1.0,
+        satellites_operating=[2.0, 3.0, 3.0],
+        healthy_accelerators=zeros,
+        operating_power_w=zeros,
+        launches=[1.0, 1.0, 0.0],
+        satellites_launched=[2.0, 1.0, 0.0],
+        satellites_lost_at_launch=zeros,
+        satellites_failed=zeros,
+        satellites_deorbited=zeros,
+        delivered_pflop_days=zeros,
+        satellite_years=[1.0, 2.5, 3.0],
+        spend_usd={},
+    )
+    spend = price_timeline(history, costs).spend_usd
+    assert list(spend) == list(COST_CATEGORIES)
+    assert spend["accelerators"].tolist() == [200.0, 100.0, 0.0]
+    assert spend["batteries"].tolist() == [10.0, 5.0, 0.0]
+    assert spend["integration"].tolist() == pytest.approx([37.0, 18.5, 0.0])  # 10 % of 370, 185
+    assert spend["launch"].tolist() == [1_000.0, 1_000.0, 0.0]
+    assert spend["insurance"].tolist() == pytest.approx([0.05 * 1407, 0.05 * 1203.5, 0.0])
+    assert spend["ground_segment"].tolist() == pytest.approx([0.02 * 407, 0.02 * 203.5, 0.0])
+    assert spend["operations"].tolist() == [3.0, 7.5, 9.0]
+    assert spend["development"].tolist() == [7_000.0, 0.0, 0.0]
+
+
+def test_unit_costs_of_a_design_price_its_satellites() -> None:
+    """The toy satellite's unit costs: 10 chips at $10k, a $1M bus, 10 kW of array at $100/W."""
+    costs = unit_costs(toy_design())
+    assert costs.satellite_usd["accelerators"] == 100_000.0
+    assert costs.satellite_usd["bus"] == 1e6
+    assert costs.satellite_usd["solar_arrays"] == pytest.approx(1e6)
+    assert costs.launch_usd == 10e6
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"satellite_bus.failure_rate_per_year": 0.1, "compute_payload.failure_rate_per_year": 0.2},
+        {"compute_payload.failure_rate_per_year": 0.05},
+        {  # an undersized, degrading array: the payload throttles after 2.9 years
+            "satellite_bus.solar_degradation_per_year": 0.1,
+            "sizing.array_margin": 0.8,
+            "launch_vehicle.max_launches_per_year": 3.0,
+        },
+    ],
+    ids=["failing", "reliable", "throttled"],
+)
+def test_peak_power_and_times_to_power_match_the_timeline(changes: dict[str, float]) -> None:
+    """The closed-form peak and times to 50 % and 90 % of the fleet's power (or never) agree
+    with the timeline read at fine steps."""
+    design = slow_toy(**changes)
+    metrics = evaluate(design, check_feasible=False)
+    timeline = fleet_timeline(design, step_years=0.001)
+    assert metrics.peak_operating_power_w == pytest.approx(timeline.peak_operating_power_w, 1e-6)
+    assert metrics.peak_fleet_share == pytest.approx(timeline.peak_fraction_of_target, 1e-6)
+    for share, closed in (
+        (0.5, metrics.time_to_50_percent_power_years),
+        (0.9, metrics.time_to_90_percent_power_years),
+    ):
+        found = timeline.time_to_power(share)
+        assert (closed is None) == (found is None)
+        if closed is not None:
+            assert closed == pytest.approx(found, abs=1e-5)
+
+
+def test_a_campaign_longer_than_a_satellites_life_never_has_the_whole_fleet_up() -> None:
+    """Peak share = F(T)/R once the ramp R outlasts the life T: with no failures, T/R."""
+    design = slow_toy(**{"launch_vehicle.max_launches_per_year": 1.0, "sizing.mission_years": 5.0})
+    metrics = evaluate(design, check_feasible=False)
+    assert metrics.peak_fleet_share == pytest.approx(5.0 / 13.0)
+    assert metrics.time_to_50_percent_power_years is None
+    assert metrics.time_to_90_percent_power_years is None
+    batch = evaluate_batch(design, {"launch_vehicle.max_launches_per_year": [1.0, 100.0]})
+    assert batch["time_to_50_percent_power_years"][0] == math.inf
+    assert batch["time_to_50_percent_power_years"][1] == pytest.approx(0.065)
+    assert batch["budget_deployment_time_excess"].tolist() == pytest.approx([8.0, 0.13 - 5.0])
+
+
+def test_one_gigawatt_of_h100_on_falcon_9_breaks_the_deployment_time_budget() -> None:
+    """31 years of Falcon 9 launches for 5-year satellites: refused by default, naming the
+    budget and the share of the fleet that ever operates at once (~5/31)."""
+    design = one_gigawatt_of_h100_on_falcon_9()
+    with pytest.raises(InfeasibleDesign) as caught:
+        evaluate(design)
+    message = str(caught.value)
+    assert "deployment time: needs 31.2 yr, limit 5 yr" in message
+    assert "at most 14% of the fleet ever operates at once" in message
+    metrics = evaluate(design, check_feasible=False)
+    assert metrics.peak_fleet_share == pytest.approx(0.1406, abs=5e-4)
+    assert metrics.peak_operating_power_w < 0.15e9
+    raised = attrs.evolve(design, sizing=attrs.evolve(design.sizing, max_deployment_missions=7.0))
+    assert not any(b.broken for b in evaluate(raised, check_feasible=False).budgets)
