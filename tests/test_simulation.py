@@ -15,6 +15,7 @@ import skyrack
 from skyrack.components import FleetEvent, FleetPolicy
 from skyrack.design import Design
 from skyrack.ground import DAYS_PER_YEAR
+from skyrack.pricing import COST_CATEGORIES
 from skyrack.simulation.ensemble import replications, simulate, summarize
 from skyrack.simulation.history import FleetHistory
 from skyrack.simulation.model import FleetModel
@@ -364,12 +365,20 @@ def test_a_factory_outage_stops_production_for_its_days() -> None:
 # --- the analytic evaluator --------------------------------------------------------------------
 
 
-def test_the_ensemble_mean_matches_the_analytic_evaluator_within_3_standard_errors() -> None:
-    """With events off, an unlimited factory, no stand-downs and the deploy-once policy (the
-    analytic assumptions), 60 replications of a fleet that loses launches, satellites and
-    accelerators, throttles and learns reproduce the evaluator's delivered compute, launches,
-    satellites built and cost, undiscounted and discounted, within 3 standard errors."""
-    design = toy_design(
+ANALYTIC_MIRROR = SimulationSettings(
+    horizon_years=6.0,
+    step_days=DAYS_PER_YEAR / 73,  # 73 steps a year: years are whole numbers of steps
+    policy="deploy-once",
+    factory=UNLIMITED,
+    stand_down_days=0.0,
+)
+"""The analytic evaluator's assumptions: every satellite ordered at once and built on demand,
+no stand-downs, no events, failures never replaced, retirement at the mission's end."""
+
+
+def mirrored_design() -> Design:
+    """A fleet that loses launches, satellites and accelerators, throttles and learns."""
+    return toy_design(
         **{
             "launch_vehicle.success_probability": 0.9,
             "launch_vehicle.max_launches_per_year": 200.0,
@@ -377,6 +386,7 @@ def test_the_ensemble_mean_matches_the_analytic_evaluator_within_3_standard_erro
             "satellite_bus.solar_degradation_per_year": 0.03,
             "compute_payload.failure_rate_per_year": 0.1,
             "sizing.satellites": 96,
+            "sizing.mission_years": 4.5,  # retirements mid-year, not on a period's end
             "sizing.array_margin": 0.9,
             "sizing.infant_mortality_fraction": 0.02,
             "economics.discount_rate_per_year": 0.07,
@@ -386,28 +396,68 @@ def test_the_ensemble_mean_matches_the_analytic_evaluator_within_3_standard_erro
             "economics.insurance_fraction": 0.05,
         }
     )
+
+
+def assert_within_3_standard_errors(
+    sample: np.ndarray, expected: float, what: str, scale: float = 0.0
+) -> None:
+    """The sample mean is within 3 standard errors of ``expected`` (equal to rounding, 1e-9 of
+    ``scale`` or of the value, when the sample does not vary)."""
+    se = sample.std(ddof=1) / math.sqrt(sample.size)
+    slack = 1e-9 * (1.0 + max(abs(expected), scale))
+    assert abs(sample.mean() - expected) <= 3 * se + slack, (what, sample.mean(), expected, se)
+
+
+def test_the_ensemble_mean_timeline_matches_the_expected_timeline_year_by_year() -> None:
+    """With the analytic assumptions, 60 replications' mean fleet — satellites operating,
+    healthy accelerators and power at each year's end; launches, satellites launched, failed
+    and deorbited, delivered compute and spend over each year — matches the analytic
+    evaluator's expected timeline within 3 standard errors, every year."""
+    from skyrack.expected_timeline import fleet_timeline
+
+    design = mirrored_design()
+    expected = fleet_timeline(design, step_years=1.0, horizon_years=6.0)
+    runs = list(replications(design, ANALYTIC_MIRROR, seed=21, count=60))
+    stocks = ("satellites_operating", "healthy_accelerators", "operating_power_w")
+    flows = (
+        "launches",
+        "satellites_launched",
+        "satellites_failed",
+        "satellites_deorbited",
+        "delivered_pflop_days",
+        "spend_usd",
+    )
+    for year in range(6):
+        end = 73 * (year + 1)
+        for name in (*stocks, *flows):
+            series = expected.series(name)
+            values = [run.series(name) for run in runs]
+            sample = np.array(
+                [v[end - 1] if name in stocks else v[end - 73 : end].sum() for v in values]
+            )
+            scale = float(np.abs(series).max())
+            assert_within_3_standard_errors(sample, series[year], f"{name} {year}", scale)
+
+
+def test_the_ensemble_mean_matches_the_analytic_evaluator_within_3_standard_errors() -> None:
+    """With the analytic assumptions, 60 replications reproduce the evaluator's delivered
+    compute, launches, satellites built and cost, undiscounted and discounted (its closed
+    form), within 3 standard errors."""
+    design = mirrored_design()
     analytic = skyrack.evaluate(design).values
     assert analytic["satellites_per_launch"] == 8  # 96 = 12 full launches: no partial loads
-    settings = SimulationSettings(
-        horizon_years=5.6,
-        step_days=2.0,
-        policy="deploy-once",
-        factory=UNLIMITED,
-        stand_down_days=0.0,
-    )
-    runs = [h.metrics() for h in replications(design, settings, seed=11, count=60)]
+    runs = [h.metrics() for h in replications(design, ANALYTIC_MIRROR, seed=11, count=60)]
     expected = {
         "delivered_pflop_days": analytic["pflop_days"],
         "pv_delivered_pflop_days": analytic["pv_pflop_days"],
         "launches": analytic["launches"],
         "satellites_built": analytic["satellites_built"],
-        "spend_usd": sum(analytic[f"{key}_usd"] for key in skyrack.analytic.COST_CATEGORIES),
+        "spend_usd": sum(analytic[f"{key}_usd"] for key in COST_CATEGORIES),
         "pv_spend_usd": analytic["pv_cost_usd"],
     }
     for name, value in expected.items():
         sample = np.array([run[name] for run in runs], dtype=float)
-        se = sample.std(ddof=1) / math.sqrt(sample.size)
-        assert abs(sample.mean() - value) <= 3 * se, (name, sample.mean(), value, se)
+        assert_within_3_standard_errors(sample, value, name)
 
 
 def test_replication_zero_is_what_simulate_returns() -> None:

@@ -18,9 +18,9 @@ FloatArray = npt.NDArray[np.float64]
 
 EXTRA_STOCKS = ("satellites_in_storage", "satellites_on_order")
 """Stocks a simulation records beyond the timeline's (read at step ends)."""
-EXTRA_FLOWS = ("satellites_built", "factory_capacity", "satellite_years")
-"""Flows a simulation records beyond the timeline's: satellites built, satellites the factory
-could have built, and satellite-years operated in each step."""
+EXTRA_FLOWS = ("satellites_built", "factory_capacity")
+"""Flows a simulation records beyond the timeline's: satellites built, and satellites the
+factory could have built, in each step."""
 RECORDED = (*STOCKS, *FLOWS, *EXTRA_STOCKS, *EXTRA_FLOWS)
 """Every per-step series the model records (spend is priced afterwards)."""
 

@@ -26,12 +26,15 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import mesa
 import numpy as np
 from mesa.time import Priority, Schedule
 
 from skyrack.errors import SkyrackError
 from skyrack.ground import DAYS_PER_YEAR
+from skyrack.parameters import design_parameters
+from skyrack.pricing import UnitCosts, price_timeline
 from skyrack.simulation.agents import (
     Factory,
     FleetEventAgent,
@@ -42,7 +45,6 @@ from skyrack.simulation.agents import (
 from skyrack.simulation.history import EXTRA_FLOWS, EXTRA_STOCKS, FleetHistory, Recorder
 from skyrack.simulation.ledger import SatelliteLedger, SatelliteModel
 from skyrack.simulation.plan import SimulationPlan
-from skyrack.simulation.pricing import UnitCosts
 from skyrack.simulation.views import EventView, PolicyView
 from skyrack.timeline import FLOWS, STOCKS, FleetTimeline
 
@@ -66,7 +68,7 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         self.finished = False
         self.ledger = self.make_ledger(plan.satellite_model())
         self.recorder = Recorder(self.steps_total, tuple(v.name for v in plan.vehicles))
-        self.unit_costs = UnitCosts.of(plan.design, plan.values, plan.vehicles)
+        self.unit_costs = UnitCosts.from_model(design_parameters(plan.design), plan.values)
         self.ordered = self.built = self.launched = self.lost = 0
         self._step_flows = dict.fromkeys(_STEP_FLOWS, 0)
         self._step_launches = {vehicle.name: 0 for vehicle in plan.vehicles}
@@ -248,18 +250,20 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         return 0 if index < 0 else int(self.recorder.series[name][index])
 
     def spend_so_far_usd(self) -> float:
-        """Undiscounted spend of the closed steps plus what the current step has built and
-        launched so far [USD]."""
+        """Undiscounted spend of the closed steps and of what the current step has launched so
+        far [USD]."""
         n = self.recorder.steps_recorded
-        series = self.recorder.series
-        built = np.append(series["satellites_built"][:n], self._step_flows["satellites_built"])
+        current = {**dict.fromkeys(self.recorder.series, 0.0), **self._step_flows}
+        series = {
+            name: np.append(values[:n], current[name])
+            for name, values in self.recorder.series.items()
+        }
         launches = {
             name: np.append(counts[:n], self._step_launches[name])
             for name, counts in self.recorder.launches_by_vehicle.items()
         }
-        years = np.append(series["satellite_years"][:n], 0.0)
-        spend = self.unit_costs.price(built, launches, years)
-        return float(sum(values.sum() for values in spend.values()))
+        timeline = self._priced(series, launches)
+        return float(timeline.total_spend_usd.sum())
 
     def history(self) -> FleetHistory:
         """The steps closed so far as a FleetHistory, priced with the design's unit costs."""
@@ -268,26 +272,48 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
             raise SkyrackError("the simulation has not closed a step yet")
         series = {name: values[:n] for name, values in self.recorder.series.items()}
         launches = {name: values[:n] for name, values in self.recorder.launches_by_vehicle.items()}
-        spend = self.unit_costs.price(
-            series["satellites_built"], launches, series["satellite_years"]
-        )
-        timeline = FleetTimeline(
-            step_years=self.step_years,
-            target_power_w=self.plan.target_satellites * self.plan.satellite_power_w,
-            spend_usd=spend,
-            **{name: series[name] for name in (*STOCKS, *FLOWS)},
-        )
         strikes = sorted(
             (time, agent.event.name) for agent in self.event_agents for time in agent.strikes
         )
         return FleetHistory(
-            timeline=timeline,
+            timeline=self._priced(series, launches),
             target_satellites=self.plan.target_satellites,
             discount_rate_per_year=self.plan.design.economics.discount_rate_per_year,
             extra={name: series[name] for name in (*EXTRA_STOCKS, *EXTRA_FLOWS)},
             launches_by_vehicle=launches,
             strikes=tuple(strikes),
         )
+
+    def _priced(
+        self, series: dict[str, np.ndarray], launches: dict[str, np.ndarray]
+    ) -> FleetTimeline:
+        """The timeline of these series priced by :func:`skyrack.pricing.price_timeline`, each
+        vehicle's launches at its own price on its own learning curve."""
+        timeline = FleetTimeline(
+            step_years=self.step_years,
+            target_power_w=self.plan.target_satellites * self.plan.satellite_power_w,
+            spend_usd={},
+            **{name: series[name] for name in (*STOCKS, *FLOWS)},
+        )
+        if len(self.plan.vehicles) == 1:
+            costs = attrs.evolve(self.unit_costs, launch_usd=self.plan.vehicles[0].price_usd)
+            return price_timeline(timeline, costs)
+        # spend is linear in the flows: price the satellites, then each vehicle's launches
+        nothing = np.zeros(timeline.periods)
+        spend = dict(
+            price_timeline(attrs.evolve(timeline, launches=nothing), self.unit_costs).spend_usd
+        )
+        for vehicle in self.plan.vehicles:
+            only_launches = attrs.evolve(
+                timeline,
+                launches=launches[vehicle.name],
+                satellites_launched=nothing,
+                satellite_years=nothing,
+            )
+            costs = attrs.evolve(self.unit_costs, launch_usd=vehicle.price_usd, development_usd=0.0)
+            for key, values in price_timeline(only_launches, costs).spend_usd.items():
+                spend[key] = spend[key] + values
+        return attrs.evolve(timeline, spend_usd=spend)
 
     # --- errors from plugins' behaviour -----------------------------------------------------------
 

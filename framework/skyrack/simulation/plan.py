@@ -96,18 +96,14 @@ class SimulationPlan:
 
     @property
     def pflop_days_per_accelerator_day(self) -> float:
-        """Compute one working, fully powered accelerator delivers in a day [PFLOP-days]:
-        dense BF16 × utilization × single-event-upset availability × (sunlit share without
-        batteries), as in the analytic model."""
-        sizing = self.design.sizing
-        duty = 1.0 if sizing.battery_for_eclipse else 1.0 - self.values["eclipse_fraction"]
-        return (
-            self.design.compute_payload.bf16_dense_tflops
-            / 1000.0
-            * sizing.utilization
-            * self.values["seu_availability"]
-            * duty
-        )
+        """Compute one working, fully powered accelerator delivers in a day [PFLOP-days]: dense
+        BF16 × the analytic model's availability (utilization, single-event upsets, sunlit
+        share without batteries) without its infant mortality, which the ledger draws."""
+        alive = 1.0 - self.design.sizing.infant_mortality_fraction
+        if alive <= 0:
+            return 0.0
+        tflops = self.design.compute_payload.bf16_dense_tflops
+        return tflops / 1000.0 * self.values["availability"] / alive
 
     def satellites_per_launch(self, vehicle: LaunchVehicle) -> int:
         """Whole satellites of this design that one launch of ``vehicle`` carries."""
@@ -136,27 +132,24 @@ class SimulationPlan:
         return sizing.mission_years + float(orbit.drag_lifetime_years(altitude_km, ballistic_kg_m2))
 
     def satellite_model(self) -> SatelliteModel:
-        """The ledger's view of one satellite: hazards, infant mortality and array throttling."""
-        design, sizing = self.design, self.design.sizing
-        accelerator_hazard = (
-            design.compute_payload.failure_rate_per_year
-            + self.values["radiation_failure_rate_per_year"]
-        )
-        degradation = -math.log1p(-design.satellite_bus.solar_degradation_per_year)
+        """The ledger's view of one satellite, with the analytic model's hazards (random and
+        radiation failures of accelerators, bus failures) and array throttling: full load until
+        τ₀, then θ(a) = min(1, m·e^{g(T − a)}) (:mod:`skyrack.survival`)."""
+        sizing, values = self.design.sizing, self.values
+        degradation = -math.log1p(-self.design.satellite_bus.solar_degradation_per_year)
         margin, life = sizing.array_margin, sizing.mission_years
+        # the onset τ₀ unclipped at T: a satellite that is not retired flies past its mission
         if degradation > 0:
-            throttle_age = max(0.0, life + math.log(margin) / degradation)
+            onset = max(0.0, life + math.log(margin) / degradation)
         else:
-            throttle_age = math.inf if margin >= 1 else 0.0
-        start_factor = min(1.0, margin * math.exp(degradation * (life - throttle_age)))
-        if not math.isfinite(throttle_age):
-            start_factor = 1.0
+            onset = 0.0 if margin < 1.0 else math.inf
+        start = 1.0 if math.isinf(onset) else margin * math.exp(degradation * (life - onset))
         return SatelliteModel(
             accelerators=sizing.accelerators_per_satellite,
-            accelerator_hazard_per_day=accelerator_hazard / DAYS_PER_YEAR,
-            bus_hazard_per_day=design.satellite_bus.failure_rate_per_year / DAYS_PER_YEAR,
+            accelerator_hazard_per_day=values["accelerator_failure_rate_per_year"] / DAYS_PER_YEAR,
+            bus_hazard_per_day=values["bus_failure_rate_per_year"] / DAYS_PER_YEAR,
             infant_mortality=sizing.infant_mortality_fraction,
-            throttle_age_days=throttle_age * DAYS_PER_YEAR,
-            throttle_start_factor=start_factor,
+            throttle_age_days=onset * DAYS_PER_YEAR,
+            throttle_start_factor=min(1.0, start),
             degradation_per_day=degradation / DAYS_PER_YEAR,
         )
