@@ -22,7 +22,8 @@ from skyrack.simulation.model import FleetModel
 from skyrack.simulation.plan import SimulationPlan
 from skyrack.simulation.protocol import EventBehaviour, EventFleet, FleetState
 from skyrack.simulation.settings import FactorySettings, SimulationSettings
-from skyrack.testing import HAND, conservation_problems, toy_design
+from skyrack.testing import conservation_problems
+from toy_design import HAND, SUNLIGHT, toy_design
 
 UNLIMITED = FactorySettings(unlimited=True)
 
@@ -72,17 +73,18 @@ def test_a_fleet_that_never_fails_deploys_in_whole_launches_at_the_vehicle_caden
     assert t.satellites_operating[day(5.0) + 5 :].max() == 0  # the last launch was on day 4
     assert t.satellites_deorbited.sum() == 100
     assert t.satellites_failed.sum() == 0
-    # 100 satellites × 10 accelerators × 1 PFLOP/s: 1,000 PFLOP-days a day at full strength
-    assert t.delivered_pflop_days[10] == pytest.approx(1000.0)
+    # 100 satellites × 10 accelerators × 1 PFLOP/s, idle in eclipse: 951 PFLOP-days a day
+    assert t.delivered_pflop_days[10] == pytest.approx(1000.0 * SUNLIGHT)
     assert t.operating_power_w[10] == pytest.approx(100 * 10 * 1000.0)
     assert t.spend_usd["launch"].sum() == pytest.approx(13 * 10e6)
 
 
 def test_each_satellite_delivers_its_mission_once_in_expectation_of_the_hand_value() -> None:
-    """Without failures each satellite delivers 10 PFLOP/s × 5 years = 18,262.5 PFLOP-days."""
+    """Without failures each satellite delivers 10 PFLOP/s × 5 years × its sunlit share =
+    18,262.5 × 0.951 PFLOP-days."""
     _, history = fly(toy_design())
     total = history.timeline.delivered_pflop_days.sum()
-    assert total == pytest.approx(100 * 10 * 5 * DAYS_PER_YEAR, rel=1e-3)
+    assert total == pytest.approx(100 * 10 * 5 * DAYS_PER_YEAR * SUNLIGHT, rel=1e-3)
 
 
 def test_the_array_throttles_the_payload_as_it_degrades_past_its_margin() -> None:

@@ -20,7 +20,8 @@ from skyrack.simulation.protocol import (
     PolicyFleet,
 )
 from skyrack.simulation.settings import FactorySettings, SimulationSettings
-from skyrack.testing import HAND, check_event, check_policy, toy_design
+from skyrack.testing import check_event, check_policy
+from toy_design import HAND, toy_design
 
 
 def policy(behaviour: Callable[[Any], Any], name: str = "test-policy") -> FleetPolicy:

@@ -13,7 +13,7 @@ from skyrack.simulation.model import FleetModel
 from skyrack.simulation.plan import SimulationPlan
 from skyrack.simulation.reference import ReferenceFleetModel
 from skyrack.simulation.settings import FactorySettings, SimulationSettings
-from skyrack.testing import toy_design
+from toy_design import toy_design
 
 REPLICATIONS = 16
 
