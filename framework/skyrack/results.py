@@ -10,15 +10,13 @@ from __future__ import annotations
 import csv
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from skyrack.describe import to_json
 from skyrack.errors import SkyrackError
 from skyrack.metrics import Metrics
-
-if TYPE_CHECKING:
-    from skyrack.business.case import BusinessCase
 
 MARKER = ".skyrack-results"
 """A file every results folder holds, so skyrack only ever replaces its own folders."""
@@ -36,10 +34,13 @@ def write_results(
     metrics: Metrics,
     study: dict[str, Any] | None = None,
     *,
-    business: BusinessCase | None = None,
+    sections: Mapping[str, Any] | None = None,
+    write_more: Callable[[Path], None] | None = None,
 ) -> Path:
-    """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder`` (and,
-    with ``business``, its measures in metrics.json and cashflows.csv, year by year).
+    """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder``.
+
+    ``sections`` are added to metrics.json (e.g. ``{"simulation": ...}``) and ``write_more``
+    writes further files into the folder before it is renamed into place.
 
     Replaces an existing folder of that name only once the new one is complete, and only when
     it is a skyrack results folder (or empty): any other folder or file is left alone and the
@@ -48,21 +49,9 @@ def write_results(
     try:
         folder = folder.resolve()
         _check_replaceable(folder)
-        return _write(folder, metrics, study, business)
+        return _write(folder, metrics, study, sections or {}, write_more)
     except OSError as error:
         raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
-
-
-def _write_cash_flows(path: Path, business: BusinessCase) -> None:
-    """Both businesses' annual cash flows, one row per year and business."""
-    tables = {"orbit": business.orbit.annual(), "ground": business.ground.annual()}
-    columns = list(dict.fromkeys(key for flows in tables.values() for key in flows.columns()))
-    rows = []
-    for name, flows in tables.items():
-        data = flows.columns()
-        for i in range(flows.periods):
-            rows.append([name, *(data[key][i] if key in data else 0.0 for key in columns)])
-    _write_csv(path, ["business", *columns], rows)
 
 
 def _check_replaceable(folder: Path) -> None:
@@ -79,15 +68,16 @@ def _write(
     folder: Path,
     metrics: Metrics,
     study: dict[str, Any] | None,
-    business: BusinessCase | None,
+    sections: Mapping[str, Any],
+    write_more: Callable[[Path], None] | None,
 ) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         (staging / MARKER).write_text("written by skyrack run\n", encoding="utf-8")
-        document = {"study": study or {}, **metrics.as_dict()}
-        if business is not None:
-            document["business"] = business.as_dict()
+        if write_more is not None:
+            write_more(staging)
+        document = {"study": study or {}, **metrics.as_dict(), **sections}
         (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
         _write_csv(
             staging / "metrics.csv",
@@ -104,8 +94,6 @@ def _write(
             ["budget", "used", "limit", "unit", "utilization"],
             [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],
         )
-        if business is not None:
-            _write_cash_flows(staging / "cashflows.csv", business)
         previous = None
         if folder.exists():
             previous = folder.with_name(f".{folder.name}.previous")

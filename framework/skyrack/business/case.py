@@ -9,8 +9,10 @@ orbital design's first fleet costs (the design's ``capex_usd``), or as many acce
 
 from __future__ import annotations
 
+import csv
 import math
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -250,3 +252,17 @@ def business_case(
 def study_business_case(study: Study) -> BusinessCase:
     """The business case of a loaded study: its design and its ``[business]`` section."""
     return business_case(study.design, study.business)
+
+
+def write_cash_flows(folder: Path, case: BusinessCase) -> None:
+    """Write ``cashflows.csv`` into ``folder``: both businesses' annual cash flows, one row per
+    business and year."""
+    tables = {"orbit": case.orbit.annual(), "ground": case.ground.annual()}
+    columns = list(dict.fromkeys(key for flows in tables.values() for key in flows.columns()))
+    with (folder / "cashflows.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["business", *columns])
+        for name, flows in tables.items():
+            data = flows.columns()
+            for i in range(flows.periods):
+                writer.writerow([name, *(data[key][i] if key in data else 0.0 for key in columns)])
