@@ -10,7 +10,7 @@ or ``allow_implausible`` in the study's ``[study]`` section).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -90,15 +90,29 @@ class Implausible:
     problem: str
 
 
-def _fields(owner: Any) -> Iterator[tuple[str, Any, Mapping[str, Any]]]:
+def implausible_fields(owner: Any, prefix: str) -> list[Implausible]:
+    """Every numeric field of the attrs instance ``owner`` (a component, ``Sizing``, a study
+    section) outside its plausible range, keyed ``<prefix>.<field>`` (``.<entry>`` for a
+    mapping such as ``dense_tflops``)."""
+    found = []
     for field in attrs.fields(type(owner)):
-        if plausible_range(field.metadata) is not None:
-            yield field.name, getattr(owner, field.name), field.metadata
+        plausible = plausible_range(field.metadata)
+        if plausible is None:
+            continue
+        value = getattr(owner, field.name)
+        for entry, number in value.items() if isinstance(value, Mapping) else [(None, value)]:
+            if isinstance(number, bool) or not isinstance(number, int | float):
+                continue
+            problem = implausibility(number, plausible, field.metadata.get("unit", ""))
+            if problem:
+                key = f"{prefix}.{field.name}" + (f".{entry}" if entry else "")
+                found.append(Implausible(key=key, value=float(number), problem=problem))
+    return found
 
 
 def implausible_inputs(design: Design) -> list[Implausible]:
     """Every input of ``design`` (component fields, sizing, economics) outside its plausible
-    range, in the order of :func:`skyrack.parameters.design_parameters`."""
+    range, keyed as :func:`skyrack.parameters.design_parameters` keys it."""
     owners: dict[str, Any] = {
         **design.components(),
         "sizing": design.sizing,
@@ -106,19 +120,10 @@ def implausible_inputs(design: Design) -> list[Implausible]:
     }
     found = []
     for prefix, owner in owners.items():
-        for name, value, metadata in _fields(owner):
-            values = value.items() if isinstance(value, Mapping) else [(None, value)]
-            for entry, number in values:
-                if isinstance(number, bool) or not isinstance(number, int | float):
-                    continue
-                plausible = plausible_range(metadata)
-                assert plausible is not None
-                problem = implausibility(number, plausible, metadata.get("unit", ""))
-                if problem:
-                    key = f"{prefix}.{name}" + (f".{entry}" if entry else "")
-                    if key == "compute_payload.dense_tflops.bf16":
-                        key = "compute_payload.bf16_dense_tflops"  # its parameter key
-                    found.append(Implausible(key=key, value=float(number), problem=problem))
+        for item in implausible_fields(owner, prefix):
+            if item.key == "compute_payload.dense_tflops.bf16":
+                item = attrs.evolve(item, key="compute_payload.bf16_dense_tflops")
+            found.append(item)
     payload = design.compute_payload
     efficiency = payload.bf16_dense_tflops / payload.tdp_w
     if efficiency > MAX_TFLOPS_PER_W:

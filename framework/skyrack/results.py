@@ -23,12 +23,14 @@ import ctypes
 import errno
 import json
 import os
+import shutil
 import signal
 import stat
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -63,19 +65,34 @@ def public_path(folder: Path) -> Path:
     return folder.parent.resolve() / folder.name
 
 
-def _marker_files(folder: Path) -> list[str] | None:
-    """The files the marker of ``folder`` lists, or None when there is no marker."""
+def _marker(folder: Path) -> dict[str, Any] | None:
+    """The marker of ``folder`` as data (``files``, ``complete``), or None when it has none."""
     try:
         text = (folder / MARKER).read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError):
-        return []
+        return {"files": [], "complete": True}
     try:
-        listed = json.loads(text)["files"]
+        marker = json.loads(text)
+        listed = marker["files"]
     except (ValueError, KeyError, TypeError):
-        return list(LEGACY_FILES)  # the plain-text marker of skyrack 0.1
-    return [name for name in listed if isinstance(name, str) and _is_plain_relative(name)]
+        return {"files": list(LEGACY_FILES), "complete": True}  # skyrack 0.1's plain marker
+    if not isinstance(listed, list):
+        listed = []
+    files = [name for name in listed if isinstance(name, str) and _is_plain_relative(name)]
+    return {"files": files, "complete": marker.get("complete", True) is not False}
+
+
+def _marker_files(folder: Path) -> list[str] | None:
+    """The files the marker of ``folder`` lists, or None when there is no marker."""
+    marker = _marker(folder)
+    return None if marker is None else list(marker["files"])
+
+
+def _write_marker(folder: Path, files: list[str], *, complete: bool) -> None:
+    marker = {"written_by": "skyrack", "complete": complete, "files": sorted(files)}
+    _write_file(folder / MARKER, (json.dumps(marker, indent=2) + "\n").encode())
 
 
 def _is_plain_relative(name: str) -> bool:
@@ -182,9 +199,15 @@ def _check_owned(folder: Path, where: str) -> None:
 
 
 def write_results(
-    folder: Path, files: Mapping[str, bytes], study_file: Path | None = None
+    folder: Path,
+    files: Mapping[str, bytes],
+    study_file: Path | None = None,
+    *,
+    write_more: Callable[[Path], None] | None = None,
 ) -> Written:
-    """Write ``files`` (relative name → content) as the results folder ``folder``.
+    """Write ``files`` (relative name → content) as the results folder ``folder``;
+    ``write_more(staging)`` may then write further files (histories, cash flows) into the
+    folder before it is published; the marker lists them all.
 
     The destination is checked with :func:`check_target`; the old results, if any, are replaced
     atomically and deleted file by file as their marker lists them. Leftovers of an interrupted
@@ -203,22 +226,27 @@ def write_results(
         with _locked(target.parent, where):
             notes = _recover(target)
             check_target(target, study_file)
-            _write(target, files)
+            _write(target, files, write_more)
     except OSError as error:
         raise ResultsError(f"cannot write results to {where}: {error.strerror or error}") from None
     return Written(folder=target, notes=tuple(notes))
 
 
-def _write(target: Path, files: Mapping[str, bytes]) -> None:
+def _write(
+    target: Path, files: Mapping[str, bytes], write_more: Callable[[Path], None] | None
+) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
     committed = False
     try:
         staging.chmod(0o777 & ~_umask())  # mkdtemp's 0o700 would hide the results from others
-        marker = {"written_by": "skyrack", "files": sorted(files)}
-        _write_file(staging / MARKER, (json.dumps(marker, indent=2) + "\n").encode())
+        _write_marker(staging, list(files), complete=False)  # a staging folder, ours whole
         for name, content in files.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             _write_file(staging / name, content)
+        if write_more is not None:
+            write_more(staging)
+        written = [str(path.relative_to(staging)) for path in staging.rglob("*") if path.is_file()]
+        _write_marker(staging, [name for name in written if name != MARKER], complete=True)
         _fsync_folder(staging)
         with _signals_held():
             if target.exists():
@@ -230,8 +258,8 @@ def _write(target: Path, files: Mapping[str, bytes]) -> None:
             if staging.exists():
                 _remove_owned(staging)
     except BaseException:
-        if not committed:
-            _remove_owned(staging)
+        if not committed:  # never published: everything in it is this run's
+            shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
@@ -389,7 +417,14 @@ def _recover(target: Path) -> list[str]:
     for leftover in sorted(target.parent.iterdir()):
         if not leftover.name.startswith(prefix) or not leftover.is_dir():
             continue
-        owned = _marker_files(leftover) is not None
-        if _remove_owned(leftover) if owned else _remove_if_empty(leftover):
+        marker = _marker(leftover)
+        if marker is None:
+            removed = _remove_if_empty(leftover)
+        elif not marker["complete"]:  # a staging folder never published: all of it skyrack's
+            shutil.rmtree(leftover, ignore_errors=True)
+            removed = not leftover.exists()
+        else:
+            removed = _remove_owned(leftover)
+        if removed:
             notes.append(f"removed {printable(leftover.name)}, left by an interrupted run")
     return notes

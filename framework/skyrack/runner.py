@@ -1,18 +1,22 @@
-"""Running a study: evaluate its design, build its results document, write its results folder.
+"""Running a study: evaluate its design, price its business case, fly its fleet if it has a
+[simulation], and write its results folder around one results document.
 
-``check_study`` does everything ``run_study`` does except writing: the evaluation (with its
-feasibility and finiteness checks), the document, and the checks on the results folder. So
-``skyrack validate`` passes exactly the studies ``skyrack run`` can run.
+``check_study`` does everything ``run_study`` does except flying the fleet and writing: the
+evaluation (with its feasibility and finiteness checks), the business case, the document, and
+the checks on the results folder. So ``skyrack validate`` passes exactly the studies ``skyrack
+run`` can run.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from skyrack.errors import ModelDomainError, StudyError
+from skyrack.business.case import BusinessCase, case_from_model, write_cash_flows
+from skyrack.errors import ModelDomainError, SkyrackError, StudyError
 from skyrack.evaluation import evaluate
 from skyrack.metrics import Metrics
 from skyrack.output import results_document, results_files
@@ -23,13 +27,20 @@ from skyrack.toml_input import STDIN
 
 @attrs.frozen
 class RunOutcome:
-    """What a run produced: the metrics, the results document, and where it was written (or
-    would be, for a check), with notes on an earlier run's leftovers."""
+    """What a run produced: the metrics, the business case, the results document, and where it
+    was written (or would be, for a check), with notes on an earlier run's leftovers; for a
+    study with a [simulation], the ``simulation`` section of the document."""
 
     metrics: Metrics
+    business: BusinessCase
     document: dict[str, Any]
     folder: Path
     notes: tuple[str, ...] = ()
+    simulation: dict[str, Any] | None = None
+
+
+class Interrupted(SkyrackError):
+    """Raised when a run is interrupted after some replications; their results were written."""
 
 
 def default_results_folder(study: Study) -> Path:
@@ -56,31 +67,123 @@ def evaluate_study(study: Study) -> Metrics:
         raise StudyError(f"{_label(study)}: {where}: {error.problem}") from None
     except StudyError:
         raise
-    except Exception as error:
-        from skyrack.errors import SkyrackError
+    except SkyrackError as error:
+        raise StudyError(f"{_label(study)}: {error}") from None
 
-        if isinstance(error, SkyrackError):
-            raise StudyError(f"{_label(study)}: {error}") from None
+
+def _business(study: Study, metrics: Metrics) -> BusinessCase:
+    from skyrack.parameters import design_parameters
+    from skyrack.plugins import registry
+
+    try:
+        return case_from_model(
+            design_parameters(study.design),
+            metrics.values,
+            study.business,
+            registry().accelerator_roadmap(study.business.roadmap),
+        )
+    except StudyError:
         raise
+    except SkyrackError as error:
+        raise StudyError(f"{_label(study)}: business case: {error}") from None
+
+
+def _document(
+    study: Study, metrics: Metrics, business: BusinessCase, simulation: dict[str, Any] | None
+) -> dict[str, Any]:
+    sections: dict[str, Any] = {"business": business.as_dict()}
+    if simulation is not None:
+        sections["simulation"] = simulation
+    return results_document(
+        study, metrics, allowed_implausible=study.allowed_implausible, sections=sections
+    )
 
 
 def check_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
-    """Everything a run checks, without writing: evaluation, document, results folder."""
+    """Everything a run checks, without flying the fleet or writing: evaluation, business
+    case, document, results folder."""
     metrics = evaluate_study(study)
-    document = results_document(study, metrics, allowed_implausible=study.allowed_implausible)
+    business = _business(study, metrics)
+    document = _document(study, metrics, business, None)
     results_files(document)  # every number finite, every file renders
     folder = check_target(out_dir or default_results_folder(study), study.path)
-    return RunOutcome(metrics=metrics, document=document, folder=folder)
+    return RunOutcome(metrics=metrics, business=business, document=document, folder=folder)
 
 
-def run_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
-    """Evaluate ``study`` and write its results folder (atomically) to ``out_dir`` (default
-    ``results/<study name>``)."""
+def run_study(
+    study: Study,
+    out_dir: Path | None = None,
+    *,
+    replications: int | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunOutcome:
+    """Evaluate ``study`` analytically and, if it has a [simulation], fly ``replications``
+    (default: the study's) replications of its fleet on ``workers`` local processes or the Dask
+    ``scheduler``; write the results (atomically) to ``out_dir`` (default ``results/<study
+    name>``). ``progress(done, total)`` is called after each replication. Interrupted (Ctrl-C),
+    the replications already done are written and :class:`Interrupted` is raised."""
     metrics = evaluate_study(study)
-    document = results_document(study, metrics, allowed_implausible=study.allowed_implausible)
-    written = write_results(
-        out_dir or default_results_folder(study), results_files(document), study.path
-    )
+    business = _business(study, metrics)
+    folder = out_dir or default_results_folder(study)
+    check_target(folder, study.path)  # before flying a fleet into a folder that is refused
+    if study.simulation is None:
+        document = _document(study, metrics, business, None)
+        written = write_results(
+            folder,
+            results_files(document),
+            study.path,
+            write_more=lambda staging: write_cash_flows(staging, business),
+        )
+        return RunOutcome(
+            metrics=metrics,
+            business=business,
+            document=document,
+            folder=written.folder,
+            notes=written.notes,
+        )
+
+    from skyrack.simulation import ensemble, output
+    from skyrack.simulation.plan import SimulationPlan
+
+    settings = study.simulation
+    if replications is not None:
+        settings = attrs.evolve(settings, replications=replications)
+    plan = SimulationPlan.of(study.design, settings)
+    seed = settings.seed or 0
+    histories = []
+    interrupted = False
+    if progress is not None:
+        progress(0, settings.replications)
+    try:
+        for history in ensemble.replications(plan, seed=seed, workers=workers, scheduler=scheduler):
+            histories.append(history)
+            if progress is not None:
+                progress(len(histories), settings.replications)
+    except KeyboardInterrupt:
+        interrupted = True
+        if not histories:
+            raise
+    summary = ensemble.summarize(histories, seed=seed)
+    section = output.document(summary, settings, settings.replications)
+    document = _document(study, metrics, business, section)
+
+    def write_more(staging: Path) -> None:
+        write_cash_flows(staging, business)
+        output.write_files(staging, histories, summary)
+
+    written = write_results(folder, results_files(document), study.path, write_more=write_more)
+    if interrupted:
+        raise Interrupted(
+            f"interrupted after {len(histories)} of {settings.replications} replications; "
+            f"their results are in {written.folder}"
+        )
     return RunOutcome(
-        metrics=metrics, document=document, folder=written.folder, notes=written.notes
+        metrics=metrics,
+        business=business,
+        document=document,
+        folder=written.folder,
+        notes=written.notes,
+        simulation=section,
     )

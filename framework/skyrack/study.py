@@ -20,16 +20,19 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
+from skyrack.business.settings import Business
 from skyrack.components import Component, numeric_field_names
 from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
     ComponentNotFound,
     InvalidComponent,
+    SkyrackError,
     StudyError,
     closest_names,
 )
-from skyrack.plausibility import implausible_inputs
+from skyrack.plausibility import implausible_fields, implausible_inputs
 from skyrack.registry import Registry
+from skyrack.simulation.settings import SimulationSettings, check_names
 from skyrack.sources import Source
 from skyrack.text import joined_problems, printable, shorten, show
 from skyrack.toml_input import STDIN, read_toml
@@ -38,15 +41,17 @@ if TYPE_CHECKING:
     from skyrack.optimize.section import OptimizeSection
 
 
-SECTIONS = ("study", "design", "overrides", "economics", "optimize")
+SECTIONS = ("study", "design", "overrides", "economics", "business", "optimize", "simulation")
 FUTURE_SECTIONS = {
-    "simulation": "the fleet simulation",
-    "ensemble": "Monte Carlo ensembles",
     "report": "reports",
-    "events": "fleet events",
-    "policy": "fleet policies",
 }
 """Sections a later version will read; refused by name now rather than silently ignored."""
+SIMULATION_KEYS = {
+    "events": "events = [...]",
+    "policy": 'policy = "..."',
+    "ensemble": "replications = N",
+}
+"""Sections whose settings are keys of [simulation]."""
 
 COMPONENT_KEYS = (
     "launch_vehicle",
@@ -106,9 +111,13 @@ class Study:
     info: StudyInfo
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    business: Business = attrs.field(factory=Business)
+    """The ``[business]`` section: market, refresh policies, valuation (all defaulted)."""
     path: Path | None = None
     optimize: OptimizeSection | None = None
     """The validated ``[optimize]`` section, when the study has one."""
+    simulation: SimulationSettings | None = None
+    """The ``[simulation]`` settings, when the study flies its fleet."""
     allowed_implausible: tuple[str, ...] = ()
     """The keys of implausible values the study (or ``--allow-implausible``) accepted."""
 
@@ -161,7 +170,17 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, _strict(bool, (bool,), "true or false"))
     converter.register_structure_hook(str, _strict(str, (str,), "a string"))
     converter.register_structure_hook(AllowList, _allow_list)
+    converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _names)
     return converter
+
+
+def _names(value: Any, _: Any) -> tuple[str, ...]:
+    """A list of component names (a single name is a list of one)."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError(f"must be a list of component names, got {value!r}")
+    return tuple(value)
 
 
 CONVERTER = _converter()
@@ -289,6 +308,10 @@ def parse_study(
     Values outside their plausible range are refused unless ``allow_implausible`` or the
     study's own ``allow_implausible`` accepts them."""
     for section in data:
+        if section in SIMULATION_KEYS:
+            raise StudyError(
+                f"[{section}] is not a section; set {SIMULATION_KEYS[section]} in [simulation]"
+            )
         if section in FUTURE_SECTIONS:
             raise StudyError(
                 f"[{_key(section)}] is not supported yet ({FUTURE_SECTIONS[section]} comes in a "
@@ -329,29 +352,53 @@ def parse_study(
             raise StudyError(f"design.{key}: {error}") from None
     sizing = _structure(sizing_data, Sizing, "design")
     economics = _structure(data.get("economics", {}), Economics, "economics")
+    business = _structure(data.get("business", {}), Business, "business")
+    try:
+        registry.accelerator_roadmap(business.roadmap)
+    except ComponentNotFound as error:
+        raise StudyError(f"business.roadmap: {error}") from None
     origin = Source(title=f"study file {_file_label(path)}", year=2026, estimate=True)
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
-    allow = True if allow_implausible else info.allow_implausible
-    accepted = _check_plausible(design, applied, allow)
+    sections: dict[str, Any] = {"business": business}
     optimize = None
     if "optimize" in data:
         from skyrack.optimize.section import parse_optimize_section
 
         optimize = parse_optimize_section(data["optimize"], design, registry, applied)
+    simulation = None
+    if "simulation" in data:
+        simulation = _structure(data["simulation"], SimulationSettings, "simulation")
+        if simulation.seed is None:
+            simulation = attrs.evolve(simulation, seed=info.seed)
+        try:
+            check_names(simulation, design, registry)
+        except SkyrackError as error:
+            raise StudyError(str(error)) from None
+        sections["simulation"] = simulation
+        sections["simulation.factory"] = simulation.factory
+    allow = True if allow_implausible else info.allow_implausible
+    accepted = _check_plausible(design, applied, allow, sections)
     return Study(
         info=info,
         design=design,
         overrides=applied,
+        business=business,
         path=path,
         optimize=optimize,
+        simulation=simulation,
         allowed_implausible=accepted,
     )
 
 
-def _known_keys(design: Design) -> list[str]:
+def _known_keys(design: Design, sections: Mapping[str, Any]) -> list[str]:
     keys = [f"design.{name}" for name in _field_names(Sizing)]
     keys += [f"economics.{name}" for name in _field_names(Economics)]
+    keys += [
+        f"{name}.{field}"
+        for name, section in sections.items()
+        for field in _field_names(type(section))
+    ]
     for kind, component in design.components().items():
         for name in numeric_field_names(type(component)):
             keys.append(f"design.{kind}.{name}")
@@ -360,12 +407,16 @@ def _known_keys(design: Design) -> list[str]:
 
 
 def _check_plausible(
-    design: Design, overrides: Mapping[str, Mapping[str, Any]], allow: AllowList
+    design: Design,
+    overrides: Mapping[str, Mapping[str, Any]],
+    allow: AllowList,
+    sections: Mapping[str, Any],
 ) -> tuple[str, ...]:
-    """Refuse the design's implausible values that ``allow`` does not accept; return the keys
-    of those it accepts."""
+    """Refuse the implausible values of the design and of the study's other ``sections``
+    (``[business]``, ``[simulation]``) that ``allow`` does not accept; return the keys of those
+    it accepts."""
     if not isinstance(allow, bool):
-        known = _known_keys(design)
+        known = _known_keys(design, sections)
         for key in allow:
             if key not in known and key.rpartition(".")[0] not in known:  # dense_tflops.<p>
                 close = closest_names(key, known)
@@ -374,8 +425,10 @@ def _check_plausible(
                     f"study.allow_implausible: {_key(key)} is not a key of this study{hint}"
                 )
     accepted, problems = [], []
-    for item in implausible_inputs(design):
-        where = locate(item.key, overrides)
+    found = [(locate(item.key, overrides), item) for item in implausible_inputs(design)]
+    for name, section in sections.items():
+        found += [(item.key, item) for item in implausible_fields(section, name)]
+    for where, item in found:
         if allow is True or (not isinstance(allow, bool) and where in allow):
             accepted.append(where)
         else:
