@@ -31,6 +31,8 @@ from typing import Any
 
 from skyrack.components import (
     COMPONENT_KINDS,
+    AcceleratorGeneration,
+    AcceleratorRoadmap,
     Component,
     ComputePayload,
     FleetEvent,
@@ -100,6 +102,8 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "COMPONENT_KINDS",
+    "AcceleratorGeneration",
+    "AcceleratorRoadmap",
     "Component",
     "ComponentNotFound",
     "ComputePayload",
