@@ -184,6 +184,23 @@ class Component:
                 raise InvalidComponent(
                     f"{_describe(self)}: every number needs a source; missing for {missing}"
                 )
+        for name in sorted(numeric):
+            self._check_in_range(name)
+
+    def _check_in_range(self, field_name: str) -> None:
+        """A source's plausible range must contain the value it is the range of."""
+        source = self.source_of(field_name)
+        if source is None or source.low is None or source.high is None:
+            return
+        value = getattr(self, field_name)
+        if isinstance(value, Mapping):  # dense_tflops: the range is that of its BF16 entry
+            value = value.get("bf16")
+        if isinstance(value, int | float) and not source.low <= value <= source.high:
+            raise InvalidComponent(
+                f"{_describe(self)}: {field_name} = {value:g} lies outside its source's plausible "
+                f"range {source.low:g} to {source.high:g}; widen the range or check the value",
+                field=field_name,
+            )
 
     def source_of(self, field_name: str) -> Source | None:
         """The source of one field's value (its own, or the component's ``"*"`` fallback)."""

@@ -29,13 +29,14 @@ from skyrack.errors import (
     StudyError,
     closest_names,
 )
+from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
 from skyrack.registry import Registry
 from skyrack.sources import Source
 
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics")
+SECTIONS = ("study", "design", "overrides", "economics", "uncertainty")
 FUTURE_SECTIONS = {
     "simulation": "the fleet simulation",
     "optimization": "optimization",
@@ -85,6 +86,8 @@ class Study:
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     path: Path | None = None
+    uncertainty: UncertaintySettings = attrs.field(factory=UncertaintySettings)
+    """The ``[uncertainty]`` section (its defaults when the study has none)."""
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
@@ -288,7 +291,8 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     )
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
-    return Study(info=info, design=design, overrides=applied, path=path)
+    uncertainty = parse_uncertainty(data.get("uncertainty", {}), design)
+    return Study(info=info, design=design, overrides=applied, path=path, uncertainty=uncertainty)
 
 
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:
