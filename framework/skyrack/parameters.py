@@ -151,6 +151,8 @@ def _numbers_of(prefix: str, instance: Any) -> dict[str, float]:
 
 
 def _forget(key: tuple[int, str], ref: weakref.ref[Any]) -> None:
+    if _TABLES is None:  # interpreter shutdown: the module's globals are gone
+        return
     entry = _TABLES.get(key)
     if entry is not None and entry[0] is ref:
         del _TABLES[key]

@@ -74,8 +74,16 @@ class Source:
         if note and self.note:
             lines.append(self.note)
         if note and self.has_range:
-            lines.append(f"plausible range {self.low:,.6g} to {self.high:,.6g}: {self.range_note}")
+            low, high = _plain(self.low), _plain(self.high)
+            lines.append(f"plausible range {low} to {high}: {self.range_note}")
         return "\n".join(lines)
+
+
+def _plain(value: float | None) -> str:
+    """A bound as people write it: 25,000 or 0.02, not 2.5e+04."""
+    if value is not None and float(value).is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
+    return f"{value:,.6g}"
 
 
 def _bound(title: str, name: str, value: Any) -> float:

@@ -16,6 +16,9 @@ from collections.abc import Callable
 
 from skyrack import Orbit, Source, hookimpl
 
+EXACT = "computed from orbital geometry: no uncertainty beyond the model's own"
+"""The range note of numbers that are estimates only in being derived (no spread)."""
+
 VALLADO = Source(
     title="Vallado, Fundamentals of Astrodynamics and Applications, 4th ed. (J2 secular node "
     "rate, sun-synchronous condition, §9.6)",
@@ -94,6 +97,10 @@ def _launch_factor_source(inclination_deg: float) -> Source:
         f"from 17.5 t gives {factor * F9_REFERENCE_PAYLOAD_KG:,.0f} kg → factor {factor:.3f}. "
         "Upper-stage-only sensitivity; consistent with SSO costing Falcon 9 roughly 15–25 % of "
         "its LEO capacity",
+    ).with_range(
+        round(factor, 3) - 0.05,
+        min(1.0, round(factor, 3) + 0.03),
+        "an upper-stage-only estimate: the booster's share of the penalty may cost a few % more",
     )
 
 
@@ -102,7 +109,7 @@ def _inclination_source(altitude_km: float) -> Source:
     return VALLADO.derive(
         note=f"cos i = −(2π / 365.2422 d) / (1.5 n J2 (R/a)²), a = 6378.137 + {altitude_km:g} km, "
         f"n = √(μ/a³), J2 = 1.08263e-3 → i = {inclination:.2f}°",
-    )
+    ).with_range(round(inclination, 2), round(inclination, 2), EXACT)
 
 
 def _sso_beta_source(altitude_km: float, ltan_hours: float, title: str, comment: str) -> Source:
@@ -158,8 +165,8 @@ def sso_dawn_dusk_650() -> Orbit:
                 note="dawn-dusk sun-synchronous orbit at ~650 km",
             ),
             "inclination_deg": _inclination_source(altitude),
-            "beta_min_deg": beta_source,
-            "beta_max_deg": beta_source,
+            "beta_min_deg": beta_source.with_range(beta_lo, beta_lo, EXACT),
+            "beta_max_deg": beta_source.with_range(beta_hi, beta_hi, EXACT),
             "launch_capacity_factor": _launch_factor_source(
                 sun_synchronous_inclination_deg(altitude)
             ),
@@ -200,10 +207,10 @@ def sso_550() -> Orbit:
                 year=2026,
                 estimate=True,
                 note="550 km, as the Starlink shell and the SPENVIS dose table's altitude",
-            ),
+            ).with_range(550.0, 550.0, "a choice of the orbit, not an uncertain number"),
             "inclination_deg": _inclination_source(altitude),
-            "beta_min_deg": beta_source,
-            "beta_max_deg": beta_source,
+            "beta_min_deg": beta_source.with_range(beta_lo, beta_lo, EXACT),
+            "beta_max_deg": beta_source.with_range(beta_hi, beta_hi, EXACT),
             "launch_capacity_factor": _launch_factor_source(
                 sun_synchronous_inclination_deg(altitude)
             ),
@@ -248,8 +255,8 @@ def leo_550_53() -> Orbit:
                 year=2021,
                 url="https://docs.fcc.gov/public/attachments/FCC-21-48A1.pdf",
             ),
-            "beta_min_deg": beta_source,
-            "beta_max_deg": beta_source,
+            "beta_min_deg": beta_source.with_range(-beta_max, -beta_max, EXACT),
+            "beta_max_deg": beta_source.with_range(beta_max, beta_max, EXACT),
             "launch_capacity_factor": _launch_factor_source(inclination),
         },
     )

@@ -44,7 +44,12 @@ class Distribution:
     parameters: ClassVar[tuple[str, ...]] = ()
     """Its required keys in a study, besides ``distribution``."""
 
-    def _scipy(self) -> Any:  # pragma: no cover - every subclass overrides it
+    def cdf(self, x: npt.ArrayLike) -> FloatArray:  # pragma: no cover - subclasses override
+        """The untruncated cumulative distribution function."""
+        raise NotImplementedError
+
+    def _ppf(self, p: FloatArray) -> FloatArray:  # pragma: no cover - subclasses override
+        """The untruncated inverse CDF."""
         raise NotImplementedError
 
     @property
@@ -61,8 +66,7 @@ class Distribution:
             raise ValueError(
                 f"{self.describe()} has no probability inside the allowed range [{low:g}, {high:g}]"
             )
-        frozen = self._scipy()
-        lo_p, hi_p = frozen.cdf(low), frozen.cdf(high)
+        lo_p, hi_p = float(self.cdf(low)), float(self.cdf(high))
         if not hi_p > lo_p:
             raise ValueError(
                 f"{self.describe()} puts no probability inside the allowed range "
@@ -71,7 +75,7 @@ class Distribution:
         p = lo_p + np.clip(np.asarray(u, dtype=np.float64), _U_EPSILON, 1 - _U_EPSILON) * (
             hi_p - lo_p
         )
-        values: FloatArray = np.clip(frozen.ppf(p), low, high)
+        values: FloatArray = np.clip(self._ppf(p), low, high)
         return values
 
     def plausible_range(self, domain: tuple[float, float] | None = None) -> tuple[float, float]:
@@ -105,10 +109,12 @@ class Uniform(Distribution):
         if not _finite(self.low, "low") < _finite(self.high, "high"):
             raise ValueError(f"needs low < high, got low={self.low!r}, high={self.high!r}")
 
-    def _scipy(self) -> Any:
-        from scipy import stats
+    def cdf(self, x: npt.ArrayLike) -> FloatArray:
+        value: FloatArray = np.clip((np.asarray(x) - self.low) / (self.high - self.low), 0, 1)
+        return value
 
-        return stats.uniform(loc=self.low, scale=self.high - self.low)
+    def _ppf(self, p: FloatArray) -> FloatArray:
+        return self.low + p * (self.high - self.low)
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -137,11 +143,26 @@ class Triangular(Distribution):
                 f"high={high:g}"
             )
 
-    def _scipy(self) -> Any:
-        from scipy import stats
+    def cdf(self, x: npt.ArrayLike) -> FloatArray:
+        a, c, b = self.low, self.mode, self.high
+        x = np.clip(np.asarray(x, dtype=np.float64), a, b)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rising = np.where(c > a, (x - a) ** 2 / ((b - a) * (c - a)), 0.0)
+            falling = np.where(b > c, 1 - (b - x) ** 2 / ((b - a) * (b - c)), 1.0)
+        value: FloatArray = np.where(x <= c, rising, falling)
+        return value
 
-        width = self.high - self.low
-        return stats.triang(c=(self.mode - self.low) / width, loc=self.low, scale=width)
+    def _ppf(self, p: FloatArray) -> FloatArray:
+        """F⁻¹(p) = a + √(p (b − a)(c − a)) below F(c) = (c − a)/(b − a), else
+        b − √((1 − p)(b − a)(b − c))."""
+        a, c, b = self.low, self.mode, self.high
+        split = (c - a) / (b - a)
+        value: FloatArray = np.where(
+            p < split,
+            a + np.sqrt(p * (b - a) * (c - a)),
+            b - np.sqrt((1 - p) * (b - a) * (b - c)),
+        )
+        return value
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -169,10 +190,17 @@ class Normal(Distribution):
             raise ValueError(f"needs sd > 0, got sd={self.sd!r}")
         _check_truncation(self.low, self.high)
 
-    def _scipy(self) -> Any:
-        from scipy import stats
+    def cdf(self, x: npt.ArrayLike) -> FloatArray:
+        from scipy.special import ndtr
 
-        return stats.norm(loc=self.mean, scale=self.sd)
+        value: FloatArray = ndtr((np.asarray(x, dtype=np.float64) - self.mean) / self.sd)
+        return value
+
+    def _ppf(self, p: FloatArray) -> FloatArray:
+        from scipy.special import ndtri
+
+        value: FloatArray = self.mean + self.sd * ndtri(p)
+        return value
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -198,10 +226,20 @@ class LogNormal(Distribution):
             raise ValueError(f"needs sigma > 0, got sigma={self.sigma!r}")
         _check_truncation(self.low, self.high)
 
-    def _scipy(self) -> Any:
-        from scipy import stats
+    def cdf(self, x: npt.ArrayLike) -> FloatArray:
+        from scipy.special import ndtr
 
-        return stats.lognorm(s=self.sigma, scale=self.median)
+        x = np.asarray(x, dtype=np.float64)
+        with np.errstate(divide="ignore"):
+            z = np.log(np.maximum(x, 0.0) / self.median) / self.sigma
+        value: FloatArray = ndtr(z)
+        return value
+
+    def _ppf(self, p: FloatArray) -> FloatArray:
+        from scipy.special import ndtri
+
+        value: FloatArray = self.median * np.exp(self.sigma * ndtri(p))
+        return value
 
     @property
     def bounds(self) -> tuple[float, float]:

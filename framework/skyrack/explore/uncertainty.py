@@ -215,7 +215,7 @@ def _catalog_ranges(design: Design) -> list[tuple[str, Source]]:
     for kind, component in design.components().items():
         for name in numeric_field_names(type(component)):
             source = component.source_of(name)
-            if source is not None and source.has_range:
+            if source is not None and component.range_of(name) is not None:
                 key_name = "bf16_dense_tflops" if name == "dense_tflops" else name
                 found.append((f"{kind}.{key_name}", source))
     for section, values, sources in (
