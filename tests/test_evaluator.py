@@ -185,10 +185,11 @@ def test_too_many_accelerators_break_the_bus_power_budget_by_a_stated_amount() -
 
 
 def test_satellite_heavier_than_the_launcher_breaks_the_launch_mass_budget() -> None:
-    """A satellite heavier than the rocket's capacity is infeasible on launch mass."""
+    """A satellite heavier than the rocket's capacity is infeasible on launch fill by mass."""
     design = toy_design(**{"launch_vehicle.payload_to_leo_kg": 1_000.0})
     with pytest.raises(
-        InfeasibleDesign, match="launch mass: needs 1,241 kg, limit 1,000 kg .over by 241 kg, 24%."
+        InfeasibleDesign,
+        match="launch fill by mass: needs 1,241 kg, limit 1,000 kg .over by 241 kg, 24%.",
     ):
         evaluate(design)
 

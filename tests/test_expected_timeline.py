@@ -158,7 +158,13 @@ def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
     """Hardware per satellite launched, launches per attempt, fractions, operations per
     satellite-year and development in the first period, on a simulated-looking history."""
     costs = UnitCosts(
-        satellite_usd={"accelerators": 100.0, "bus": 50.0, "solar_arrays": 20.0, "radiators": 10.0},
+        satellite_usd={
+            "accelerators": 100.0,
+            "bus": 50.0,
+            "solar_arrays": 20.0,
+            "radiators": 10.0,
+            "batteries": 5.0,
+        },
         satellite_learning_rate=1.0,
         integration_fraction=0.1,
         launch_usd=1_000.0,
@@ -187,10 +193,11 @@ def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
     spend = price_timeline(history, costs).spend_usd
     assert list(spend) == list(COST_CATEGORIES)
     assert spend["accelerators"].tolist() == [200.0, 100.0, 0.0]
-    assert spend["integration"].tolist() == pytest.approx([36.0, 18.0, 0.0])  # 10 % of 360, 180
+    assert spend["batteries"].tolist() == [10.0, 5.0, 0.0]
+    assert spend["integration"].tolist() == pytest.approx([37.0, 18.5, 0.0])  # 10 % of 370, 185
     assert spend["launch"].tolist() == [1_000.0, 1_000.0, 0.0]
-    assert spend["insurance"].tolist() == pytest.approx([0.05 * 1396, 0.05 * 1198, 0.0])
-    assert spend["ground_segment"].tolist() == pytest.approx([0.02 * 396, 0.02 * 198, 0.0])
+    assert spend["insurance"].tolist() == pytest.approx([0.05 * 1407, 0.05 * 1203.5, 0.0])
+    assert spend["ground_segment"].tolist() == pytest.approx([0.02 * 407, 0.02 * 203.5, 0.0])
     assert spend["operations"].tolist() == [3.0, 7.5, 9.0]
     assert spend["development"].tolist() == [7_000.0, 0.0, 0.0]
 

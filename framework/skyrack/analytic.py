@@ -38,6 +38,9 @@ from skyrack.pricing import BOUGHT_CATEGORIES, COST_CATEGORIES
 from skyrack.sizing import check_domain, size_satellite
 from skyrack.survival import age_reaching, powered_years, throttle_onset
 
+LAUNCH_TIME_CATEGORIES = COST_CATEGORIES[: COST_CATEGORIES.index("operations")]
+"""Costs paid as the satellites launch: they carry the ramp's discount factor ρ."""
+
 _COST_KEYS = tuple((key, f"pv_{key}_usd", f"{key}_usd") for key in COST_CATEGORIES)
 
 
@@ -166,6 +169,7 @@ def _compute(xp: ArrayNamespace, p: Mapping[str, Real]) -> tuple[dict[str, Real]
         "bus": p["satellite_bus.cost_usd"],
         "solar_arrays": s["array_bol_power_w"] * p["satellite_bus.array_cost_usd_per_w"],
         "radiators": s["radiator_area_m2"] * p["satellite_bus.radiator_cost_usd_per_m2"],
+        "batteries": s["battery_capacity_kwh"] * p["satellite_bus.battery_cost_usd_per_kwh"],
     }
     unit = {
         key: value if key in BOUGHT_CATEGORIES else value * learning
@@ -193,7 +197,7 @@ def _compute(xp: ArrayNamespace, p: Mapping[str, Real]) -> tuple[dict[str, Real]
     )
     undiscounted["development"] = p["economics.nre_usd"] * xp.ones_like(launch_usd)
 
-    pv = {key: undiscounted[key] * ramp_factor for key in COST_CATEGORIES[:8]}
+    pv = {key: undiscounted[key] * ramp_factor for key in LAUNCH_TIME_CATEGORIES}
     pv["operations"] = (
         ops_per_year
         * ramp_factor
@@ -207,6 +211,7 @@ def _compute(xp: ArrayNamespace, p: Mapping[str, Real]) -> tuple[dict[str, Real]
     co2_kg = launches * p["launch_vehicle.co2_per_launch_kg"]
     result: dict[str, Real] = {
         **s,
+        "mission_years": years,
         "satellites": satellites,
         "satellites_built": satellites_built,
         "launches": launches,

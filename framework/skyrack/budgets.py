@@ -29,8 +29,14 @@ class Budget(NamedTuple):
     unit: str
     advice: str
     proportional: bool = True
-    """False when used/limit is no measure of tightness (calendar years): then utilization is
-    1 when broken and 0 otherwise."""
+    """False for a yes/no check (a calendar year, a life): used/limit is no measure of
+    tightness, so utilization is 1 when broken and 0 otherwise and it never binds."""
+    measures: str = ""
+    """What the row compares, in words a user recognises."""
+    step: Real = None
+    """What one more unit of the design adds to ``used`` (one more accelerator, one more
+    satellite on the launch): the budget *binds* when that no longer fits. None: it binds when
+    used is within 10 % of the limit."""
 
     @property
     def key(self) -> str:
@@ -43,9 +49,31 @@ class Budget(NamedTuple):
         return self.used - self.limit
 
     @property
+    def violation(self) -> Real:
+        """How far the budget is broken, comparable across units (≤ 0 when it holds): the
+        excess as a fraction of the limit, or in years for a calendar budget. The optimizer's
+        constraint value, so that kg, W and years weigh alike when it ranks infeasible designs."""
+        if not self.proportional:
+            return self.excess
+        if isinstance(self.used, float) and isinstance(self.limit, float):
+            return self.excess / abs(self.limit) if self.limit != 0 else self.excess
+        with np.errstate(divide="ignore", invalid="ignore"):
+            limit = np.abs(np.asarray(self.limit))
+            return np.where(limit > 0, self.excess / np.where(limit > 0, limit, 1.0), self.excess)
+
+    @property
     def broken(self) -> bool:
         """True when one design exceeds this budget (NaN counts as broken)."""
         return not self.used <= self.limit
+
+    @property
+    def binding(self) -> bool:
+        """True when this budget holds but limits the design (see ``step``): the next
+        accelerator or satellite would break it, or it is within 10 % of its limit."""
+        if not self.proportional or self.broken:
+            return False
+        step = 0.1 * self.limit if self.step is None else self.step
+        return bool(self.used + step > self.limit)
 
     @property
     def utilization(self) -> Real:
@@ -65,8 +93,8 @@ def _utilization(xp: ArrayNamespace, used: Real, limit: Real, proportional: bool
 BUDGET_NAMES = (
     "bus payload power",
     "bus payload mass",
-    "launch mass",
-    "fairing volume",
+    "launch fill by mass",
+    "launch fill by volume",
     "thermal",
     "radiation dose",
     "design life",
@@ -80,6 +108,11 @@ _EXCESS_KEYS = {name: f"budget_{name.replace(' ', '_')}_excess" for name in BUDG
 
 def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> list[Budget]:
     """Every budget of the designs in ``p`` with satellite sizing ``s`` (floats or arrays)."""
+    accelerators = p["sizing.accelerators_per_satellite"]
+    payload_mass_kg = s["accelerator_mass_kg"] + s["shielding_mass_kg"] + s["radiator_mass_kg"]
+    # A launch carries k ≥ 1 satellites (one that does not fit still has to fly alone).
+    carried = s["satellites_per_launch"]
+    carried = carried + (carried < 1.0) * (1.0 - carried)
     return [
         Budget(
             "bus payload power",
@@ -87,27 +120,35 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
             p["satellite_bus.max_payload_power_w"],
             "W",
             "carry fewer accelerators or choose a bigger bus",
+            measures="payload power vs bus capacity",
+            step=s["payload_power_w"] / accelerators,
         ),
         Budget(
             "bus payload mass",
-            s["accelerator_mass_kg"] + s["shielding_mass_kg"] + s["radiator_mass_kg"],
+            payload_mass_kg,
             p["satellite_bus.max_payload_mass_kg"],
             "kg",
             "carry fewer accelerators, less shielding, or a hotter radiator",
+            measures="payload mass vs bus capacity",
+            step=payload_mass_kg / accelerators,
         ),
         Budget(
-            "launch mass",
-            s["wet_mass_kg"],
+            "launch fill by mass",
+            carried * s["wet_mass_kg"],
             s["launch_capacity_kg"],
             "kg",
             "make the satellite lighter or choose a bigger launch vehicle",
+            measures="one launch's satellites vs payload",
+            step=s["wet_mass_kg"],
         ),
         Budget(
-            "fairing volume",
-            s["stowed_volume_m3"],
+            "launch fill by volume",
+            carried * s["stowed_volume_m3"],
             p["launch_vehicle.fairing_volume_m3"],
             "m^3",
             "make the satellite smaller or choose a vehicle with a larger fairing",
+            measures="one launch's satellites vs fairing",
+            step=s["stowed_volume_m3"],
         ),
         Budget(
             "thermal",
@@ -115,6 +156,7 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
             s["radiator_emitted_w_m2"],
             "W/m^2",
             "raise the radiator temperature or cut its view of the Earth",
+            measures="radiator heat absorbed vs emitted",
         ),
         Budget(
             "radiation dose",
@@ -122,6 +164,7 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
             p["compute_payload.tid_tolerance_krad"],
             "krad(Si)",
             "add shielding, shorten the mission, or choose a more tolerant payload",
+            measures="mission dose vs tolerance",
         ),
         Budget(
             "design life",
@@ -129,14 +172,17 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
             p["satellite_bus.design_life_years"],
             "yr",
             "shorten the mission or choose a bus designed for longer life",
+            proportional=False,
+            measures="mission vs bus design life",
         ),
         Budget(
             "launch availability",
             p["launch_vehicle.first_available_year"],
             p["economics.start_year"],
-            "yr",
+            "",
             "start later or choose a vehicle that flies by the start year",
             proportional=False,
+            measures="first flight vs start year",
         ),
         Budget(
             "deployment time",
@@ -145,6 +191,7 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
             "yr",
             "launch fewer satellites, choose a vehicle with more capacity or cadence, or accept "
             "a longer campaign with sizing.max_deployment_missions",
+            measures="launch campaign vs limit",
         ),
     ]
 
@@ -153,7 +200,10 @@ def describe_violation(budget: Budget, used: float, limit: float) -> str:
     """One sentence: which budget, how much is used, the limit and the excess."""
     excess = used - limit
     if not budget.proportional:
-        return f"{budget.name}: {used:g} is after {limit:g}; {budget.advice}"
+        unit = f" {budget.unit}" if budget.unit else ""
+        return (
+            f"{budget.name}: {budget.measures}: {used:g}{unit} vs {limit:g}{unit}; {budget.advice}"
+        )
     if not math.isfinite(used):
         return f"{budget.name}: needs an unbounded amount; {budget.advice}"
     percent = f", {100 * excess / limit:,.0f}%" if limit > 0 else ""

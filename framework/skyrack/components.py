@@ -280,6 +280,9 @@ class SatelliteBus(Component):
     radiator_absorptivity: float = fraction("solar absorptivity of the radiator surface")
     radiator_two_sided: bool = flag("whether the radiator panel emits from both faces")
     battery_specific_energy_wh_per_kg: float = quantity("Wh/kg", "usable battery energy per kg")
+    battery_cost_usd_per_kwh: float = quantity(
+        "USD/kWh", "recurring cost of the flight battery per kWh of capacity"
+    )
     stowed_density_kg_per_m3: float = quantity(
         "kg/m^3", "satellite mass per m^3 as stowed for launch"
     )
@@ -329,6 +332,12 @@ class ComputePayload(Component):
     failure_rate_per_year: float = quantity(
         "1/yr",
         "hazard of a permanent accelerator failure on the ground",
+        minimum=0.0,
+        exclusive_minimum=False,
+    )
+    warranty_years: float = quantity(
+        "yr",
+        "manufacturer's warranty: failed units are replaced free for this long after purchase",
         minimum=0.0,
         exclusive_minimum=False,
     )
@@ -430,7 +439,10 @@ class GroundBaseline(Component):
     carbon_kg_per_mwh: float = quantity(
         "kg CO2/MWh", "emissions per MWh of facility energy", minimum=0.0, exclusive_minimum=False
     )
-    replaces_failed_accelerators: bool = flag("whether failed accelerators are swapped out")
+    replaces_failed_accelerators: bool = flag(
+        "whether the operator buys replacements for accelerators that fail after the warranty "
+        "(where a replacement pays for itself; under warranty they are always replaced free)"
+    )
 
 
 @attrs.frozen(kw_only=True)

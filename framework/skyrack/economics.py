@@ -371,6 +371,17 @@ def pv_decaying_stream_kernel(
     return _discount(xp, k, start_years) * _int_exp(xp, k, years - start_years)
 
 
+def decaying_stream_years_kernel(xp: ArrayNamespace, decay_per_year: Value, area: Value) -> Value:
+    """The inverse of a decaying stream: the T ≥ 0 with ∫₀^T e^{−k t} dt = ``area`` [yr], i.e.
+    −ln(1 − k·area)/k (``area`` at k = 0; +inf when k·area ≥ 1, which no T reaches), for
+    k = ``decay_per_year`` ≥ 0 and ``area`` ≥ 0. Unchecked, on namespace ``xp``."""
+    z = decay_per_year * area
+    small = xp.abs(z) < _SMALL
+    safe = xp.where(small | (z >= 1.0), 0.5, z)
+    ratio = xp.where(small, 1.0 + z / 2.0 * (1.0 + z * (2.0 / 3.0)), -xp.log1p(-safe) / safe)
+    return xp.where(z >= 1.0, math.inf, area * ratio)
+
+
 @overload
 def pv_ramped_decaying_stream(  # type: ignore[overload-overlap]
     rate_per_year: float, decay_per_year: float, ramp_years: float, years: float

@@ -34,7 +34,7 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
         raise SkyrackError(f"cannot evaluate this design: {error}") from None
     if check_feasible:
         broken = [b for b in table if b.broken]
-        if {b.name for b in broken} & {"launch mass", "fairing volume"}:
+        if {b.name for b in broken} & {"launch fill by mass", "launch fill by volume"}:
             # no satellite fits a launch, so the deployment time is unbounded: already said
             broken = [b for b in broken if b.name != "deployment time"]
         if broken:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         ReferenceModel,
         SatelliteBus,
     )
+    from skyrack.optimize.objectives import Objective, SearchDimension
 
 PROJECT_NAME = "skyrack"
 
@@ -89,6 +90,19 @@ def register_fleet_events(register: Callable[[FleetEvent], None]) -> None:
 @hookspec
 def register_reference_models(register: Callable[[ReferenceModel], None]) -> None:
     """Register published cost models by calling ``register(ReferenceModel(...))``."""
+
+
+# --- optimization --------------------------------------------------------------------------------
+
+
+@hookspec
+def register_objectives(register: Callable[[Objective], None]) -> None:
+    """Register optimization objectives by calling ``register(Objective(...))`` for each."""
+
+
+@hookspec
+def register_search_dimensions(register: Callable[[SearchDimension], None]) -> None:
+    """Register search knobs that map onto design parameters: ``register(SearchDimension(...))``."""
 
 
 # --- command line --------------------------------------------------------------------------------

@@ -44,10 +44,9 @@ class Metrics:
         """True when a PFLOP-day costs less in orbit than on the ground."""
         return self.orbit_to_ground_ratio < 1.0
 
-    def binding_constraints(self, threshold: float = 0.9) -> list[Budget]:
-        """Budgets used to at least ``threshold`` of their limit, tightest first."""
-        tight = [b for b in self.budgets if b.utilization >= threshold]
-        return sorted(tight, key=lambda b: -b.utilization)
+    def binding_constraints(self) -> list[Budget]:
+        """Budgets that hold but limit the design (:attr:`Budget.binding`), tightest first."""
+        return sorted((b for b in self.budgets if b.binding), key=lambda b: -b.utilization)
 
     def largest_costs(self, count: int = 3) -> list[tuple[str, float]]:
         """The ``count`` largest waterfall items (present value, USD), largest first."""
@@ -70,7 +69,21 @@ class Metrics:
             text += "; binding: " + ", ".join(
                 f"{b.name} ({100 * b.utilization:.0f}%)" for b in binding
             )
-        return text
+        return f"{text}; {self.ground_policy()}"
+
+    def ground_policy(self) -> str:
+        """What the ground operator does with failed accelerators, in one phrase."""
+        v = self.values
+        warranty, cutoff = v["ground_warranty_years"], v["ground_replacement_cutoff_years"]
+        years = v["mission_years"]
+        if warranty >= years:
+            return "ground: failed accelerators replaced free under warranty all mission"
+        text = f"ground: failed accelerators replaced free for {warranty:g} yr under warranty"
+        if cutoff > warranty:
+            return f"{text}, then bought until year {cutoff:.1f} of {years:g}, then left failed"
+        if not v["ground_buys_replacements"]:
+            return f"{text}, then left failed (the baseline buys no replacements)"
+        return f"{text}, then left failed (a replacement would not pay for itself)"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data: headline figures, waterfall, budgets, every computed value."""
@@ -86,9 +99,13 @@ def _budget_as_dict(budget: Budget) -> dict[str, Any]:
     """A budget reading as JSON-ready data, its utilization after its limit and unit."""
     data = budget._asdict()
     advice, proportional = data.pop("advice"), data.pop("proportional")
+    measures = data.pop("measures")
+    del data["step"]
     return {
         **data,
         "utilization": budget.utilization,
+        "binding": budget.binding,
+        "measures": measures,
         "advice": advice,
         "proportional": proportional,
     }
@@ -115,7 +132,14 @@ def metrics_from(values: dict[str, Real], table: list[Budget]) -> Metrics:
         readings = tuple(table)
     else:  # 0-d arrays or numpy scalars
         scalars = dict(zip(values, map(float, values.values()), strict=True))
-        readings = tuple(b._replace(used=float(b.used), limit=float(b.limit)) for b in table)
+        readings = tuple(
+            b._replace(
+                used=float(b.used),
+                limit=float(b.limit),
+                step=None if b.step is None else float(b.step),
+            )
+            for b in table
+        )
     return Metrics(
         lcoc_usd_per_pflop_day=scalars["lcoc_usd_per_pflop_day"],
         ground_lcoc_usd_per_pflop_day=scalars["ground_lcoc_usd_per_pflop_day"],

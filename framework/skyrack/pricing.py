@@ -4,9 +4,10 @@ One function, :func:`price_timeline`, for every producer of a :class:`FleetTimel
 analytic evaluator's expected timeline, each simulated history), so that spend is computed by
 the same code whoever counted the launches. Its rules (docs/model.md, "Cost"):
 
-* hardware is paid when a satellite is launched, lost ones included: accelerators at their
-  price, bus, arrays and radiators on the satellite learning curve (Wright's law over the
-  cumulative count of satellites built), integration as a fraction of that hardware;
+* hardware is paid when a satellite is launched, lost ones included: accelerators and batteries
+  at their market price, bus, arrays and radiators on the satellite learning curve (Wright's
+  law over the cumulative count of satellites built), integration as a fraction of that
+  hardware;
 * each launch attempt costs the launch price on the launch learning curve;
 * insurance is a fraction of hardware and launch, the ground segment a fraction of hardware,
   both paid with them;
@@ -34,6 +35,7 @@ COST_CATEGORIES = (
     "bus",
     "solar_arrays",
     "radiators",
+    "batteries",
     "integration",
     "launch",
     "insurance",
@@ -43,10 +45,10 @@ COST_CATEGORIES = (
 )
 """The cost waterfall's categories, in the order a satellite is paid for."""
 
-HARDWARE_CATEGORIES = ("accelerators", "bus", "solar_arrays", "radiators")
+HARDWARE_CATEGORIES = ("accelerators", "bus", "solar_arrays", "radiators", "batteries")
 """What one satellite is built from, before integration (one unit cost each)."""
 
-BOUGHT_CATEGORIES = frozenset({"accelerators"})
+BOUGHT_CATEGORIES = frozenset({"accelerators", "batteries"})
 """Hardware bought at a market price; the rest of a satellite follows its learning curve."""
 
 

@@ -159,6 +159,9 @@ def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]
         "array_area_m2": array_area_m2,
         "array_mass_kg": array_mass_kg,
         "battery_mass_kg": battery_mass_kg,
+        "battery_capacity_kwh": battery_mass_kg
+        * p["satellite_bus.battery_specific_energy_wh_per_kg"]
+        / 1000.0,
         "heat_w": heat_w,
         "radiator_net_flux_w_m2": net_flux_w_m2,
         "radiator_emitted_w_m2": emitted_w_m2,

@@ -15,7 +15,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import cattrs
@@ -33,13 +33,15 @@ from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
 from skyrack.registry import Registry
 from skyrack.sources import Source
 
+if TYPE_CHECKING:
+    from skyrack.optimize.section import OptimizeSection
+
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics", "uncertainty")
+SECTIONS = ("study", "design", "overrides", "economics", "optimize", "uncertainty")
 FUTURE_SECTIONS = {
     "simulation": "the fleet simulation",
-    "optimization": "optimization",
     "ensemble": "Monte Carlo ensembles",
     "report": "reports",
     "events": "fleet events",
@@ -86,6 +88,8 @@ class Study:
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     path: Path | None = None
+    optimize: OptimizeSection | None = None
+    """The validated ``[optimize]`` section, when the study has one."""
     uncertainty: UncertaintySettings = attrs.field(factory=UncertaintySettings)
     """The ``[uncertainty]`` section (its defaults when the study has none)."""
 
@@ -292,7 +296,19 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
     uncertainty = parse_uncertainty(data.get("uncertainty", {}), design)
-    return Study(info=info, design=design, overrides=applied, path=path, uncertainty=uncertainty)
+    optimize = None
+    if "optimize" in data:
+        from skyrack.optimize.section import parse_optimize_section
+
+        optimize = parse_optimize_section(data["optimize"], design, registry, applied)
+    return Study(
+        info=info,
+        design=design,
+        overrides=applied,
+        path=path,
+        optimize=optimize,
+        uncertainty=uncertainty,
+    )
 
 
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:

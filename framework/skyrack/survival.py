@@ -19,13 +19,8 @@ its inverse, on an array namespace (:mod:`skyrack.array_api`). Equations: ``docs
 
 from __future__ import annotations
 
-import math
-
 from skyrack.array_api import ArrayNamespace, Real
-from skyrack.economics import pv_decaying_stream_kernel
-
-_SMALL = 1e-8
-"""Below this |z| the inverse uses the series of −ln(1 − z)/z."""
+from skyrack.economics import decaying_stream_years_kernel, pv_decaying_stream_kernel
 
 
 def throttle_onset(
@@ -64,15 +59,6 @@ def powered_years(
     return full + throttled
 
 
-def _inverse_decay(xp: ArrayNamespace, k: Real, area: Real) -> Real:
-    """The d ≥ 0 with ∫₀^d e^{−k u} du = area, i.e. −ln(1 − k·area)/k (inf when unreachable)."""
-    z = k * area
-    small = xp.abs(z) < _SMALL
-    safe = xp.where(small | (z >= 1.0), 0.5, z)
-    ratio = xp.where(small, 1.0 + z / 2.0, -xp.log1p(-safe) / safe)
-    return xp.where(z >= 1.0, math.inf, area * ratio)
-
-
 def age_reaching(
     xp: ArrayNamespace,
     level: Real,
@@ -88,9 +74,11 @@ def age_reaching(
     ``years`` or is inf.
     """
     at_onset = powered_years(xp, hazard, g, tau0, margin, years, tau0)
-    before = _inverse_decay(xp, hazard, level)
+    before = decaying_stream_years_kernel(xp, hazard, level)
     # after τ₀: (m e^{g T} e^{−(k+g) τ₀}) ∫₀^{a − τ₀} e^{−(k+g) u} du = level − F(τ₀)
     weight = margin * xp.exp(g * years - (hazard + g) * tau0)
     excess = xp.maximum(level - at_onset, 0.0)
-    after = tau0 + _inverse_decay(xp, hazard + g, excess / xp.where(weight > 0, weight, 1.0))
+    after = tau0 + decaying_stream_years_kernel(
+        xp, hazard + g, excess / xp.where(weight > 0, weight, 1.0)
+    )
     return xp.where(level <= at_onset, before, after)

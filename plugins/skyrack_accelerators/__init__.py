@@ -33,6 +33,9 @@ LLAMA3_GPU_INTERRUPTIONS = 268
 GSP 17, SDC 6, thermal interface 6): 268 / 2,423.9 = 11.1 % per GPU-year."""
 LLAMA3_HBM_INTERRUPTIONS = 72
 
+WARRANTY_YEARS = 3.0
+"""Failed accelerators replaced free for three years after purchase (see SUPPORT_TERM)."""
+
 PERMANENT_FAILURE_RATE = 0.03
 """Permanent (replace-the-board) failures per accelerator-year chosen for all built-ins."""
 
@@ -172,6 +175,20 @@ GPU_TID = Source(
 ).with_range(
     2.0, 20.0, "from the ~2 krad(Si) of Suncatcher's HBM irregularities to beyond its 15 krad(Si)"
 )
+SUPPORT_TERM = Source(
+    title="NVIDIA DGX systems are sold with NVIDIA Enterprise Support (hardware replacement) in "
+    "terms of three years; NVIDIA-certified HGX servers from OEMs (e.g. Dell PowerEdge XE9680) "
+    "ship with a three-year standard warranty",
+    year=2024,
+    url="https://www.nvidia.com/en-us/data-center/dgx-support/",
+    estimate=True,
+    note="3 years: the term a data-center operator buying accelerators in servers gets by "
+    "default; longer support is bought separately",
+).with_range(1.0, 5.0, "from a one-year term to support extended to five years")
+SUPPORT_TERM_ASSUMED = SUPPORT_TERM.derive(
+    "Google sells no TPUs; the three-year hardware term of NVIDIA's data-center systems is "
+    "assumed for an operator running this part"
+)
 SEU_ESTIMATE = Source(
     title="skyrack estimate: upsets needing a reset in LEO",
     year=2026,
@@ -209,6 +226,7 @@ def h100_sxm() -> ComputePayload:
         mass_kg=DGX_H100_WEIGHT_KG / GPUS_PER_DGX,
         unit_price_usd=42_500.0,
         failure_rate_per_year=PERMANENT_FAILURE_RATE,
+        warranty_years=WARRANTY_YEARS,
         tid_tolerance_krad=10.0,
         seu_upsets_per_day=HBM_UPSETS_PER_GB_DAY * 80,
         seu_recovery_s=300.0,
@@ -227,6 +245,7 @@ def h100_sxm() -> ComputePayload:
             ).with_range(10.0, 20.0, "lighter cold plates, or heavier ones with their loops"),
             "unit_price_usd": REFERENCES_H100_PRICE,
             "failure_rate_per_year": LLAMA3,
+            "warranty_years": SUPPORT_TERM,
             "tid_tolerance_krad": GPU_TID,
             "seu_upsets_per_day": _seu_source(80.0),
             "seu_recovery_s": SEU_RECOVERY,
@@ -249,6 +268,7 @@ def b200() -> ComputePayload:
         mass_kg=round(GB200_NVL72_WEIGHT_KG / GB200_NVL72_GPUS, 2),
         unit_price_usd=45_000.0,
         failure_rate_per_year=PERMANENT_FAILURE_RATE,
+        warranty_years=WARRANTY_YEARS,
         tid_tolerance_krad=10.0,
         seu_upsets_per_day=HBM_UPSETS_PER_GB_DAY * 180,
         seu_recovery_s=300.0,
@@ -267,6 +287,7 @@ def b200() -> ComputePayload:
             ).with_range(12.0, 22.0, "the rack's share per GPU, ±~1/3 for a space chassis"),
             "unit_price_usd": B200_PRICE,
             "failure_rate_per_year": LLAMA3_UNMEASURED,
+            "warranty_years": SUPPORT_TERM,
             "tid_tolerance_krad": GPU_TID,
             "seu_upsets_per_day": _seu_source(180.0),
             "seu_recovery_s": SEU_RECOVERY,
@@ -315,6 +336,7 @@ def tpu_v6e() -> ComputePayload:
         mass_kg=mass,
         unit_price_usd=15_000.0,
         failure_rate_per_year=PERMANENT_FAILURE_RATE,
+        warranty_years=WARRANTY_YEARS,
         tid_tolerance_krad=15.0,
         seu_upsets_per_day=HBM_UPSETS_PER_GB_DAY * 32,
         seu_recovery_s=300.0,
@@ -330,6 +352,7 @@ def tpu_v6e() -> ComputePayload:
             ).with_range(4.0, 9.0, "scaling by power is rough: −30 % to +55 %"),
             "unit_price_usd": TPU_PRICE,
             "failure_rate_per_year": LLAMA3_UNMEASURED,
+            "warranty_years": SUPPORT_TERM_ASSUMED,
             "tid_tolerance_krad": SUNCATCHER,
             "seu_upsets_per_day": _seu_source(32.0),
             "seu_recovery_s": SEU_RECOVERY,
@@ -358,6 +381,7 @@ def tpu_v6e_rad_derated() -> ComputePayload:
         mass_kg=mass,
         unit_price_usd=base.unit_price_usd * RAD_PRICE_FACTOR,
         failure_rate_per_year=PERMANENT_FAILURE_RATE,
+        warranty_years=WARRANTY_YEARS,
         tid_tolerance_krad=15.0,
         seu_upsets_per_day=seu,
         seu_recovery_s=60.0,
@@ -394,6 +418,7 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 f"supervisor = ${base.unit_price_usd * RAD_PRICE_FACTOR:,.0f}",
             ).with_range(15_000.0, 30_000.0, "with the TPU's own price uncertain"),
             "failure_rate_per_year": LLAMA3_UNMEASURED,
+            "warranty_years": SUPPORT_TERM_ASSUMED,
             "tid_tolerance_krad": SUNCATCHER.derive(
                 note="same silicon as the TPU v6e: 15 krad(Si) without hard failure. Derating "
                 "does not raise the silicon's total-dose tolerance; shielding (sized separately) "

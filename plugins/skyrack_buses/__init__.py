@@ -104,6 +104,30 @@ BATTERY = Source(
     year=2026,
     estimate=True,
 )
+BNEF_PACK_USD_PER_KWH = 115.0
+"""BloombergNEF's 2024 survey: average lithium-ion battery pack price, all sectors."""
+SPACE_PACK_FACTOR = 10.0
+"""Screened, matched cells in a vibration- and vacuum-qualified pack with its own battery
+management: taken as ten times an automotive pack (skyrack estimate)."""
+SMALL_LOT_BATTERY_USD_PER_KWH = BNEF_PACK_USD_PER_KWH * SPACE_PACK_FACTOR * 10
+"""A space-qualified pack built in small lots: ten times the constellation pack."""
+BNEF_2024 = Source(
+    title="BloombergNEF, Lithium-Ion Battery Pack Prices See Largest Drop Since 2017, Falling to "
+    "$115 per Kilowatt-Hour (2024 battery price survey)",
+    year=2024,
+    url="https://about.bnef.com/blog/lithium-ion-battery-pack-prices-see-largest-drop-since-2017-"
+    "falling-to-115-per-kilowatt-hour-bloombergnef/",
+    estimate=True,
+    note=f"mass-produced constellation battery = automotive pack ${BNEF_PACK_USD_PER_KWH:g}/kWh × "
+    f"{SPACE_PACK_FACTOR:g} for cell screening and matching, a vibration- and thermal-vacuum-"
+    f"qualified enclosure, battery management and lot testing = "
+    f"${BNEF_PACK_USD_PER_KWH * SPACE_PACK_FACTOR:,.0f}/kWh (the factor is a skyrack estimate; "
+    "no constellation operator publishes its battery cost)",
+).with_range(
+    BNEF_PACK_USD_PER_KWH * SPACE_PACK_FACTOR / 2,
+    BNEF_PACK_USD_PER_KWH * SPACE_PACK_FACTOR * 2,
+    "the space-qualification factor, the estimated part, halved or doubled",
+)
 INTEGRATION = Source(
     title="skyrack estimate: integration and test as a fraction of hardware cost (after Wertz & "
     "Larson, Space Mission Analysis and Design, 3rd ed., cost models)",
@@ -140,6 +164,7 @@ def starlink_v2_mini_class() -> SatelliteBus:
         radiator_absorptivity=0.09,
         radiator_two_sided=True,
         battery_specific_energy_wh_per_kg=150.0,
+        battery_cost_usd_per_kwh=BNEF_PACK_USD_PER_KWH * SPACE_PACK_FACTOR,
         stowed_density_kg_per_m3=round(STARLINK_BATCH_KG / FALCON_FAIRING_M3, 1),
         propulsion_isp_s=2_500.0,
         design_life_years=5.0,
@@ -205,6 +230,7 @@ def starlink_v2_mini_class() -> SatelliteBus:
                 200.0,
                 "from space-qualified packs (~100–120 Wh/kg) to automotive packs (~200 Wh/kg)",
             ),
+            "battery_cost_usd_per_kwh": BNEF_2024,
             "stowed_density_kg_per_m3": _estimate(
                 "skyrack estimate: a Starlink batch fills a Falcon 9 fairing",
                 "21 V2 minis × ~800 kg = 16,800 kg (shared/data/launch_emissions.csv, FCC-based "
@@ -266,6 +292,7 @@ def large_compute_bus() -> SatelliteBus:
         radiator_absorptivity=0.09,
         radiator_two_sided=True,
         battery_specific_energy_wh_per_kg=150.0,
+        battery_cost_usd_per_kwh=BNEF_PACK_USD_PER_KWH * SPACE_PACK_FACTOR,
         stowed_density_kg_per_m3=200.0,
         propulsion_isp_s=2_500.0,
         design_life_years=5.0,
@@ -317,6 +344,7 @@ def large_compute_bus() -> SatelliteBus:
             "battery_specific_energy_wh_per_kg": BATTERY.derive(
                 note="automotive-class Li-ion cells (~250 Wh/kg) packaged at ~60 % → 150 Wh/kg",
             ).with_range(100.0, 200.0, "from space-qualified to automotive-class packs"),
+            "battery_cost_usd_per_kwh": BNEF_2024,
             "stowed_density_kg_per_m3": _estimate(
                 "skyrack estimate: stowed density of a compute satellite",
                 "200 kg/m³: denser than a Starlink stack (110 kg/m³) because compute servers are "
@@ -371,6 +399,7 @@ def small_bus() -> SatelliteBus:
         radiator_absorptivity=0.09,
         radiator_two_sided=False,
         battery_specific_energy_wh_per_kg=120.0,
+        battery_cost_usd_per_kwh=SMALL_LOT_BATTERY_USD_PER_KWH,
         stowed_density_kg_per_m3=round(300.0 / espa_grande_m3, 1),
         propulsion_isp_s=float(round(2_500.0 / 1.5)),
         design_life_years=5.0,
@@ -419,6 +448,17 @@ def small_bus() -> SatelliteBus:
             "battery_specific_energy_wh_per_kg": BATTERY.derive(
                 note="space-qualified Li-ion pack ~120 Wh/kg (cells ~200 Wh/kg at ~60 % packaging)",
             ).with_range(90.0, 160.0, "space-qualified Li-ion packs"),
+            "battery_cost_usd_per_kwh": BNEF_2024.derive(
+                note="small-lot space-qualified pack: the automotive "
+                f"${BNEF_PACK_USD_PER_KWH:g}/kWh × "
+                f"{SMALL_LOT_BATTERY_USD_PER_KWH / BNEF_PACK_USD_PER_KWH:.0f} = "
+                f"${SMALL_LOT_BATTERY_USD_PER_KWH:,.0f}/kWh for packs built by the tens with full "
+                "lot qualification (skyrack estimate, ten times the constellation pack's factor)",
+            ).with_range(
+                SMALL_LOT_BATTERY_USD_PER_KWH / 2,
+                SMALL_LOT_BATTERY_USD_PER_KWH * 2,
+                "the small-lot factor, the estimated part, halved or doubled",
+            ),
             "stowed_density_kg_per_m3": _estimate(
                 "skyrack estimate: ESPA Grande envelope (42 × 46 × 56 in) at ~300 kg",
                 f"300 kg / (1.067 × 1.168 × 1.422 m = {espa_grande_m3:.3f} m³) = "

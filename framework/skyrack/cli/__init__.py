@@ -37,11 +37,22 @@ def _add_builtin_commands(group: click.Group) -> None:
     from skyrack.cli.assumptions_cmd import assumptions
     from skyrack.cli.components_cmd import components
     from skyrack.cli.crossover_cmd import crossover
+    from skyrack.cli.optimize_cmd import dashboard, optimize
     from skyrack.cli.plugins_cmd import plugins
     from skyrack.cli.reference_cmd import reference
     from skyrack.cli.run_cmd import run, validate
 
-    for command in (run, validate, crossover, components, assumptions, reference, plugins):
+    for command in (
+        run,
+        validate,
+        crossover,
+        optimize,
+        dashboard,
+        components,
+        assumptions,
+        reference,
+        plugins,
+    ):
         group.add_command(command)
 
 

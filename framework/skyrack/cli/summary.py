@@ -72,7 +72,15 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
         f"{_years(metrics.time_to_50_percent_power_years)} / "
         f"{_years(metrics.time_to_90_percent_power_years)}",
     )
-    fleet.add_row("satellites per launch", f"{v['satellites_per_launch']:,.0f}")
+    by_mass, by_volume = (
+        next(b for b in metrics.budgets if b.name == name).utilization
+        for name in ("launch fill by mass", "launch fill by volume")
+    )
+    fleet.add_row(
+        "satellites per launch",
+        f"{v['satellites_per_launch']:,.0f} ({'mass' if by_mass >= by_volume else 'volume'} "
+        f"limits: {100 * by_mass:.0f}% full by mass, {100 * by_volume:.0f}% by volume)",
+    )
     fleet.add_row("launches (expected)", f"{v['launches']:,.1f}")
     fleet.add_row("deployment", f"{v['deployment_years']:,.2f} yr")
     console.print(fleet)
@@ -100,10 +108,13 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
     sat.add_row("dose", f"{v['dose_rad_per_year']:,.0f} rad(Si)/yr")
     console.print(sat)
 
-    budgets = Table("budget", "used", "limit", "use", title="Budgets")
-    for b in sorted(metrics.budgets, key=lambda b: -b.utilization):
-        used = format_number(b.used) if b.proportional else f"{b.used:g}"
-        limit = format_number(b.limit) if b.proportional else f"{b.limit:g}"
-        budgets.add_row(b.name, used, f"{limit} {b.unit}", f"{100 * b.utilization:.0f}%")
+    budgets = Table("budget", "measures", "used", "limit", "use", title="Budgets")
+    for b in sorted(metrics.budgets, key=lambda b: (not b.proportional, -b.utilization)):
+        if b.proportional:
+            used, limit = format_number(b.used), format_number(b.limit)
+            use = f"{100 * b.utilization:.0f}%" + (" binding" if b.binding else "")
+        else:
+            used, limit, use = f"{b.used:g}", f"{b.limit:g}", "broken" if b.broken else "holds"
+        budgets.add_row(b.name, b.measures, used, f"{limit} {b.unit}".strip(), use)
     console.print(budgets)
     console.print(f"[bold]Verdict:[/bold] {escape(metrics.verdict())}")

@@ -51,6 +51,7 @@ def register_compute_payloads(register: Callable[[ComputePayload], None]) -> Non
             mass_kg=6.0,
             unit_price_usd=9_000,
             failure_rate_per_year=0.03,
+            warranty_years=3,
             tid_tolerance_krad=20,
             seu_upsets_per_day=0.05,
             seu_recovery_s=30,

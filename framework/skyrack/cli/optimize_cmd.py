@@ -1,0 +1,140 @@
+"""``skyrack optimize`` and ``skyrack dashboard``: search a study's design space with Optuna,
+and browse the search in optuna-dashboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from skyrack.cli.output import echo_json
+
+STUDY_PATH = click.Path(path_type=Path)
+STORAGE_HELP = (
+    "Optuna storage: a journal file path, sqlite:///FILE or postgresql://USER:PASSWORD@HOST/DB "
+    "(default: the study's storage, else a journal in results/<study>-optimize/). Also read "
+    "from SKYRACK_STORAGE, which keeps a password off the command line."
+)
+
+
+def _storage_option(function: Any) -> Any:
+    return click.option("--storage", envvar="SKYRACK_STORAGE", help=STORAGE_HELP)(function)
+
+
+def _study_name_option(function: Any) -> Any:
+    return click.option("--study-name", help="Optuna study name (default: the study's name).")(
+        function
+    )
+
+
+@click.command()
+@click.argument("study_file", type=STUDY_PATH)
+@_storage_option
+@_study_name_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes on this machine, all on one storage.",
+)
+@click.option(
+    "--n-trials",
+    type=click.IntRange(min=1),
+    help="The study's total of finished trials (default: [optimize] n_trials).",
+)
+@click.option(
+    "--timeout",
+    "timeout_s",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Stop this run after this many seconds (default: [optimize] timeout_s).",
+)
+@click.option("--seed", type=int, help="Sampler seed (default: [optimize] seed, else [study]).")
+@click.option(
+    "--export-best",
+    "export_dir",
+    type=click.Path(path_type=Path),
+    help="Write each best design as a runnable study file into this folder.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    help="Results folder (default: results/<study name>-optimize).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--no-progress", is_flag=True, help="No progress bar.")
+def optimize(
+    study_file: Path,
+    storage: str | None,
+    study_name: str | None,
+    workers: int,
+    n_trials: int | None,
+    timeout_s: float | None,
+    seed: int | None,
+    export_dir: Path | None,
+    out_dir: Path | None,
+    as_json: bool,
+    no_progress: bool,
+) -> None:
+    """Search the design space of STUDY_FILE's [optimize] section with Optuna.
+
+    Trials are kept in an Optuna storage as they finish: run the command again to resume (the
+    trial total counts every run and worker), or run it on another machine with the same
+    --storage to add workers.
+    """
+    from skyrack.cli.optimize_view import print_results, progress_reporter
+    from skyrack.optimize import report
+    from skyrack.optimize.run import optimize as run_search
+    from skyrack.optimize.run import quiet_optuna, results_folder
+    from skyrack.study import load_study
+
+    study = load_study(study_file)
+    with progress_reporter(enabled=not (no_progress or as_json)) as on_progress:
+        outcome = run_search(
+            study,
+            storage=storage,
+            study_name=study_name,
+            n_trials=n_trials,
+            timeout_s=timeout_s,
+            seed=seed,
+            workers=workers,
+            on_progress=on_progress,
+        )
+    with quiet_optuna():
+        document = report.summary(study, outcome.study, outcome.target)
+        exported = report.export_best(study, outcome.study, export_dir) if export_dir else []
+    document["optimization"]["exported"] = [str(path) for path in exported]
+    written = report.write_summary(out_dir or results_folder(study), document)
+    if as_json:
+        echo_json(document)
+        return
+    print_results(document)
+    for path in exported:
+        click.echo(f"exported {path}")
+    click.echo(f"\nresults written to {written}; trials kept in {outcome.target.label}")
+
+
+@click.command()
+@click.argument("study_file", type=STUDY_PATH)
+@_storage_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (127.0.0.1: this machine only).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8080,
+    show_default=True,
+    help="Port (0: any free port).",
+)
+def dashboard(study_file: Path, storage: str | None, host: str, port: int) -> None:
+    """Serve optuna-dashboard on STUDY_FILE's search storage (Ctrl-C stops it)."""
+    from skyrack.optimize.dashboard import serve
+    from skyrack.study import load_study
+
+    serve(load_study(study_file), storage=storage, host=host, port=port, echo=click.echo)

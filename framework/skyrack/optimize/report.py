@@ -1,0 +1,224 @@
+"""What a search found: the best design (or the Pareto front), importances, runnable exports.
+
+Everything here reads the Optuna study back from its storage, so it describes the whole study
+(every run and worker), not only the run that just ended.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import warnings
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import optuna
+from optuna.trial import FrozenTrial, TrialState
+
+from skyrack.describe import to_json
+from skyrack.optimize.evaluate import Evaluation, evaluate_assignments
+from skyrack.optimize.run import NOTE_KEY, SURPLUS, Target
+from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
+from skyrack.study import Study
+
+SCHEMA_VERSION = "1"
+"""Version of the ``optimize --json`` document (and of ``optimize.json``)."""
+
+
+def best_trials(study: optuna.Study) -> list[FrozenTrial]:
+    """The best feasible trial, or the feasible Pareto front sorted by the first objective."""
+    if len(study.directions) == 1:
+        try:
+            return [study.best_trial]
+        except ValueError:  # no feasible trial completed yet
+            return []
+    sign = 1.0 if study.directions[0] == optuna.study.StudyDirection.MINIMIZE else -1.0
+    return sorted(study.best_trials, key=lambda t: sign * t.values[0])
+
+
+def trial_counts(study: optuna.Study) -> dict[str, int]:
+    """Trials by state; ``surplus`` trials (asked past n_trials, never run) apart from failures."""
+    counts = {"complete": 0, "pruned": 0, "failed": 0, "surplus": 0, "running": 0, "waiting": 0}
+    names = {
+        TrialState.COMPLETE: "complete",
+        TrialState.PRUNED: "pruned",
+        TrialState.FAIL: "failed",
+        TrialState.RUNNING: "running",
+        TrialState.WAITING: "waiting",
+    }
+    for trial in study.get_trials(deepcopy=False):
+        if trial.state == TrialState.FAIL and trial.user_attrs.get(NOTE_KEY) == SURPLUS:
+            counts["surplus"] += 1
+        else:
+            counts[names[trial.state]] += 1
+    return counts
+
+
+def reevaluate(study: Study, trial: FrozenTrial) -> Evaluation:
+    """A trial's design evaluated again (analytic: instant), for its headline outputs."""
+    assert study.optimize is not None
+    return evaluate_assignments(study.optimize, study.design, [dict(trial.params)])[0]
+
+
+def describe_trial(study: Study, trial: FrozenTrial, labels: list[str]) -> dict[str, Any]:
+    """One trial as JSON-ready data: number, objective values, parameters, outputs, constraints."""
+    evaluation = reevaluate(study, trial)
+    return {
+        "number": trial.number,
+        "values": dict(zip(labels, trial.values or (), strict=False)),
+        "params": dict(trial.params),
+        "outputs": dict(evaluation.outputs),
+        "constraints": dict(trial.constraints),
+        "feasible": all(v <= 0 for v in trial.constraints.values()),
+    }
+
+
+def importances(study: optuna.Study, labels: list[str]) -> dict[str, dict[str, float]]:
+    """Each parameter's importance for each objective over the complete trials, by Optuna's
+    PED-ANOVA (the evaluator optuna-dashboard shows); empty when there are too few trials."""
+    from optuna.importance import PedAnovaImportanceEvaluator, get_param_importances
+
+    result: dict[str, dict[str, float]] = {}
+    for index, label in enumerate(labels):
+        # PED-ANOVA ranks what makes the target low: maximized objectives are negated.
+        sign = -1.0 if study.directions[index] == optuna.study.StudyDirection.MAXIMIZE else 1.0
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message="PedAnovaImportanceEvaluator")
+                found = get_param_importances(
+                    study,
+                    evaluator=PedAnovaImportanceEvaluator(),
+                    target=_objective_target(index, sign),
+                )
+        except (ValueError, RuntimeError, ZeroDivisionError):
+            continue
+        result[label] = {name: float(value) for name, value in found.items()}
+    return result
+
+
+def _objective_target(index: int, sign: float) -> Callable[[FrozenTrial], float]:
+    def target(trial: FrozenTrial) -> float:
+        value = sign * trial.values[index]
+        return value if math.isfinite(value) else math.copysign(1e30, value)
+
+    return target
+
+
+def summary(study: Study, optuna_study: optuna.Study, target: Target) -> dict[str, Any]:
+    """The search's results as one JSON-ready document (``skyrack optimize --json``)."""
+    section = study.optimize
+    assert section is not None
+    labels = [objective.label for objective in section.objectives]
+    best = best_trials(optuna_study)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "study": {
+            "name": study.info.name,
+            "file": str(study.path) if study.path else None,
+        },
+        "optimization": {
+            "storage": target.label,
+            "study_name": target.study_name,
+            "sampler": section.settings.sampler,
+            "n_trials": target.n_trials,
+            "objectives": [
+                {
+                    "label": o.label,
+                    "direction": o.direction,
+                    "unit": o.objective.unit,
+                    "description": o.objective.description,
+                }
+                for o in section.objectives
+            ],
+            "trials": trial_counts(optuna_study),
+            "pareto_front" if section.multi_objective else "best": [
+                describe_trial(study, trial, labels) for trial in best
+            ],
+            "importances": importances(optuna_study, labels),
+        },
+    }
+
+
+def write_summary(folder: Path, document: Mapping[str, Any]) -> Path:
+    """Write ``optimize.json`` into ``folder`` atomically (temporary file, then rename)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "optimize.json"
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".optimize.", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(to_json(document))
+    os.replace(temporary, path)
+    return path
+
+
+def export_study(study: Study, trial: FrozenTrial, section: OptimizeSection) -> str:
+    """A runnable study file (TOML) with the trial's design in place of the search.
+
+    Starts from the original study file (its comments kept), sets the chosen components and
+    numbers in ``[design]``, ``[economics]`` and ``[overrides.<kind>]``, and drops
+    ``[optimize]``.
+    """
+    import tomlkit
+
+    from skyrack.optimize.evaluate import design_for, parameter_values
+
+    source = study.path.read_text(encoding="utf-8") if study.path else ""
+    document = tomlkit.parse(source) if source else tomlkit.document()
+    document.pop("optimize", None)
+    info = document.setdefault("study", tomlkit.table())
+    info["name"] = f"{study.info.name}-trial-{trial.number}"
+    values = ", ".join(f"{v:.6g}" for v in trial.values or ())
+    info["description"] = (
+        f"Trial {trial.number} of the search {study.info.name!r} ({values}), exported by "
+        "skyrack optimize --export-best."
+    )
+    params = dict(trial.params)
+    design = document.setdefault("design", tomlkit.table())
+    for kind in COMPONENT_KINDS:
+        if kind in params:
+            design[kind] = params[kind]
+    chosen = design_for(study.design, params)
+    variations = parameter_values(section, chosen, [params])
+    for key, array in variations.items():
+        section_name, _, field = key.partition(".")
+        value = _typed(array[0], study, key)
+        if section_name == "sizing":
+            design[field] = value
+            other = {"satellites": "target_it_power_w", "target_it_power_w": "satellites"}
+            design.pop(other.get(field, ""), None)
+        elif section_name == "economics":
+            document.setdefault("economics", tomlkit.table())[field] = value
+        else:
+            overrides = document.setdefault("overrides", tomlkit.table(is_super_table=True))
+            table = overrides.setdefault(section_name, tomlkit.table())
+            if field == "bf16_dense_tflops":
+                table["dense_tflops"] = {**chosen.compute_payload.dense_tflops, "bf16": value}
+            else:
+                table[field] = value
+    return tomlkit.dumps(document)
+
+
+def _typed(value: float, study: Study, key: str) -> Any:
+    """A parameter's value as its field's type: int, bool or float."""
+    from skyrack.optimize.section import _field_kind
+
+    kind = _field_kind(study.design, key)
+    if kind == "bool":
+        return bool(value)
+    if kind == "int":
+        return round(value)
+    return float(value)
+
+
+def export_best(study: Study, optuna_study: optuna.Study, folder: Path) -> list[Path]:
+    """Write one runnable study file per best trial (the Pareto front: one per design)."""
+    section = study.optimize
+    assert section is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for trial in best_trials(optuna_study):
+        path = folder / f"{study.info.name}-trial-{trial.number}.toml"
+        path.write_text(export_study(study, trial, section), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,492 @@
+"""Running a search: real Optuna studies on a real storage, resumable, shared by workers.
+
+One worker is a loop of Optuna's ask-and-tell interface: ask a batch (one trial for TPE, a
+generation for the population samplers), evaluate it in one :func:`evaluate_assignments` call,
+tell every result. Several workers (processes here, or ``skyrack optimize`` on other machines
+with the same storage) share one study.
+
+**Counting.** ``n_trials`` is the study's total of finished (complete or pruned) trials, across
+runs and workers, as Optuna's ``MaxTrialsCallback`` counts them. Trials are numbered in the
+order the storage created them, so a worker that asks trial *k* while *n_trials* unfailed trials
+numbered below *k* already exist knows that *k* is one too many: it fails it unevaluated, marked
+``surplus``. Workers therefore never run more than ``n_trials`` between them, and one that
+finds every slot taken waits for the others' trials to finish, or to go stale (heartbeat) and
+be retried, so a rerun after a crash reaches the total.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import multiprocessing
+import os
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import attrs
+import optuna
+from optuna.distributions import (
+    BaseDistribution,
+    CategoricalDistribution,
+    FloatDistribution,
+    IntDistribution,
+)
+from optuna.storages import BaseStorage, fail_stale_trials
+from optuna.trial import FrozenTrial, Trial, TrialState
+
+from skyrack.errors import SkyrackError
+from skyrack.optimize.evaluate import Assignment, Evaluation, evaluate_assignments
+from skyrack.optimize.section import POPULATION_SAMPLERS, Dimension, OptimizeSection
+from skyrack.optimize.storage import JOURNAL_FILE, Heartbeats, open_storage, redact
+from skyrack.study import Study
+
+FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
+NOTE_KEY = "skyrack_note"
+SURPLUS = "surplus: the study already had n_trials when this trial was asked; not evaluated"
+POLL_S = 0.2
+DEFAULT_POPULATION = 50
+
+
+def results_folder(study: Study) -> Path:
+    """``results/<study name>-optimize``: the search's folder (the journal lives there)."""
+    return Path("results") / f"{study.info.name}-optimize"
+
+
+def _section(study: Study) -> OptimizeSection:
+    if study.optimize is None:
+        raise SkyrackError("the study has no [optimize] section; add one to search its design")
+    return study.optimize
+
+
+def distribution(dimension: Dimension) -> BaseDistribution:
+    """The Optuna distribution of one dimension."""
+    if dimension.kind == "categorical":
+        return CategoricalDistribution(dimension.choices)
+    assert dimension.low is not None and dimension.high is not None
+    if dimension.kind == "int":
+        return IntDistribution(
+            int(dimension.low),
+            int(dimension.high),
+            log=dimension.log,
+            step=int(dimension.step or 1),
+        )
+    return FloatDistribution(dimension.low, dimension.high, log=dimension.log, step=dimension.step)
+
+
+def suggest(trial: Trial, section: OptimizeSection) -> dict[str, Any]:
+    """Ask the trial for a value of each dimension that exists given the others (define-by-run).
+
+    Unconditional dimensions come first, so a condition always reads a value already chosen.
+    """
+    assignment: dict[str, Any] = {}
+    for dimension in sorted(section.space, key=lambda d: bool(d.when)):
+        if not dimension.active(assignment):
+            continue
+        name, low, high = dimension.name, dimension.low, dimension.high
+        if dimension.kind == "categorical":
+            value: Any = trial.suggest_categorical(name, dimension.choices)
+        elif dimension.kind == "int":
+            assert low is not None and high is not None
+            step = int(dimension.step or 1)
+            value = trial.suggest_int(name, int(low), int(high), step=step, log=dimension.log)
+        else:
+            assert low is not None and high is not None
+            value = trial.suggest_float(name, low, high, step=dimension.step, log=dimension.log)
+        assignment[name] = value
+    return assignment
+
+
+def make_sampler(section: OptimizeSection, seed: int | None) -> optuna.samplers.BaseSampler:
+    """The sampler the study names, seeded."""
+    name = section.settings.sampler
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        if name == "tpe":
+            conditional = any(d.when for d in section.space)
+            return optuna.samplers.TPESampler(seed=seed, multivariate=True, group=conditional)
+        if name == "nsga2":
+            return optuna.samplers.NSGAIISampler(
+                population_size=section.settings.population_size or DEFAULT_POPULATION, seed=seed
+            )
+        if name == "cmaes":
+            return optuna.samplers.CmaEsSampler(seed=seed, popsize=section.settings.population_size)
+        if name == "random":
+            return optuna.samplers.RandomSampler(seed=seed)
+        grid = {d.name: list(grid_values(d)) for d in section.space}
+        return optuna.samplers.GridSampler(grid, seed=seed)
+
+
+def grid_values(dimension: Dimension) -> tuple[Any, ...]:
+    """Every value of a dimension on a grid (its choices, or its range in steps)."""
+    if dimension.kind == "categorical":
+        return dimension.choices
+    assert dimension.low is not None and dimension.high is not None and dimension.step
+    count = round((dimension.high - dimension.low) / dimension.step) + 1
+    values = [dimension.low + i * dimension.step for i in range(count)]
+    return tuple(int(v) for v in values) if dimension.kind == "int" else tuple(values)
+
+
+def batch_size(section: OptimizeSection, sampler: optuna.samplers.BaseSampler) -> int:
+    """How many trials a worker asks at once: a generation for population samplers."""
+    if section.settings.sampler not in POPULATION_SAMPLERS:
+        return 1
+    if section.settings.population_size:
+        return section.settings.population_size
+    if isinstance(sampler, optuna.samplers.CmaEsSampler):
+        return 4 + math.floor(3 * math.log(len(section.space)))  # CMA-ES's default λ
+    return DEFAULT_POPULATION
+
+
+def grid_size(section: OptimizeSection) -> int:
+    """How many designs the grid holds."""
+    return math.prod(len(grid_values(d)) for d in section.space)
+
+
+@attrs.frozen(kw_only=True)
+class Target:
+    """Where a search runs and how far: the storage, the study name, the trial total."""
+
+    storage: str
+    study_name: str
+    n_trials: int
+    heartbeats: Heartbeats
+    timeout_s: float | None = None
+    seed: int | None = None
+
+    @property
+    def label(self) -> str:
+        """The storage as it may be printed (no password)."""
+        return redact(self.storage)
+
+
+def target_for(
+    study: Study,
+    *,
+    storage: str | None = None,
+    study_name: str | None = None,
+    n_trials: int | None = None,
+    timeout_s: float | None = None,
+    seed: int | None = None,
+) -> Target:
+    """The search's target: arguments first, then the study's [optimize] settings."""
+    settings = _section(study).settings
+    total = n_trials or settings.n_trials
+    if settings.sampler == "grid":
+        total = min(total, grid_size(_section(study)))
+    chosen_seed = seed if seed is not None else settings.seed
+    return Target(
+        storage=storage or settings.storage or str(results_folder(study) / JOURNAL_FILE),
+        study_name=study_name or settings.study_name or study.info.name,
+        n_trials=total,
+        timeout_s=timeout_s if timeout_s is not None else settings.timeout_s,
+        seed=chosen_seed if chosen_seed is not None else study.info.seed,
+        heartbeats=Heartbeats(
+            interval_s=settings.heartbeat_interval_s,
+            grace_period_s=settings.grace_period_s,
+            max_retries=settings.max_retries,
+        ),
+    )
+
+
+def open_study(
+    study: Study,
+    target: Target,
+    *,
+    sampler: optuna.samplers.BaseSampler | None = None,
+    create: bool = True,
+) -> tuple[optuna.Study, BaseStorage]:
+    """The Optuna study of a skyrack study on the target's storage, created on first use.
+
+    A stored study with other objectives is refused (nothing is written): pass another study
+    name, or use another storage.
+    """
+    section = _section(study)
+    storage = open_storage(target.storage, target.heartbeats)
+    labels = [objective.label for objective in section.objectives]
+    directions = [objective.direction for objective in section.objectives]
+    study_directions = [optuna.study.StudyDirection[d.upper()] for d in directions]
+    existing = {s.study_name: s for s in storage.get_all_studies()}
+    stored = existing.get(target.study_name)
+    if stored is not None:
+        stored_directions = [d.name.lower() for d in stored.directions]
+        stored_labels = stored.system_attrs.get("study:metric_names", labels)
+        if stored_directions != directions or list(stored_labels) != labels:
+            raise SkyrackError(
+                f"the storage {target.label} already holds a study {target.study_name!r} with "
+                f"objectives {list(stored_labels)} ({', '.join(stored_directions)}); this study "
+                f"asks for {labels}: give another study name (--study-name) or storage"
+            )
+        return optuna.load_study(
+            study_name=target.study_name, storage=storage, sampler=sampler
+        ), storage
+    if not create:
+        raise SkyrackError(f"the storage {target.label} holds no study {target.study_name!r}")
+    created = optuna.create_study(
+        study_name=target.study_name,
+        storage=storage,
+        sampler=sampler,
+        directions=study_directions,
+        load_if_exists=True,
+    )
+    created.set_metric_names(labels)
+    created.set_user_attr("skyrack_study", study.info.name)
+    created.set_user_attr("skyrack_sampler", section.settings.sampler)
+    if study.path is not None:
+        created.set_user_attr("skyrack_study_file", str(study.path))
+    return created, storage
+
+
+class _Heartbeat:
+    """Records a heartbeat for a batch's trials now and every interval until it ends."""
+
+    def __init__(self, storage: BaseStorage, trial_ids: Sequence[int]) -> None:
+        self._storage = storage
+        self._ids = list(trial_ids)
+        self._stop = threading.Event()
+        interval = (
+            storage.get_heartbeat_interval() if hasattr(storage, "get_heartbeat_interval") else None
+        )
+        self._interval = interval
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> _Heartbeat:
+        if self._interval is None:
+            return self
+        self._beat()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _beat(self) -> None:
+        for trial_id in self._ids:
+            self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+
+    def _run(self) -> None:
+        assert self._interval is not None
+        while not self._stop.wait(self._interval):
+            self._beat()
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _heartbeat_enabled(storage: BaseStorage) -> bool:
+    return getattr(storage, "get_heartbeat_interval", lambda: None)() is not None
+
+
+def _fail_stale(study: optuna.Study) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        fail_stale_trials(study)
+
+
+@attrs.frozen
+class Progress:
+    """Where a search stands: trials finished of the total, and the best values so far."""
+
+    finished: int
+    total: int
+    best: tuple[float, ...] | None
+
+
+def progress_of(study: optuna.Study, total: int) -> Progress:
+    """Count finished trials and read the best feasible value (first objective's Pareto best)."""
+    trials = study.get_trials(deepcopy=False, states=FINISHED)
+    feasible = [
+        t
+        for t in trials
+        if t.state == TrialState.COMPLETE and all(v <= 0 for v in t.constraints.values())
+    ]
+    best = None
+    if feasible:
+        signs = [
+            1.0 if d == optuna.study.StudyDirection.MINIMIZE else -1.0 for d in study.directions
+        ]
+        best = min((t.values for t in feasible), key=lambda v: signs[0] * v[0])
+        best = tuple(best)
+    return Progress(finished=len(trials), total=total, best=best)
+
+
+def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> None:
+    if evaluation.error is not None:
+        trial.set_user_attr(NOTE_KEY, evaluation.error)
+        study.tell(trial, state=TrialState.FAIL)
+        return
+    for key, value in evaluation.constraints.items():
+        trial.set_constraint(key, value)
+    study.tell(trial, list(evaluation.values))
+
+
+def run_worker(
+    study: Study,
+    target: Target,
+    *,
+    worker: int = 0,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> int:
+    """Run one worker until the study has ``n_trials`` finished trials (or the timeout).
+
+    Returns how many trials this worker evaluated.
+    """
+    section = _section(study)
+    seed = None if target.seed is None else target.seed + worker
+    sampler = make_sampler(section, seed)
+    optuna_study, storage = open_study(study, target, sampler=sampler)
+    size = batch_size(section, sampler)
+    heartbeat = _heartbeat_enabled(storage)
+    deadline = None if target.timeout_s is None else time.monotonic() + target.timeout_s
+    evaluated = 0
+    while deadline is None or time.monotonic() < deadline:
+        if heartbeat:
+            _fail_stale(optuna_study)
+        trials = optuna_study.get_trials(deepcopy=False)
+        finished = sum(t.state in FINISHED for t in trials)
+        if finished >= target.n_trials:
+            break
+        waiting = sum(t.state == TrialState.WAITING for t in trials)
+        running = sum(t.state == TrialState.RUNNING for t in trials)
+        free = target.n_trials - finished - running - waiting
+        if free <= 0 and waiting == 0:
+            if not heartbeat:
+                break  # nothing would ever fail a dead worker's trial: do not wait for it
+            time.sleep(POLL_S)  # the others' trials finish, or go stale and come back
+            continue
+        asked = [optuna_study.ask() for _ in range(min(size, max(free, 0) + waiting))]
+        with _Heartbeat(storage, [t._trial_id for t in asked]):
+            claimed = _claim(optuna_study, asked, target.n_trials)
+            assignments = [suggest(trial, section) for trial in claimed]
+            results = evaluate_assignments(section, study.design, assignments)
+            for trial, evaluation in zip(claimed, results, strict=True):
+                _tell(optuna_study, trial, evaluation)
+        evaluated += len(claimed)
+        if on_progress is not None:
+            on_progress(progress_of(optuna_study, target.n_trials))
+    return evaluated
+
+
+def _claim(study: optuna.Study, asked: list[Trial], n_trials: int) -> list[Trial]:
+    """The asked trials that fit within ``n_trials``; the others are failed as surplus."""
+    unfailed = sorted(
+        t.number for t in study.get_trials(deepcopy=False) if t.state != TrialState.FAIL
+    )
+    claimed = []
+    for trial in asked:
+        if bisect.bisect_left(unfailed, trial.number) < n_trials:
+            claimed.append(trial)
+            continue
+        trial.set_user_attr(NOTE_KEY, SURPLUS)
+        study.tell(trial, state=TrialState.FAIL)
+    return claimed
+
+
+def _worker_main(path: str, target: Target, worker: int) -> int:
+    from skyrack.study import load_study
+
+    with quiet_optuna():
+        return run_worker(load_study(path), target, worker=worker)
+
+
+@attrs.frozen(kw_only=True)
+class OptimizeOutcome:
+    """What a search did and where its trials are."""
+
+    study: optuna.Study
+    target: Target
+    evaluated: int
+    """Trials evaluated by this run (all workers)."""
+
+
+@contextmanager
+def quiet_optuna() -> Iterator[None]:
+    """Optuna without its per-trial log lines and its warnings about experimental features,
+    heartbeats outside ``Study.optimize`` and independent sampling, which skyrack handles."""
+    level = optuna.logging.get_verbosity()
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+            warnings.filterwarnings("ignore", message="Heartbeat of storage")
+            warnings.filterwarnings("ignore", message=".*independent", category=UserWarning)
+            warnings.filterwarnings("ignore", message=".*deprecated", category=FutureWarning)
+            # CMA-ES samples without the constraints; the best trials still honour them.
+            warnings.filterwarnings("ignore", message="Constraints have been set, but")
+            yield
+    finally:
+        optuna.logging.set_verbosity(level)
+
+
+def optimize(
+    study: Study,
+    *,
+    storage: str | None = None,
+    study_name: str | None = None,
+    n_trials: int | None = None,
+    timeout_s: float | None = None,
+    seed: int | None = None,
+    workers: int = 1,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> OptimizeOutcome:
+    """Search the study's [optimize] space until its study holds ``n_trials`` finished trials.
+
+    Runs in this process with ``workers=1``; with more, starts that many worker processes on
+    the same storage (the study must come from a file, which each worker reads) and reports
+    progress by reading the storage. Rerun it to resume: completed trials are kept.
+    """
+    target = target_for(
+        study,
+        storage=storage,
+        study_name=study_name,
+        n_trials=n_trials,
+        timeout_s=timeout_s,
+        seed=seed,
+    )
+    if workers < 1:
+        raise SkyrackError(f"workers must be at least 1, got {workers}")
+    with quiet_optuna():
+        optuna_study, _ = open_study(study, target)
+        if workers == 1:
+            evaluated = run_worker(study, target, on_progress=on_progress)
+        else:
+            evaluated = _run_workers(study, target, workers, optuna_study, on_progress)
+        optuna_study, _ = open_study(study, target, create=False)
+    return OptimizeOutcome(study=optuna_study, target=target, evaluated=evaluated)
+
+
+def _run_workers(
+    study: Study,
+    target: Target,
+    workers: int,
+    optuna_study: optuna.Study,
+    on_progress: Callable[[Progress], None] | None,
+) -> int:
+    if study.path is None:
+        raise SkyrackError("several workers need a study read from a file (each worker reads it)")
+    context = multiprocessing.get_context("spawn")
+    path = str(Path(study.path).resolve())
+    with context.Pool(workers) as pool:
+        jobs = [pool.apply_async(_worker_main, (path, target, i)) for i in range(workers)]
+        while not all(job.ready() for job in jobs):
+            if on_progress is not None:
+                on_progress(progress_of(optuna_study, target.n_trials))
+            time.sleep(POLL_S * 2)
+        counts = [job.get() for job in jobs]
+    if on_progress is not None:
+        on_progress(progress_of(optuna_study, target.n_trials))
+    return sum(counts)
+
+
+def cpu_count() -> int:
+    """Cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def assignment_of(trial: FrozenTrial) -> Assignment:
+    """A finished trial's chosen values."""
+    return dict(trial.params)

@@ -1,0 +1,176 @@
+"""Where a search keeps its trials: an Optuna storage, opened from a path or a URL.
+
+* no storage given: a journal file (``optuna.journal``) in the search's results folder, with no
+  server (Optuna's :class:`~optuna.storages.JournalStorage`);
+* a path (``runs/x.journal``): that journal file;
+* a URL (``sqlite:///x.db``, ``postgresql://user:password@host/db``): Optuna's
+  :class:`~optuna.storages.RDBStorage`. PostgreSQL serves workers on several machines.
+
+**Heartbeats.** A worker that dies mid-trial (``kill -9``, a lost machine) leaves its trial
+RUNNING. Optuna 5's ``RDBStorage`` records a heartbeat per running trial and fails the trials
+whose heartbeat is older than the grace period; its ``JournalStorage`` has no heartbeat.
+:class:`HeartbeatJournalStorage` adds one through Optuna's own extension point
+(:class:`optuna.storages._heartbeat.BaseHeartbeat`): the heartbeat is a trial system attribute
+(one journal line per heartbeat), so Optuna's ``fail_stale_trials`` and
+:class:`~optuna.storages.RetryHeartbeatStaleTrialCallback` work on both kinds of storage.
+
+A URL's password never appears in a message: :func:`redact` replaces it with ``***`` and
+:func:`scrub` removes it from any text (a driver's error message, say).
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import optuna
+from optuna.storages import BaseStorage, JournalStorage, RDBStorage
+from optuna.storages import RetryHeartbeatStaleTrialCallback as RetryCallback
+from optuna.storages._heartbeat import BaseHeartbeat
+from optuna.storages.journal import JournalFileBackend
+from optuna.trial import FrozenTrial, TrialState
+
+from skyrack.errors import SkyrackError
+
+JOURNAL_FILE = "optuna.journal"
+HEARTBEAT_KEY = "skyrack:heartbeat"
+CONNECT_TIMEOUT_S = 10
+
+
+def is_url(storage: str) -> bool:
+    """True for a database URL (``scheme://...``), False for a journal file path."""
+    return "://" in storage
+
+
+def _password(storage: str) -> str | None:
+    if not is_url(storage):
+        return None
+    try:
+        return urllib.parse.urlsplit(storage).password
+    except ValueError:
+        return None
+
+
+def redact(storage: str) -> str:
+    """The storage with any password replaced by ``***`` (safe to print, log or write)."""
+    password = _password(storage)
+    if not password:
+        return storage
+    parts = urllib.parse.urlsplit(storage)
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+def scrub(text: str, storage: str) -> str:
+    """``text`` with the storage's password (plain or URL-encoded) and full URL redacted."""
+    text = text.replace(storage, redact(storage))
+    password = _password(storage)
+    if password:
+        for form in {password, urllib.parse.quote(password), urllib.parse.quote_plus(password)}:
+            text = text.replace(form, "***")
+    return text
+
+
+@attrs.frozen(kw_only=True)
+class Heartbeats:
+    """How workers show they are alive, and what becomes of a dead worker's trial."""
+
+    interval_s: int = 60
+    grace_period_s: int | None = None
+    """Seconds without a heartbeat after which a running trial is failed (default 2 × interval)."""
+    max_retries: int = 3
+    """How many times a failed-by-heartbeat trial is queued again with the same parameters."""
+
+    @property
+    def grace_s(self) -> int:
+        """The grace period in effect."""
+        return self.grace_period_s or 2 * self.interval_s
+
+
+class HeartbeatJournalStorage(JournalStorage, BaseHeartbeat):
+    """A journal storage with heartbeats, so stale trials fail as they do on a database."""
+
+    def __init__(
+        self,
+        backend: JournalFileBackend,
+        heartbeats: Heartbeats,
+        stale_trial_callback: Callable[[optuna.Study, FrozenTrial], None] | None,
+    ) -> None:
+        super().__init__(backend)
+        self._heartbeats = heartbeats
+        self._stale_trial_callback = stale_trial_callback
+
+    def __getstate__(self) -> dict[Any, Any]:
+        return {
+            **super().__getstate__(),
+            "_heartbeats": self._heartbeats,
+            "_stale_trial_callback": self._stale_trial_callback,
+        }
+
+    def record_heartbeat(self, trial_id: int) -> None:
+        """Write the time (seconds since the epoch) as the trial's heartbeat."""
+        self.set_trial_system_attr(trial_id, HEARTBEAT_KEY, time.time())
+
+    def _get_stale_trial_ids(self, study_id: int) -> list[int]:
+        now = time.time()
+        stale = []
+        for trial in self.get_all_trials(study_id, deepcopy=False, states=(TrialState.RUNNING,)):
+            beat = trial.system_attrs.get(HEARTBEAT_KEY)
+            if beat is not None and now - float(beat) > self._heartbeats.grace_s:
+                stale.append(trial._trial_id)
+        return stale
+
+    def get_heartbeat_interval(self) -> int | None:
+        """Seconds between two heartbeats of a running trial."""
+        return self._heartbeats.interval_s
+
+    def get_heartbeat_stale_trial_callback(
+        self,
+    ) -> Callable[[optuna.Study, FrozenTrial], None] | None:
+        """What runs on each trial failed for a stale heartbeat: queue it again."""
+        return self._stale_trial_callback
+
+
+def _retry(heartbeats: Heartbeats) -> RetryCallback:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
+        return RetryCallback(max_retry=heartbeats.max_retries)
+
+
+def open_storage(storage: str, heartbeats: Heartbeats) -> BaseStorage:
+    """Open (creating if needed) the storage at a path or URL, with heartbeats on.
+
+    Any failure is a SkyrackError with the password removed; nothing is written on failure.
+    """
+    try:
+        if not is_url(storage):
+            path = Path(storage)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            backend = JournalFileBackend(str(path))
+            return HeartbeatJournalStorage(backend, heartbeats, _retry(heartbeats))
+        connect_args: dict[str, Any] = {}
+        if storage.startswith("postgresql"):
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+        elif storage.startswith("sqlite"):
+            connect_args["timeout"] = 60  # wait for other workers' writes instead of failing
+        return RDBStorage(
+            storage,
+            engine_kwargs={"connect_args": connect_args},
+            heartbeat_interval=heartbeats.interval_s,
+            grace_period=heartbeats.grace_s,
+            heartbeat_stale_trial_callback=_retry(heartbeats),
+        )
+    except SkyrackError:
+        raise
+    except Exception as error:
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise SkyrackError(
+            f"cannot open the storage {redact(storage)}: {scrub(message, storage)}"
+        ) from None

@@ -1,0 +1,201 @@
+"""The optimizer: it finds the brute-force optimum, keeps constraints, counts trials, resumes."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import attrs
+import numpy as np
+import optuna
+import pytest
+from click.testing import CliRunner
+
+import skyrack
+from optimize_studies import DISCRETE_GRID, write_study
+from skyrack.cli import cli
+from skyrack.optimize import optimize
+from skyrack.optimize.report import best_trials, export_best, trial_counts
+from skyrack.optimize.run import NOTE_KEY, SURPLUS
+
+
+def brute_force(study: skyrack.Study) -> tuple[float, dict[str, object]]:
+    """The lowest feasible LCOC over every design of DISCRETE_GRID, by plain evaluate_batch."""
+    best: tuple[float, dict[str, object]] = (np.inf, {})
+    numbers = [key for key in DISCRETE_GRID if key != "launch_vehicle"]
+    for vehicle in DISCRETE_GRID["launch_vehicle"]:
+        design = attrs.evolve(
+            study.design, launch_vehicle=skyrack.registry().launch_vehicle(vehicle)
+        )
+        grid = np.array(list(itertools.product(*(DISCRETE_GRID[k] for k in numbers))))
+        out = skyrack.evaluate_batch(design, {k: grid[:, i] for i, k in enumerate(numbers)})
+        lcoc = np.where(out["feasible"] > 0, out["lcoc_usd_per_pflop_day"], np.inf)
+        i = int(np.argmin(lcoc))
+        if lcoc[i] < best[0]:
+            best = (
+                float(lcoc[i]),
+                {"launch_vehicle": vehicle, **dict(zip(numbers, grid[i], strict=True))},
+            )
+    return best
+
+
+def test_tpe_reaches_the_brute_force_optimum_within_one_percent(tmp_path: Path) -> None:
+    """On a 2,880-design space, 200 seeded TPE trials find a design within 1 % of the optimum.
+
+    The space is deceptive (Falcon Heavy's designs are feasible more often than Falcon 9's,
+    whose best is 12 % cheaper): measured over seeds 0-19, TPE reaches the optimum for 12.
+    """
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 200\nseed = 2\n"))
+    optimum, where = brute_force(study)
+    assert np.isfinite(optimum), "the test space must hold feasible designs"
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    found = outcome.study.best_value
+    assert found <= optimum * 1.01, (found, optimum, where, outcome.study.best_params)
+    assert found >= optimum * (1 - 1e-9), "the search cannot beat the enumeration"
+
+
+def test_infeasible_designs_never_are_the_best(tmp_path: Path) -> None:
+    """Starship (not flying by the start year) is infeasible: it never appears among the best,
+    though the search tried it and its designs carry a positive launch-availability constraint."""
+    study = skyrack.load_study(write_study(tmp_path, 'n_trials = 60\nsampler = "random"\n'))
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    starship = [t for t in outcome.study.trials if t.params["launch_vehicle"] == "starship-target"]
+    assert starship and all(t.constraints["launch_availability"] > 0 for t in starship)
+    for trial in best_trials(outcome.study):
+        assert trial.params["launch_vehicle"] != "starship-target"
+        assert all(value <= 0 for value in trial.constraints.values())
+
+
+def test_study_constraints_bound_capex_and_fleet_power(tmp_path: Path) -> None:
+    """[optimize.constraints] keeps designs above the minimum power and below the capex cap."""
+    space = """\
+    [optimize.space]
+    "sizing.satellites" = { low = 10, high = 2000 }
+    "sizing.accelerators_per_satellite" = { low = 16, high = 64, step = 16 }
+    [optimize.constraints]
+    min_fleet_power_w = 10e6
+    max_capex_usd = 5e9
+    """
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 80\n", space=space))
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    best = outcome.study.best_trial
+    design = attrs.evolve(
+        study.design,
+        sizing=attrs.evolve(
+            study.design.sizing,
+            satellites=best.params["sizing.satellites"],
+            accelerators_per_satellite=best.params["sizing.accelerators_per_satellite"],
+        ),
+    )
+    metrics = skyrack.evaluate(design)
+    assert metrics.values["fleet_payload_power_w"] >= 10e6
+    assert metrics.values["capex_usd"] <= 5e9
+    violated = [t for t in outcome.study.trials if t.constraints.get("min_fleet_power", 0) > 0]
+    assert violated, "the search should have met the power limit at least once"
+
+
+def test_two_objectives_give_a_pareto_front(tmp_path: Path) -> None:
+    """LCOC against capex: NSGA-II returns several mutually non-dominated feasible designs."""
+    space = """\
+    [optimize.space]
+    "sizing.satellites" = { low = 10, high = 1000 }
+    "sizing.accelerators_per_satellite" = { low = 16, high = 64, step = 16 }
+    "sizing.radiator_temperature_k" = { low = 300, high = 400 }
+    """
+    text = (
+        'objectives = ["lcoc", "capex"]\nsampler = "nsga2"\npopulation_size = 20\nn_trials = 100\n'
+    )
+    study = skyrack.load_study(write_study(tmp_path, text, space=space))
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    front = best_trials(outcome.study)
+    assert len(front) >= 3
+    values = np.array([t.values for t in front])
+    for i, a in enumerate(values):
+        dominated = [(b <= a).all() and (b < a).any() for j, b in enumerate(values) if j != i]
+        assert not any(dominated)
+    assert np.all(np.diff(values[:, 0]) >= 0) and np.all(np.diff(values[:, 1]) <= 0)
+
+
+def test_a_rerun_resumes_and_counts_the_study_total(tmp_path: Path) -> None:
+    """n_trials is the study's total: a second run adds only what is missing, keeping the first."""
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 30\n"))
+    storage = str(tmp_path / "s.journal")
+    first = optimize(study, storage=storage)
+    kept = {t.number: t.values for t in first.study.trials}
+    again = optimize(study, storage=storage)
+    assert again.evaluated == 0
+    more = optimize(study, storage=storage, n_trials=45)
+    assert more.evaluated == 15
+    assert trial_counts(more.study)["complete"] == 45
+    assert {t.number: t.values for t in more.study.trials if t.number in kept} == kept
+
+
+def test_population_samplers_ask_a_generation_per_batch(tmp_path: Path) -> None:
+    """NSGA-II trials come in generations of population_size, all evaluated and told."""
+    text = 'sampler = "nsga2"\npopulation_size = 16\nn_trials = 48\n'
+    study = skyrack.load_study(write_study(tmp_path, text))
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    generations = [t.system_attrs["NSGAIISampler:generation"] for t in outcome.study.trials]
+    assert sorted(generations) == [0] * 16 + [1] * 16 + [2] * 16
+
+
+@pytest.mark.parametrize("sampler", ["tpe", "nsga2", "cmaes", "random", "grid"])
+def test_every_named_sampler_runs_to_the_total(tmp_path: Path, sampler: str) -> None:
+    """Each sampler by name finishes exactly n_trials trials, each with an LCOC."""
+    study = skyrack.load_study(write_study(tmp_path, f'sampler = "{sampler}"\nn_trials = 24\n'))
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    assert trial_counts(outcome.study)["complete"] == 24
+    assert all(t.values[0] > 0 for t in outcome.study.trials)
+
+
+def test_surplus_trials_are_failed_unevaluated(tmp_path: Path) -> None:
+    """A trial asked past n_trials (a race between workers) is failed and marked, not run."""
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 3\n"))
+    storage = str(tmp_path / "s.journal")
+    outcome = optimize(study, storage=storage)
+    extra = outcome.study.ask()  # as a worker that lost the race would
+    from skyrack.optimize.run import _claim
+
+    assert _claim(outcome.study, [extra], 3) == []
+    trial = outcome.study.trials[-1]
+    assert trial.state == optuna.trial.TrialState.FAIL and trial.user_attrs[NOTE_KEY] == SURPLUS
+    assert trial_counts(outcome.study) | {} == {
+        "complete": 3,
+        "pruned": 0,
+        "failed": 0,
+        "surplus": 1,
+        "running": 0,
+        "waiting": 0,
+    }
+
+
+def test_exported_best_design_runs_and_reproduces_the_value(tmp_path: Path) -> None:
+    """--export-best writes a study that `skyrack run` evaluates to the trial's own LCOC."""
+    path = write_study(tmp_path, "n_trials = 40\n")
+    study = skyrack.load_study(path)
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    [exported] = export_best(study, outcome.study, tmp_path / "best")
+    reloaded = skyrack.load_study(exported)
+    assert reloaded.optimize is None
+    metrics = skyrack.evaluate(reloaded.design)
+    assert metrics.lcoc_usd_per_pflop_day == pytest.approx(outcome.study.best_value, rel=1e-9)
+
+
+def test_cli_prints_the_best_design_and_writes_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`skyrack optimize --json` gives the best design, trial counts and importances."""
+    monkeypatch.chdir(tmp_path)
+    path = write_study(tmp_path, "n_trials = 25\n")
+    result = CliRunner().invoke(cli, ["optimize", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    search = document["optimization"]
+    assert search["trials"]["complete"] == 25
+    assert search["best"][0]["values"]["lcoc"] > 0
+    assert set(search["importances"]["lcoc"]) <= set(search["best"][0]["params"])
+    assert (tmp_path / "results" / "opt-test-optimize" / "optuna.journal").exists()
+    text = CliRunner().invoke(cli, ["optimize", str(path)], env={"COLUMNS": "200"})
+    assert text.exit_code == 0, text.output
+    assert "Best design" in text.output and "25 complete" in text.output
