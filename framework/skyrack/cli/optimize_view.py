@@ -38,18 +38,23 @@ def progress_reporter(
         TimeElapsedColumn(),
         TextColumn("{task.fields[best]}"),
     )
-    with Progress(*columns, console=console or Console(stderr=True), transient=False) as bar:
-        task = bar.add_task("search", total=None, best="")
+    bar = Progress(*columns, console=console or Console(stderr=True), transient=False)
+    task = bar.add_task("search", total=None, best="", start=False)
 
-        def report(progress: SearchProgress) -> None:
-            best = (
-                ""
-                if progress.best is None
-                else "best " + ", ".join(f"{v:,.4g}" for v in progress.best)
-            )
-            bar.update(task, completed=progress.finished, total=progress.total, best=best)
+    def report(progress: SearchProgress) -> None:
+        if not bar.live.is_started:  # the bar appears with the first trial, not before errors
+            bar.start()
+            bar.start_task(task)
+        best = (
+            "" if progress.best is None else "best " + ", ".join(f"{v:,.4g}" for v in progress.best)
+        )
+        bar.update(task, completed=progress.finished, total=progress.total, best=best)
 
+    try:
         yield report
+    finally:
+        if bar.live.is_started:
+            bar.stop()
 
 
 def print_results(document: Mapping[str, Any], console: Console | None = None) -> None:

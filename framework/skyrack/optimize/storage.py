@@ -71,7 +71,9 @@ def scrub(text: str, storage: str) -> str:
     text = text.replace(storage, redact(storage))
     password = _password(storage)
     if password:
-        for form in {password, urllib.parse.quote(password), urllib.parse.quote_plus(password)}:
+        plain = urllib.parse.unquote(password)
+        forms = {password, plain, urllib.parse.quote(plain), urllib.parse.quote_plus(plain)}
+        for form in sorted(forms, key=len, reverse=True):
             text = text.replace(form, "***")
     return text
 

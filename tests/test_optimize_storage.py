@@ -1,0 +1,229 @@
+"""Storages and workers: exact trial totals on journal, SQLite and PostgreSQL, crash recovery,
+passwords kept out of every output, and optuna-dashboard serving a study."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import optuna
+import pytest
+from click.testing import CliRunner
+
+import skyrack
+import slow_objective
+from optimize_studies import write_study
+from skyrack.cli import cli
+from skyrack.optimize import optimize
+from skyrack.optimize.report import trial_counts
+from skyrack.optimize.storage import redact, scrub
+from skyrack.plugins import temporary_plugin
+
+POSTGRES_VARIABLE = "SKYRACK_TEST_POSTGRES_URL"
+TESTS = Path(__file__).parent
+
+
+def postgres_url() -> str:
+    """The CI server's URL (.ci/run starts one); without it: a failure under CI, else a skip."""
+    url = os.environ.get(POSTGRES_VARIABLE)
+    if url:
+        return url
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{POSTGRES_VARIABLE} is not set: .ci/run could not start PostgreSQL")
+    pytest.skip(f"no PostgreSQL server ({POSTGRES_VARIABLE} unset; .ci/run starts one)")
+
+
+def storage_for(kind: str, folder: Path) -> str:
+    if kind == "journal":
+        return str(folder / "trials.journal")
+    if kind == "sqlite":
+        return f"sqlite:///{folder / 'trials.db'}"
+    return postgres_url()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["journal", "sqlite", "postgresql"])
+def test_four_workers_complete_exactly_n_trials(kind: str, tmp_path: Path) -> None:
+    """Four worker processes on one storage finish exactly n_trials, none lost or duplicated."""
+    name = f"workers-{kind}-{os.getpid()}-{time.time_ns()}"
+    path = write_study(tmp_path, "n_trials = 40\n", name=name)
+    outcome = optimize(skyrack.load_study(path), storage=storage_for(kind, tmp_path), workers=4)
+    trials = outcome.study.get_trials(deepcopy=False)
+    complete = [t for t in trials if t.state == optuna.trial.TrialState.COMPLETE]
+    assert len(complete) == 40
+    assert outcome.evaluated == 40, "the workers evaluated exactly the total between them"
+    assert len({t.number for t in trials}) == len(trials)
+    counts = trial_counts(outcome.study)
+    assert counts["running"] == counts["waiting"] == counts["failed"] == 0, counts
+
+
+def _worker_script(path: Path, storage: str) -> str:
+    return (
+        f"import sys; sys.path.insert(0, {str(TESTS)!r})\n"
+        "import skyrack, slow_objective\n"
+        "from skyrack.optimize import optimize\n"
+        "from skyrack.plugins import temporary_plugin\n"
+        "with temporary_plugin(slow_objective, 'slow'):\n"
+        f"    optimize(skyrack.load_study({str(path)!r}), storage={storage!r})\n"
+    )
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_trial_loses_nothing_and_the_rerun_reaches_the_total(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """kill -9 mid-trial, then rerun: completed trials kept, the stale one failed and retried."""
+    text = (
+        'objectives = ["slow_lcoc"]\nn_trials = 16\nheartbeat_interval_s = 1\ngrace_period_s = 3\n'
+    )
+    path = write_study(tmp_path, text, name="killed")
+    storage = str(tmp_path / "trials.journal")
+    flag = tmp_path / "in-trial"
+    env = {**os.environ, "SKYRACK_TEST_SLOW_S": "0.3", "SKYRACK_TEST_IN_TRIAL": str(flag)}
+    worker = subprocess.Popen([sys.executable, "-c", _worker_script(path, storage)], env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            done = _complete(storage, "killed")
+            if len(done) >= 5 and flag.exists():
+                break
+            time.sleep(0.05)
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(timeout=30)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    kept = _complete(storage, "killed")
+    assert len(kept) >= 5
+    with temporary_plugin(slow_objective, "slow"):
+        monkeypatch.setenv("SKYRACK_TEST_SLOW_S", "0")
+        outcome = optimize(skyrack.load_study(path), storage=storage)
+    trials = outcome.study.get_trials(deepcopy=False)
+    complete = {t.number: t.values for t in trials if t.state == optuna.trial.TrialState.COMPLETE}
+    assert len(complete) == 16
+    assert all(complete[number] == values for number, values in kept.items())
+    stale = [t for t in trials if t.state == optuna.trial.TrialState.FAIL]
+    assert len(stale) == 1, "exactly the trial the kill interrupted is failed"
+    retries = [t for t in trials if t.system_attrs.get("failed_trial") == stale[0].number]
+    assert [t.state for t in retries] == [optuna.trial.TrialState.COMPLETE]
+    assert retries[0].params == stale[0].params
+
+
+def _complete(storage: str, name: str) -> dict[int, list[float]]:
+    from optuna.storages import JournalStorage
+    from optuna.storages.journal import JournalFileBackend
+
+    if not Path(storage).exists():
+        return {}
+    try:
+        study = optuna.load_study(
+            study_name=name, storage=JournalStorage(JournalFileBackend(storage))
+        )
+    except KeyError:
+        return {}
+    return {
+        t.number: list(t.values)
+        for t in study.get_trials(deepcopy=False, states=(optuna.trial.TrialState.COMPLETE,))
+    }
+
+
+def test_redact_and_scrub_hide_the_password() -> None:
+    """A URL's password becomes *** in the URL and disappears from any text quoting it."""
+    url = "postgresql://alice:s3cr%40t@db.example:5432/trials"
+    assert redact(url) == "postgresql://alice:***@db.example:5432/trials"
+    assert "s3cr" not in scrub(f"failed for {url}; password s3cr@t s3cr%40t", url)
+    assert redact("results/x/optuna.journal") == "results/x/optuna.journal"
+
+
+def test_an_unreachable_storage_is_one_line_without_its_password(tmp_path: Path) -> None:
+    """A database that does not answer: one clear line, the password never printed."""
+    path = write_study(tmp_path, "n_trials = 5\n")
+    url = "postgresql://alice:hunter2-secret@127.0.0.1:1/none"
+    result = CliRunner().invoke(cli, ["optimize", str(path), "--storage", url])
+    assert result.exit_code == 1
+    message = result.output.strip()
+    assert "\n" not in message and "Traceback" not in message
+    assert message.startswith(
+        "Error: cannot open the storage postgresql://alice:***@127.0.0.1:1/none"
+    )
+    assert "hunter2" not in message
+
+
+@pytest.mark.slow
+def test_a_postgres_password_never_reaches_output_or_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Optimizing on PostgreSQL with a password: not in stdout, stderr, logs or results files."""
+    url = postgres_url()
+    password = (
+        optuna.storages.RDBStorage.__module__ and url.split("://", 1)[1].split("@")[0].split(":")[1]
+    )
+    monkeypatch.chdir(tmp_path)
+    path = write_study(tmp_path, "n_trials = 12\n", name=f"secret-{time.time_ns()}")
+    env = {**os.environ, "SKYRACK_STORAGE": url, "COLUMNS": "200"}
+    completed = subprocess.run(
+        [sys.executable, "-m", "skyrack", "optimize", str(path), "--export-best", "best"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert redact(url) in completed.stdout
+    for text in (completed.stdout, completed.stderr):
+        assert password not in text
+    for written in tmp_path.rglob("*"):
+        if written.is_file():
+            assert password not in written.read_text(encoding="utf-8", errors="replace"), written
+
+
+@pytest.fixture
+def searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A study with 20 trials in its default journal storage."""
+    monkeypatch.chdir(tmp_path)
+    path = write_study(tmp_path, "n_trials = 20\n", name="served")
+    optimize(skyrack.load_study(path))
+    yield path
+
+
+def test_dashboard_api_answers_on_loopback(searched: Path) -> None:
+    """optuna-dashboard, started by skyrack on 127.0.0.1 at a free port, lists the study."""
+    from skyrack.optimize.dashboard import make_dashboard
+
+    server = make_dashboard(skyrack.load_study(searched), port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        assert server.server_address[0] == "127.0.0.1"
+        base = f"http://127.0.0.1:{server.server_port}"
+        with urllib.request.urlopen(f"{base}/api/studies", timeout=30) as response:
+            studies = json.load(response)["study_summaries"]
+        [study] = [s for s in studies if s["study_name"] == "served"]
+        with urllib.request.urlopen(
+            f"{base}/api/studies/{study['study_id']}", timeout=30
+        ) as response:
+            detail = json.load(response)
+        assert len(detail["trials"]) == 20
+        assert [t["state"] for t in detail["trials"]] == ["Complete"] * 20
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_dashboard_without_a_search_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`skyrack dashboard` before any search: one line, and no storage file is created."""
+    monkeypatch.chdir(tmp_path)
+    path = write_study(tmp_path, "n_trials = 5\n", name="never")
+    result = CliRunner().invoke(cli, ["dashboard", str(path)])
+    assert result.exit_code == 1
+    assert "holds no study 'never'" in result.output
