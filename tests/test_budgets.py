@@ -73,17 +73,9 @@ def test_the_quickstart_is_bound_by_launch_mass_not_by_its_design_life() -> None
 
 
 def test_batteries_are_priced_per_kwh_on_their_own_waterfall_line() -> None:
-    """Batteries for a β = 0 eclipse: capacity = mass × 150 Wh/kg, priced at $1,000/kWh each,
-    for 100 satellites, on the "batteries" line of the waterfall."""
-    metrics = evaluate(
-        toy_design(
-            **{
-                "orbit.beta_min_deg": 0.0,
-                "orbit.beta_max_deg": 0.0,
-                "sizing.battery_for_eclipse": True,
-            }
-        )
-    )
+    """Batteries for the toy orbit's longest eclipse: capacity = mass × 150 Wh/kg, priced at
+    $1,000/kWh each, for 100 satellites, on the "batteries" line of the waterfall."""
+    metrics = evaluate(toy_design(**{"sizing.battery_for_eclipse": True}))
     v = metrics.values
     capacity_kwh = v["battery_mass_kg"] * 150.0 / 1000.0
     assert v["battery_capacity_kwh"] == pytest.approx(capacity_kwh)

@@ -67,6 +67,11 @@ def mean_sunlight_uniform_beta(altitude_km: float, beta_lo: float, beta_hi: floa
 # --- presence and sources -----------------------------------------------------------------------
 
 
+def given_numbers(component: object) -> set[str]:
+    """The numeric fields a component sets (an orbit leaves out its inclination or node time)."""
+    return {f for f in numeric_field_names(type(component)) if getattr(component, f) is not None}
+
+
 def test_every_builtin_component_is_registered_by_its_plugin() -> None:
     """Each catalog name is in the registry, of its kind, owned by the plugin meant to supply it."""
     registry = skyrack.registry()
@@ -79,7 +84,7 @@ def test_every_builtin_component_is_registered_by_its_plugin() -> None:
 def test_every_numeric_field_of_every_builtin_has_a_titled_dated_source() -> None:
     """No built-in number is unsourced: each has a Source with a title and a plausible year."""
     for component in catalog():
-        for field in numeric_field_names(type(component)):
+        for field in given_numbers(component):
             source = component.source_of(field)
             assert source is not None, f"{component.name}.{field} has no source"
             assert source.title.strip(), f"{component.name}.{field} source has no title"
@@ -90,7 +95,7 @@ def test_catalog_components_give_each_number_its_own_source_not_a_fallback() -> 
     """Built-in catalog components cite a source per field instead of the '*' fallback."""
     for component in catalog():
         assert "*" not in component.sources, component.name
-        missing = set(numeric_field_names(type(component))) - set(component.sources)
+        missing = given_numbers(component) - set(component.sources)
         assert not missing, f"{component.name} lacks per-field sources for {sorted(missing)}"
 
 
@@ -161,17 +166,19 @@ def test_sun_synchronous_inclination_matches_the_j2_relation_within_a_tenth_of_a
         math.acos(-node_rate / (1.5 * n * 1.08263e-3 * (EARTH_RADIUS_KM / a) ** 2))
     )
     assert orbit.sun_synchronous
-    assert orbit.inclination_deg == pytest.approx(expected, abs=0.1)
+    assert orbit.inclination_deg is None  # derived, not given
+    assert orbit.geometry()["inclination_deg"] == pytest.approx(expected, abs=0.1)
 
 
 def test_dawn_dusk_orbit_mean_sunlight_lies_in_the_published_range() -> None:
-    """Averaging a cylindrical shadow uniformly over its β range gives 0.95–0.98 sunlight."""
-    orbit = skyrack.registry().orbit("sso-dawn-dusk-650")
-    sunlight = mean_sunlight_uniform_beta(orbit.altitude_km, orbit.beta_min_deg, orbit.beta_max_deg)
-    assert 0.95 <= sunlight <= 0.98
+    """A dawn-dusk SSO at 650 km is sunlit 0.95–0.98 of the time, eclipsed in one season."""
+    geometry = skyrack.registry().orbit("sso-dawn-dusk-650").geometry()
+    assert 0.95 <= geometry["sunlight_fraction"] <= 0.98
+    uniform = mean_sunlight_uniform_beta(650, geometry["beta_min_deg"], geometry["beta_max_deg"])
+    assert 0.95 <= uniform <= 0.98
     beta_star = math.degrees(math.asin(EARTH_RADIUS_KM / (EARTH_RADIUS_KM + 650)))
     assert beta_star == pytest.approx(65.2, abs=0.05)
-    assert orbit.beta_min_deg < beta_star < orbit.beta_max_deg  # eclipses in one season only
+    assert geometry["beta_min_deg"] < beta_star < geometry["beta_max_deg"]  # one season only
 
 
 @pytest.mark.parametrize(
@@ -183,30 +190,32 @@ def test_sso_beta_range_brackets_the_equinox_beta_of_its_node_time(
 ) -> None:
     """At equinox sin β = sin i · sin Δ; the yearly range must contain that value."""
     orbit = skyrack.registry().orbit(name)
+    assert orbit.ltan_hours == pytest.approx(12 + node_offset_deg / 15)
+    g = orbit.geometry()
     equinox = math.degrees(
         math.asin(
-            math.sin(math.radians(orbit.inclination_deg)) * math.sin(math.radians(node_offset_deg))
+            math.sin(math.radians(g["inclination_deg"])) * math.sin(math.radians(node_offset_deg))
         )
     )
-    assert orbit.beta_min_deg <= equinox <= orbit.beta_max_deg
+    assert g["beta_min_deg"] <= equinox <= g["beta_max_deg"]
     # The solstice extreme of a near-polar SSO is the equinox value moved by about the obliquity
     # tilted through the orbit: the range is at most 2 × 23.44° wide.
-    assert 0 < orbit.beta_max_deg - orbit.beta_min_deg <= 2 * 23.44
+    assert 0 < g["beta_max_deg"] - g["beta_min_deg"] <= 2 * 23.44
 
 
 def test_dawn_dusk_minimum_beta_is_ninety_less_tilt_less_obliquity() -> None:
     """For LTAN 18:00 the worst solstice gives β = 180° − i − 23.44°."""
-    orbit = skyrack.registry().orbit("sso-dawn-dusk-650")
-    assert orbit.beta_min_deg == pytest.approx(180 - orbit.inclination_deg - 23.44, abs=0.02)
+    g = skyrack.registry().orbit("sso-dawn-dusk-650").geometry()
+    assert g["beta_min_deg"] == pytest.approx(180 - g["inclination_deg"] - 23.44, abs=0.02)
 
 
 def test_mid_inclination_orbit_sweeps_beta_over_inclination_plus_obliquity() -> None:
-    """A precessing 53° orbit sees every β within ±(53° + 23.44°)."""
+    """A precessing 53° orbit sees every β within ±(53° + 23.44°), sunlit ~0.69 of the time."""
     orbit = skyrack.registry().orbit("leo-550-53")
     assert not orbit.sun_synchronous
-    assert (orbit.beta_min_deg, orbit.beta_max_deg) == pytest.approx((-76.44, 76.44))
-    sunlight = mean_sunlight_uniform_beta(550, orbit.beta_min_deg, orbit.beta_max_deg)
-    assert 0.6 < sunlight < 0.8  # far from a dawn-dusk orbit's 0.95+
+    g = orbit.geometry()
+    assert (g["beta_min_deg"], g["beta_max_deg"]) == pytest.approx((-76.44, 76.44))
+    assert 0.6 < g["sunlight_fraction"] < 0.8  # far from a dawn-dusk orbit's 0.95+
 
 
 @pytest.mark.parametrize("name", ["sso-dawn-dusk-650", "sso-550", "leo-550-53"])
@@ -214,9 +223,10 @@ def test_launch_capacity_factor_follows_the_upper_stage_rocket_equation(name: st
     """Falcon 9's upper stage (348 s, 109.5 t, 4 t dry) loses payload to the rotation penalty
     465.1 m/s × (cos 28.5° − cos i) relative to 17.5 t due east from the Cape."""
     orbit = skyrack.registry().orbit(name)
+    inclination = orbit.geometry()["inclination_deg"]
     ve = 9.80665 * 348
     dv = ve * math.log((4000 + 109500 + 17500) / (4000 + 17500))
-    penalty = 465.1 * (math.cos(math.radians(28.5)) - math.cos(math.radians(orbit.inclination_deg)))
+    penalty = 465.1 * (math.cos(math.radians(28.5)) - math.cos(math.radians(inclination)))
     ratio = math.exp((dv + penalty) / ve)
     payload = (4000 + 109500 - ratio * 4000) / (ratio - 1)
     assert orbit.launch_capacity_factor == pytest.approx(payload / 17500, abs=0.0006)
@@ -484,8 +494,10 @@ def test_replace_failed_policy_replaces_and_run_to_failure_does_not() -> None:
 
 
 def test_catalog_orbits_are_orbits_the_physics_accepts() -> None:
-    """Every catalog orbit has β_min ≤ β_max within ±90° and a capacity factor in (0, 1]."""
+    """Every catalog orbit derives β_min ≤ β_max within ±90° and has a capacity factor in
+    (0, 1]."""
     for orbit in skyrack.registry().components("orbit"):
         assert isinstance(orbit, Orbit)
-        assert -90 <= orbit.beta_min_deg <= orbit.beta_max_deg <= 90
+        g = orbit.geometry()
+        assert -90 <= g["beta_min_deg"] <= g["beta_max_deg"] <= 90
         assert 0 < orbit.launch_capacity_factor <= 1

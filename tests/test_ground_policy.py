@@ -7,6 +7,7 @@ issue asks for: raising the accelerator failure rate never makes orbit look bett
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -42,20 +43,23 @@ def numerical_lcoc_per_chip_year(
     rate: float, hazard: float, warranty: float, cutoff: float, years: float
 ) -> float:
     """The toy ground's USD per discounted chip-year when failures are replaced free until
-    ``warranty``, bought at $10k until ``cutoff`` and left failed afterwards (trapezoid rule)."""
-    t = np.linspace(0.0, years, 400_001)
-    discount = (1 + rate) ** -t
-    alive = np.where(t < cutoff, 1.0, np.exp(-hazard * (t - cutoff)))
-    bought = np.where((t >= warranty) & (t < cutoff), hazard * CHIP_USD, 0.0)
-    chip_years = np.trapezoid(discount * alive, t)
-    facility = 10.0 * 1_000.0  # $10/W × 1 kW, all of it charged (life = mission)
-    cost = (
-        facility
-        + CHIP_USD
-        + np.trapezoid(discount * bought, t)
-        + ENERGY_USD_PER_CHIP_YEAR * chip_years
+    ``warranty``, bought at $10k until ``cutoff`` and left failed afterwards (trapezoid rule on
+    each of the three phases, where the integrands are smooth)."""
+
+    def integral(f: Callable[[np.ndarray], np.ndarray], start: float, end: float) -> float:
+        t = np.linspace(start, end, 4_001)
+        return float(np.trapezoid(f(t), t))
+
+    def discount(t: np.ndarray) -> np.ndarray:
+        return np.asarray((1 + rate) ** -t)
+
+    chip_years = integral(discount, 0.0, cutoff) + integral(
+        lambda t: discount(t) * np.exp(-hazard * (t - cutoff)), cutoff, years
     )
-    return float(cost / chip_years)
+    bought = hazard * CHIP_USD * integral(discount, warranty, cutoff)
+    facility = 10.0 * 1_000.0  # $10/W × 1 kW, all of it charged (life = mission)
+    cost = facility + CHIP_USD + bought + ENERGY_USD_PER_CHIP_YEAR * chip_years
+    return cost / chip_years
 
 
 def ground_lcoc_per_chip_year(design: Design) -> float:

@@ -163,10 +163,7 @@ def test_plugin_registering_the_wrong_kind_is_rejected() -> None:
         description="an orbit in the wrong hook",
         altitude_km=550.0,
         inclination_deg=53.0,
-        beta_min_deg=0.0,
-        beta_max_deg=76.0,
         launch_capacity_factor=1.0,
-        sun_synchronous=False,
         sources={"*": TEST_SOURCE},
     )
 
@@ -234,8 +231,7 @@ def test_installed_third_party_plugin_registers_without_core_changes(
                 "def register_orbits(register):\n"
                 "    from skyrack import Orbit\n"
                 "    register(Orbit(name='fake-orbit', description='d', altitude_km=700.0,\n"
-                "        inclination_deg=98.2, beta_min_deg=60.0, beta_max_deg=90.0,\n"
-                "        launch_capacity_factor=0.8, sun_synchronous=True,\n"
+                "        ltan_hours=6.0, launch_capacity_factor=0.8,\n"
                 "        sources={'*': Source(title='t', year=2026)}))\n"
             )
         },

@@ -1,7 +1,8 @@
 """The published cost models reproduce their published figures, through the API and the CLI.
 
 The expected numbers are written as literals on purpose: they are the published figures
-(REFERENCES.md, McCalip's audit of 2025-12-11, Starcloud's white paper), not recomputations.
+(McCalip's calculator and its audit of 2025-12-11, The Economist's quote of it, Starcloud's
+white paper), not recomputations.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from skyrack import InvalidComponent, ReferenceModel, plugins
 from skyrack.cli import cli
-from skyrack_reference_models.mccalip import MCCALIP
+from skyrack_reference_models.mccalip import MCCALIP, MCCALIP_REPLACEMENT
 from skyrack_reference_models.starcloud import STARCLOUD
 
 PUBLISHED_TOLERANCE = 1e-3
@@ -43,7 +44,7 @@ MCCALIP_BASELINE_INPUTS = {
     "gas_price_usd_per_mmbtu": 4.30,
     "heat_rate_btu_per_kwh": 6200.0,
 }
-"""McCalip's baseline inputs as REFERENCES.md lists them."""
+"""McCalip's baseline inputs, the calculator's slider defaults."""
 
 MCCALIP_BASELINE_OUTPUTS = {
     "satellites": 47_329,
@@ -56,7 +57,7 @@ MCCALIP_BASELINE_OUTPUTS = {
     "ground_total_usd": 15.431e9,
     "ground_usd_per_mwh": 414.48,
 }
-"""McCalip's published baseline outputs (REFERENCES.md)."""
+"""McCalip's published baseline outputs (the calculator's page and its audit)."""
 
 STARCLOUD_INPUTS = {
     "power_mw": 40.0,
@@ -120,13 +121,13 @@ def assert_mccalip_baseline(outputs: Mapping[str, Any]) -> None:
 
 def test_plugin_registers_both_models_through_its_entry_point() -> None:
     found = plugins.registry()
-    assert found.names("reference_model") == ["mccalip", "starcloud"]
+    assert found.names("reference_model") == ["mccalip", "mccalip-replacement", "starcloud"]
     assert registered("mccalip") is MCCALIP
     assert registered("starcloud") is STARCLOUD
     assert found.owner(MCCALIP) == "reference_models"
 
 
-@pytest.mark.parametrize("model", [MCCALIP, STARCLOUD], ids=lambda m: m.name)
+@pytest.mark.parametrize("model", [MCCALIP, MCCALIP_REPLACEMENT, STARCLOUD], ids=lambda m: m.name)
 def test_every_input_has_a_unit_a_meaning_and_a_source(model: ReferenceModel) -> None:
     for model_input in model.inputs:
         assert model_input.unit, model_input.key
@@ -283,6 +284,67 @@ def test_starcloud_launch_count_rounds_up_to_whole_launches() -> None:
     assert outputs["space_launch_cost_usd"] == pytest.approx(10e6)
 
 
+# --- Starcloud: the radiator sizing ---------------------------------------------------------
+
+STARCLOUD_RADIATOR_W_M2 = 633.08
+"""The white paper's net heat rejection per m² of its 20 °C two-sided radiator."""
+
+
+def test_starcloud_radiator_flux_and_40_mw_area_reproduce_the_white_paper() -> None:
+    """From the paper's inputs (20 °C, ε 0.92, α 0.09, F 0.25, albedo 0.3, Earth at 253 K, one
+    face sunlit) the radiator rejects the paper's 633.08 W/m² and 40 MW needs the 63,183 m² that
+    figure implies, both to 0.5 %; about half the 128,000 m² array, as the paper says."""
+    outputs = registered("starcloud").run()
+    assert outputs["radiator_net_flux_w_m2"] == pytest.approx(STARCLOUD_RADIATOR_W_M2, rel=5e-3)
+    assert outputs["radiator_area_m2"] == pytest.approx(40e6 / STARCLOUD_RADIATOR_W_M2, rel=5e-3)
+    # hand arithmetic: 2·0.92·σ·293.15⁴ − 0.09·(1361 + 0.25·0.3·1361 + 0.25·σ·253⁴)
+    sigma = 5.670374419e-8
+    emitted = 2 * 0.92 * sigma * 293.15**4
+    absorbed = 0.09 * (1361 + 0.25 * 0.3 * 1361 + 0.25 * sigma * 253.0**4)
+    assert outputs["radiator_emitted_w_m2"] == pytest.approx(emitted, rel=1e-12)
+    assert outputs["radiator_net_flux_w_m2"] == pytest.approx(emitted - absorbed, rel=1e-12)
+    assert outputs["radiator_to_array_area_ratio"] == pytest.approx(0.49, abs=0.01)
+
+
+# --- McCalip's other published form: failures charged as replacements -----------------------
+
+
+def test_mccalip_replacement_form_matches_hand_arithmetic_from_its_inputs() -> None:
+    """Sized for solar degradation only (average retention 0.951234 over 5 years), 39,731
+    satellites of 27 kW; hardware $22/W; launch $500/kg; operations 1 %/yr and replacements
+    9 %/yr of the hardware for 5 years; NRE $1B."""
+    out = MCCALIP_REPLACEMENT.run()
+    retention = (1 + 0.975 + 0.975**2 + 0.975**3 + 0.975**4) / 5
+    assert out["average_retention"] == pytest.approx(retention, rel=1e-12)
+    satellites = math.ceil(1e9 / (retention * 0.98) / 27_000)
+    assert out["satellites"] == satellites == 39_731
+    hardware = 22 * satellites * 27_000
+    launch = 500 * satellites * 27_000 / 36.5
+    assert out["hardware_cost_usd"] == pytest.approx(hardware, rel=1e-12)
+    assert out["launch_cost_usd"] == pytest.approx(launch, rel=1e-12)
+    assert out["ops_cost_usd"] == pytest.approx(0.01 * 5 * hardware, rel=1e-12)
+    assert out["gpu_replacement_cost_usd"] == pytest.approx(0.09 * 5 * hardware, rel=1e-12)
+    total = hardware * (1 + 0.05 + 0.45) + launch + 1e9
+    assert out["orbital_total_usd"] == pytest.approx(total, rel=1e-12)
+
+
+def test_mccalip_replacement_form_gives_the_total_the_economist_quoted() -> None:
+    """$51.1B for 1 GW in orbit, as The Economist quoted the calculator (to 0.1 %)."""
+    assert MCCALIP_REPLACEMENT.run()["orbital_total_usd"] == pytest.approx(51.1e9, rel=1e-3)
+
+
+def test_the_two_mccalip_forms_disagree_on_how_failures_cost() -> None:
+    """Raising GPU failures adds satellites in the December form but only yearly replacement
+    hardware in the press form, whose satellite count does not move."""
+    december = (MCCALIP.run(), MCCALIP.run({"gpu_failure_rate_per_year": 0.2}))
+    press = (MCCALIP_REPLACEMENT.run(), MCCALIP_REPLACEMENT.run({"gpu_failure_rate_per_year": 0.2}))
+    assert december[1]["satellites"] > december[0]["satellites"]
+    assert press[1]["satellites"] == press[0]["satellites"]
+    assert press[1]["gpu_replacement_cost_usd"] == pytest.approx(
+        press[0]["gpu_replacement_cost_usd"] * 0.2 / 0.09
+    )
+
+
 # --- behaviour ------------------------------------------------------------------------------
 
 
@@ -341,7 +403,7 @@ def test_invalid_inputs_raise_invalid_component_naming_the_input(
         model.run({key: value})
 
 
-@pytest.mark.parametrize("model", [MCCALIP, STARCLOUD], ids=lambda m: m.name)
+@pytest.mark.parametrize("model", [MCCALIP, MCCALIP_REPLACEMENT, STARCLOUD], ids=lambda m: m.name)
 def test_nan_is_refused_by_run_and_by_compute(model: ReferenceModel) -> None:
     key = model.inputs[0].key
     with pytest.raises(InvalidComponent, match=key):
@@ -402,7 +464,7 @@ def test_cli_without_name_lists_the_models() -> None:
     assert result.exit_code == 0, result.output
     assert "mccalip" in result.stdout and "starcloud" in result.stdout
     rows = json.loads(run_cli("--json").stdout)
-    assert [row["name"] for row in rows] == ["mccalip", "starcloud"]
+    assert [row["name"] for row in rows] == ["mccalip", "mccalip-replacement", "starcloud"]
 
 
 def test_cli_set_without_name_is_a_usage_error() -> None:

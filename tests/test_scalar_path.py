@@ -83,7 +83,6 @@ def assert_agree(single: dict[str, float], batch: dict[str, Any], row: int) -> N
 @st.composite
 def variations(draw: st.DrawFn) -> dict[str, float]:
     """Random valid values of 18 parameters, feasible or not (cold radiators, heavy sats)."""
-    beta = sorted(draw(st.lists(st.floats(-90.0, 90.0), min_size=2, max_size=2)))
     return {
         "launch_vehicle.price_usd": draw(st.floats(1e5, 1e9)),
         "launch_vehicle.success_probability": draw(st.floats(0.5, 1.0)),
@@ -101,8 +100,7 @@ def variations(draw: st.DrawFn) -> dict[str, float]:
         "economics.discount_rate_per_year": draw(st.floats(0.0, 0.3)),
         "economics.satellite_learning_rate": draw(st.floats(0.5, 1.0)),
         "orbit.altitude_km": draw(st.floats(300.0, 1100.0)),
-        "orbit.beta_min_deg": beta[0],
-        "orbit.beta_max_deg": beta[1],
+        "orbit.ltan_hours": draw(st.floats(0.0, 24.0)),
     }
 
 
@@ -193,12 +191,13 @@ def test_an_orbit_above_the_dose_model_is_refused_with_the_physics_message() -> 
         evaluate_batch(toy_design(), {"orbit.altitude_km": [500.0, 1300.0]})
 
 
-def test_a_batch_beta_range_turned_upside_down_is_refused() -> None:
-    """β_max below β_min (only possible in a batch) names the first bad value."""
-    with pytest.raises(SkyrackError, match=r"beta_max_deg must be ≥ beta_min_deg, got 30 \(at"):
-        evaluate_batch(
-            toy_design(), {"orbit.beta_min_deg": [10.0, 50.0], "orbit.beta_max_deg": [20.0, 30.0]}
-        )
+def test_a_batch_cannot_give_a_sun_synchronous_orbit_an_inclination() -> None:
+    """A sun-synchronous orbit's inclination follows from its altitude: a sweep setting one is
+    refused with the reason, as is an orbit left with neither element."""
+    with pytest.raises(SkyrackError, match="exactly one of orbit.inclination_deg"):
+        evaluate_batch(toy_design(), {"orbit.inclination_deg": [53.0, 70.0]})
+    precessing = toy_design(**{"orbit.ltan_hours": None, "orbit.inclination_deg": 53.0})
+    assert evaluate_batch(precessing, {"orbit.inclination_deg": [53.0, 70.0]})["feasible"].size
 
 
 # --- kernels against their checked public functions -------------------------------------------
@@ -207,10 +206,10 @@ positive = st.floats(1e-3, 1e4)
 fraction = st.floats(0.0, 1.0)
 KERNELS: list[tuple[str, Callable[..., Any], Callable[..., Any], st.SearchStrategy[Any]]] = [
     (
-        "mean_eclipse_fraction",
-        orbit.mean_eclipse_fraction_kernel,
-        orbit.mean_eclipse_fraction,
-        st.tuples(st.floats(150.0, 2000.0), st.floats(-90.0, 0.0), st.floats(0.0, 90.0)),
+        "sun_synchronous_inclination_deg",
+        orbit.sun_synchronous_inclination_deg_kernel,
+        orbit.sun_synchronous_inclination_deg,
+        st.tuples(st.floats(150.0, 2000.0)),
     ),
     (
         "eclipse_duration_s",

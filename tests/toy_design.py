@@ -1,4 +1,9 @@
-"""A toy design with round numbers, so that the evaluator's results can be worked out by hand."""
+"""A toy design with round numbers, so that the evaluator's results can be worked out by hand.
+
+Its orbit is a dawn-dusk sun-synchronous one at 550 km, sunlit 95.1 % of the time (no orbit is
+sunlit all the time); without batteries its compute idles in eclipse, so hand arithmetic
+multiplies delivered compute by the sunlight fraction, ``SUNLIGHT``.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,12 @@ import attrs
 
 from skyrack import ComputePayload, GroundBaseline, LaunchVehicle, Orbit, SatelliteBus, Source
 from skyrack.design import Design, Economics, Sizing
+from skyrack.physics import sso_mean_eclipse_fraction
 
 HAND = Source(title="hand-computable test value", year=2026, estimate=True)
+SUNLIGHT = 1.0 - float(sso_mean_eclipse_fraction(550.0, 18.0))
+"""Time-averaged sunlight fraction of the toy's orbit, 0.951 (tests/test_physics.py checks the
+function against a brute-force average over a year)."""
 
 
 def toy_design(**changes: Any) -> Design:
@@ -73,13 +82,10 @@ def toy_design(**changes: Any) -> Design:
         ),
         "orbit": Orbit(
             name="toy-orbit",
-            description="always in sunlight",
+            description="dawn-dusk sun-synchronous at 550 km: sunlit 95 % of the time",
             altitude_km=550.0,
-            inclination_deg=53.0,
-            beta_min_deg=90.0,
-            beta_max_deg=90.0,
+            ltan_hours=18.0,
             launch_capacity_factor=1.0,
-            sun_synchronous=False,
             sources={"*": HAND},
         ),
         "ground_baseline": GroundBaseline(
@@ -113,7 +119,10 @@ def toy_design(**changes: Any) -> Design:
             ground_segment_fraction=0.0,
         ),
     }
+    by_section: dict[str, dict[str, Any]] = {}
     for key, value in changes.items():
         section, _, field = key.partition(".")
-        parts[section] = attrs.evolve(parts[section], **{field: value})
+        by_section.setdefault(section, {})[field] = value
+    for section, fields in by_section.items():  # all of a section at once: fields can depend
+        parts[section] = attrs.evolve(parts[section], **fields)
     return Design(**parts)

@@ -77,8 +77,11 @@ def _number_validator(
     exclusive_minimum: bool,
     unit: str,
     integer: bool = False,
+    optional: bool = False,
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if optional and value is None:
+            return
         problem = _number_problem(value, minimum, maximum, exclusive_minimum, unit, integer)
         if problem:
             raise InvalidComponent(
@@ -99,11 +102,15 @@ def quantity(
     maximum: float | None = None,
     default: Any = attrs.NOTHING,
     integer: bool = False,
+    optional: bool = False,
 ) -> Any:
-    """A numeric attrs field with its unit, meaning and allowed range (positive by default)."""
+    """A numeric attrs field with its unit, meaning and allowed range (positive by default).
+
+    ``optional``: None is allowed too (and is the default), for a number that only some
+    components of a kind have (an orbit has an inclination or a local time of its node)."""
     return attrs.field(
-        default=default,
-        validator=_number_validator(minimum, maximum, exclusive_minimum, unit, integer),
+        default=None if optional and default is attrs.NOTHING else default,
+        validator=_number_validator(minimum, maximum, exclusive_minimum, unit, integer, optional),
         metadata={
             "unit": unit,
             "doc": doc,
@@ -112,6 +119,7 @@ def quantity(
             "exclusive_minimum": exclusive_minimum,
             "maximum": maximum,
             "integer": integer,
+            "optional": optional,
         },
     )
 
@@ -179,7 +187,8 @@ class Component:
                     f"got {type(source).__name__}"
                 )
         if "*" not in self.sources:
-            missing = sorted(numeric - set(self.sources))
+            given = {name for name in numeric if getattr(self, name) is not None}
+            missing = sorted(given - set(self.sources))
             if missing:
                 raise InvalidComponent(
                     f"{_describe(self)}: every number needs a source; missing for {missing}"
@@ -364,7 +373,11 @@ class ComputePayload(Component):
 
 @attrs.frozen(kw_only=True)
 class Orbit(Component):
-    """A circular orbit: altitude, inclination and the sun geometry that sets eclipses."""
+    """A circular orbit from its elements: altitude plus either an inclination or, for a
+    sun-synchronous orbit, the local time of its ascending node (the inclination then follows
+    from the altitude). The sun geometry that sets eclipses — the yearly range of beta angles and
+    the time-averaged sunlight fraction — is derived, never given, so a sweep over altitude
+    moves it consistently (:meth:`geometry`)."""
 
     kind: ClassVar[str] = "orbit"
     altitude_km: float = quantity(
@@ -373,33 +386,58 @@ class Orbit(Component):
         minimum=150.0,
         exclusive_minimum=False,
     )
-    inclination_deg: float = quantity("deg", "orbit inclination", maximum=180.0)
-    beta_min_deg: float = quantity(
+    inclination_deg: float | None = quantity(
         "deg",
-        "smallest sun beta angle over a year",
-        minimum=-90.0,
-        exclusive_minimum=False,
-        maximum=90.0,
+        "orbit inclination, for an orbit whose node precesses through every sun angle (leave "
+        "out for a sun-synchronous orbit)",
+        maximum=180.0,
+        optional=True,
     )
-    beta_max_deg: float = quantity(
-        "deg",
-        "largest sun beta angle over a year",
-        minimum=-90.0,
+    ltan_hours: float | None = quantity(
+        "h",
+        "local time of the ascending node of a sun-synchronous orbit (6 or 18 = dawn-dusk; "
+        "leave out for a precessing orbit)",
+        minimum=0.0,
         exclusive_minimum=False,
-        maximum=90.0,
+        maximum=24.0,
+        optional=True,
     )
     launch_capacity_factor: float = fraction(
         "payload to this orbit as a fraction of payload to the reference LEO", exclusive_zero=True
     )
-    sun_synchronous: bool = flag("whether the orbit precesses with the Sun")
 
     def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
-        if self.beta_min_deg > self.beta_max_deg:
-            raise InvalidComponent(
-                f"{_describe(self)}: beta_min_deg ({self.beta_min_deg}) exceeds "
-                f"beta_max_deg ({self.beta_max_deg})"
+        if (self.inclination_deg is None) == (self.ltan_hours is None):
+            problem = (
+                "give exactly one of inclination_deg (an orbit whose node precesses) or "
+                "ltan_hours (a sun-synchronous orbit, whose inclination follows from its altitude)"
             )
+            raise InvalidComponent(f"{_describe(self)}: {problem}")
+        super().__attrs_post_init__()
+
+    @property
+    def sun_synchronous(self) -> bool:
+        """True when the orbit's node keeps pace with the Sun (given by its LTAN)."""
+        return self.ltan_hours is not None
+
+    def geometry(self) -> dict[str, float]:
+        """The derived elements: inclination [deg], the yearly beta-angle range [deg] and the
+        time-averaged sunlight fraction [-] (``skyrack.physics.orbit.orbit_geometry_kernel``)."""
+        from skyrack.array_api import SCALAR
+        from skyrack.physics.orbit import orbit_geometry_kernel
+
+        inclination, beta_min, beta_max, eclipse = orbit_geometry_kernel(
+            SCALAR,
+            float(self.altitude_km),
+            math.nan if self.inclination_deg is None else float(self.inclination_deg),
+            math.nan if self.ltan_hours is None else float(self.ltan_hours),
+        )
+        return {
+            "inclination_deg": inclination,
+            "beta_min_deg": beta_min,
+            "beta_max_deg": beta_max,
+            "sunlight_fraction": 1.0 - eclipse,
+        }
 
 
 @attrs.frozen(kw_only=True)

@@ -87,6 +87,11 @@ class Sizing:
     radiator_view_factor_earth: float = fraction(
         "view factor from the radiator to the Earth", default=0.25
     )
+    radiator_sunlit: bool = flag(
+        "one face of the radiator sees the Sun at normal incidence (false: held edge-on to the "
+        "Sun, as a radiator in the shade of its array or along a dawn-dusk orbit's plane)",
+        default=False,
+    )
     shielding_mm_al: float = quantity(
         "mm Al",
         "aluminium-equivalent shielding around the compute",
@@ -152,6 +157,10 @@ SIZING_SOURCES: dict[str, Source] = {
         year=2021,
         estimate=True,
         note="330 K sits in the 320–350 K range of light deployable radiators",
+    ),
+    "radiator_sunlit": ESTIMATE.derive(
+        "a compute satellite points its radiator edge-on to the Sun; Starcloud's sizing has one "
+        "face in sunlight (set true to reproduce it)"
     ),
     "radiator_view_factor_earth": Source(
         title="Starcloud, Why we should train AI in space (white paper)",

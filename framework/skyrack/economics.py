@@ -368,7 +368,21 @@ def pv_decaying_stream_kernel(
 ) -> Value:
     """Unchecked :func:`pv_decaying_stream` on namespace ``xp``."""
     k = xp.log1p(rate_per_year) + decay_per_year
+    if xp.scalar:  # the same arithmetic as below, without the array guards (hot in evaluate)
+        return _scalar_decaying_stream(k, years, start_years)
     return _discount(xp, k, start_years) * _int_exp(xp, k, years - start_years)
+
+
+def _scalar_decaying_stream(k: float, years: float, start_years: float) -> float:
+    """e^{−k s}·∫₀^{T−s} e^{−k t} dt on floats, as _discount × _int_exp compute it."""
+    discount = 1.0 if k == 0.0 else math.exp(-k * start_years)
+    duration = years - start_years
+    if duration == math.inf:
+        return discount * (1.0 / k if k > 0.0 else math.inf)
+    z = -k * duration
+    if abs(z) < _SMALL:
+        return discount * duration * (1.0 + z / 2.0 * (1.0 + z / 3.0 * (1.0 + z / 4.0)))
+    return discount * duration * (math.expm1(z) / z)
 
 
 def decaying_stream_years_kernel(xp: ArrayNamespace, decay_per_year: Value, area: Value) -> Value:

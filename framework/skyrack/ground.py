@@ -79,29 +79,30 @@ def evaluate_ground(
     decay = delta + hazard
     fixed_per_slot = (pv_facility + pv_operations) / accelerators + start_discount * price
 
-    def discounted_years(cutoff: Real) -> Real:
-        """Discounted accelerator-years per slot (from power-on) when buying until ``cutoff``."""
-        return _stream(xp, rate, 0.0, cutoff) + xp.exp(-delta * cutoff) * _stream(
-            xp, rate, hazard, years - cutoff
-        )
+    under_warranty = _stream(xp, rate, 0.0, warranty)
 
-    def bought_years(cutoff: Real) -> Real:
-        """∫ e^{−δt} dt over [warranty, cutoff]: replacements bought per unit of λ·price."""
-        return _stream(xp, rate, 0.0, cutoff) - _stream(xp, rate, 0.0, warranty)
+    def discounted_years(cutoff: Real, running: Real) -> Real:
+        """Discounted accelerator-years per slot (from power-on) when buying until ``cutoff``
+        (``running`` = ∫₀^cutoff e^{−δt} dt)."""
+        return running + xp.exp(-delta * cutoff) * _stream(xp, rate, hazard, years - cutoff)
 
     buys = p["ground_baseline.replaces_failed_accelerators"] > 0
     cutoff = warranty
+    running = under_warranty
     for _ in range(POLICY_ITERATIONS):
         capital_per_year = (
-            fixed_per_slot + start_discount * hazard * price * bought_years(cutoff)
-        ) / (start_discount * discounted_years(cutoff))
+            fixed_per_slot + start_discount * hazard * price * (running - under_warranty)
+        ) / (start_discount * discounted_years(cutoff, running))
         # the remaining life r at which P / J(r) = G; J(r) ≤ 1/(δ + λ) bounds what pays
         paying = economics.decaying_stream_years_kernel(xp, decay, price / capital_per_year)
+        previous = cutoff
         cutoff = xp.where(buys, xp.clip(years - paying, warranty, years), warranty)
+        running = _stream(xp, rate, 0.0, cutoff)
+        if xp.scalar and cutoff == previous:  # one design: stop once it holds still
+            break
 
-    accelerator_years = discounted_years(cutoff)
-    pv_years = start_discount * accelerator_years
-    pv_replacements = start_discount * hazard * accelerators_usd * bought_years(cutoff)
+    pv_years = start_discount * discounted_years(cutoff, running)
+    pv_replacements = start_discount * hazard * accelerators_usd * (running - under_warranty)
     undiscounted_years = cutoff + economics.pv_decaying_stream_kernel(
         xp, xp.zeros_like(rate), hazard, years - cutoff
     )

@@ -42,15 +42,20 @@ def accelerator_power_w(p: Mapping[str, Real]) -> Real:
 
 def check_domain(xp: ArrayNamespace, p: Mapping[str, Real]) -> None:
     """Refuse the designs in ``p`` that are outside the model's domain although every field is
-    in its range: β_max below β_min (possible in a batch) and altitudes above the dose model's
-    1200 km. Raises the physics function's own ValueError."""
+    in its range: an orbit with both or neither of an inclination and a node time (possible in a
+    batch) and altitudes above the dose model's 1200 km. Raises ValueError."""
     altitude_km = p["orbit.altitude_km"]
-    beta_lo, beta_hi = p["orbit.beta_min_deg"], p["orbit.beta_max_deg"]
-    if not xp.all(beta_hi >= beta_lo):
-        orbit.mean_eclipse_fraction(altitude_km, beta_lo, beta_hi)  # raises
+    precessing = xp.isfinite(p["orbit.inclination_deg"])
+    sun_synchronous = xp.isfinite(p["orbit.ltan_hours"])
+    if not xp.all(precessing != sun_synchronous):
+        raise ValueError(
+            "an orbit needs exactly one of orbit.inclination_deg (a precessing orbit) and "
+            "orbit.ltan_hours (a sun-synchronous one); a sweep cannot set the inclination of a "
+            "sun-synchronous orbit, which follows from its altitude"
+        )
     if not xp.all(altitude_km <= radiation.TID_MAX_ALTITUDE_KM):
         radiation.tid_rad_per_year(  # raises
-            altitude_km, p["orbit.inclination_deg"], p["sizing.shielding_mm_al"]
+            altitude_km, xp.where(precessing, p["orbit.inclination_deg"], 98.0), 0.0
         )
 
 
@@ -69,8 +74,8 @@ def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]
     payload_power_w = accelerators * accelerator_power_w(p)
     load_power_w = payload_power_w + p["satellite_bus.housekeeping_power_w"]
 
-    eclipse = orbit.mean_eclipse_fraction_kernel(
-        xp, altitude_km, p["orbit.beta_min_deg"], p["orbit.beta_max_deg"]
+    inclination_deg, beta_lo, beta_hi, eclipse = orbit.orbit_geometry_kernel(
+        xp, altitude_km, p["orbit.inclination_deg"], p["orbit.ltan_hours"]
     )
     sunlight = 1.0 - eclipse
     # With batteries the array also recharges what the eclipse drew: P = L (1 + e / (s η)).
@@ -88,7 +93,6 @@ def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]
         xp, array_bol_power_w, p["satellite_bus.solar_specific_power_w_per_kg"]
     )
 
-    beta_lo, beta_hi = p["orbit.beta_min_deg"], p["orbit.beta_max_deg"]
     worst_beta = xp.where(
         (beta_lo <= 0) & (beta_hi >= 0), 0.0, xp.minimum(xp.abs(beta_lo), xp.abs(beta_hi))
     )
@@ -110,6 +114,7 @@ def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]
         emissivity,
         p["satellite_bus.radiator_absorptivity"],
         p["sizing.radiator_view_factor_earth"],
+        solar_flux_w_m2=xp.where(p["sizing.radiator_sunlit"] > 0, thermal.SOLAR_CONSTANT_W_M2, 0.0),
         sides=sides,
     )
     emitted_w_m2 = thermal.radiator_emitted_w_m2_kernel(
@@ -148,9 +153,12 @@ def size_satellite(xp: ArrayNamespace, p: Mapping[str, Real]) -> dict[str, Real]
     )
 
     dose_rad_per_year = radiation.tid_rad_per_year_kernel(
-        xp, altitude_km, p["orbit.inclination_deg"], shielding_mm
+        xp, altitude_km, inclination_deg, shielding_mm
     )
     return {
+        "inclination_deg": inclination_deg,
+        "beta_min_deg": beta_lo,
+        "beta_max_deg": beta_hi,
         "payload_power_w": payload_power_w,
         "load_power_w": load_power_w,
         "eclipse_fraction": eclipse,

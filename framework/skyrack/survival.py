@@ -51,6 +51,8 @@ def powered_years(
     accelerator.
     """
     full = pv_decaying_stream_kernel(xp, 0.0, hazard, xp.minimum(age, tau0))
+    if xp.scalar and tau0 >= years:  # one design whose array never falls short
+        return full
     throttled = (
         margin
         * xp.exp(g * years)
@@ -73,8 +75,10 @@ def age_reaching(
     Only meaningful for ``0 ≤ level ≤ F(years)``; beyond the profile's reach the result exceeds
     ``years`` or is inf.
     """
-    at_onset = powered_years(xp, hazard, g, tau0, margin, years, tau0)
     before = decaying_stream_years_kernel(xp, hazard, level)
+    if xp.scalar and tau0 >= years:  # never throttled: one exponential piece
+        return before
+    at_onset = powered_years(xp, hazard, g, tau0, margin, years, tau0)
     # after τ₀: (m e^{g T} e^{−(k+g) τ₀}) ∫₀^{a − τ₀} e^{−(k+g) u} du = level − F(τ₀)
     weight = margin * xp.exp(g * years - (hazard + g) * tau0)
     excess = xp.maximum(level - at_onset, 0.0)

@@ -54,6 +54,9 @@ def component_problems(component: Component) -> list[str]:
     for field in attrs.fields(type(component)):
         if not field.metadata.get("numeric"):
             continue
+        value = getattr(component, field.name)
+        if value is None:  # an optional number this component leaves out
+            continue
         source = component.source_of(field.name)
         if source is None:
             problems.append(f"{label}: {field.name} has no source")
@@ -62,7 +65,6 @@ def component_problems(component: Component) -> list[str]:
                 f"{label}: {field.name} lies outside its source's plausible range "
                 f"{source.low:g} to {source.high:g}"
             )
-        value = getattr(component, field.name)
         if isinstance(value, int | float) and not isinstance(value, bool):
             if not _rejects(component, field.name, math.nan):
                 problems.append(f"{label}: {field.name} accepts NaN")

@@ -1,12 +1,15 @@
 """Built-in skyrack plugin: orbits (Suncatcher's dawn-dusk SSO, a 10:30 SSO, Starlink's shell).
 
+An orbit is given by its elements: altitude plus the local time of the ascending node for a
+sun-synchronous orbit, or altitude plus inclination otherwise. skyrack derives the inclination of
+a sun-synchronous orbit, the yearly beta-angle range and the time-averaged sunlight fraction from
+them (``Orbit.geometry``); each source's note quotes what the elements give.
+
 skyrack.physics (and with it numpy) is imported inside the functions that build the orbits,
 when the registry is built, so that loading the plugin keeps ``skyrack --help`` light.
 
-Derived numbers are computed here from named constants, and each source's note shows the
-arithmetic: the sun-synchronous inclination from the J2 node rate, the yearly beta-angle range from
-the orbit's local time of the node, and the launch capacity factor from the Falcon 9 upper stage's
-rocket equation with the Earth-rotation penalty of the orbit's inclination.
+The launch capacity factor is derived here from the Falcon 9 upper stage's rocket equation with
+the Earth-rotation penalty of the orbit's inclination; the note shows the arithmetic.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+import attrs
+
 from skyrack import Orbit, Source, hookimpl
 
-EXACT = "computed from orbital geometry: no uncertainty beyond the model's own"
-"""The range note of numbers that are estimates only in being derived (no spread)."""
+CHOICE = "a choice that defines the orbit, not an uncertain number"
+"""The range note of an orbital element chosen by the designer (no spread)."""
 
 VALLADO = Source(
     title="Vallado, Fundamentals of Astrodynamics and Applications, 4th ed. (J2 secular node "
@@ -33,14 +38,6 @@ def sun_synchronous_inclination_deg(altitude_km: float) -> float:
     return float(orbit_physics.sun_synchronous_inclination_deg(altitude_km))
 
 
-def sso_beta_range_deg(altitude_km: float, ltan_hours: float) -> tuple[float, float]:
-    """Yearly (min, max) beta angle of a sun-synchronous orbit (skyrack.physics, mean Sun)."""
-    from skyrack.physics import orbit as orbit_physics
-
-    lo, hi = orbit_physics.sso_beta_range_deg(altitude_km, ltan_hours)
-    return float(lo), float(hi)
-
-
 # --- launch capacity: Falcon 9 upper stage, Earth-rotation penalty of the inclination ----------
 
 EQUATOR_ROTATION_M_S = 465.1
@@ -52,11 +49,13 @@ F9_REFERENCE_PAYLOAD_KG = 17_500.0
 G0 = 9.80665
 
 LAUNCH_FACTOR_INPUTS = Source(
-    title="Falcon 9 upper stage: Merlin Vacuum Isp 348 s (SpaceX), 109,500 kg propellant "
-    "(GCAT via shared/data/launch_emissions.csv), ~4 t dry (estimate); reference payload 17.5 t "
-    "to LEO with the booster recovered",
+    title="Falcon 9 upper stage: Merlin Vacuum Isp 348 s (SpaceX, Falcon 9 vehicle page); "
+    "109,500 kg of propellant (Barker, Marais & McDowell, Global 3D rocket launch and re-entry "
+    "air pollutant and CO2 emissions at the onset of the megaconstellation era, Scientific "
+    "Data 11, 2024, doi:10.1038/s41597-024-03910-z, propellant masses by stage); ~4 t dry "
+    "(estimate); reference payload 17.5 t to LEO with the booster recovered",
     year=2024,
-    document="shared/data/launch_emissions.csv",
+    url="https://doi.org/10.1038/s41597-024-03910-z",
     estimate=True,
 )
 
@@ -91,7 +90,7 @@ def _launch_factor_source(inclination_deg: float) -> Source:
     penalty = rotation_penalty_m_s(inclination_deg)
     factor = launch_capacity_factor(inclination_deg)
     return LAUNCH_FACTOR_INPUTS.derive(
-        document=LAUNCH_FACTOR_INPUTS.document,
+        url=LAUNCH_FACTOR_INPUTS.url,
         note=f"rotation penalty 465.1 × (cos 28.5° − cos {inclination_deg:.2f}°) = "
         f"{penalty:.1f} m/s; upper-stage rocket equation (Isp 348 s, 109.5 t propellant, 4 t dry) "
         f"from 17.5 t gives {factor * F9_REFERENCE_PAYLOAD_KG:,.0f} kg → factor {factor:.3f}. "
@@ -104,71 +103,58 @@ def _launch_factor_source(inclination_deg: float) -> Source:
     )
 
 
-def _inclination_source(altitude_km: float) -> Source:
-    inclination = sun_synchronous_inclination_deg(altitude_km)
-    return VALLADO.derive(
-        note=f"cos i = −(2π / 365.2422 d) / (1.5 n J2 (R/a)²), a = 6378.137 + {altitude_km:g} km, "
-        f"n = √(μ/a³), J2 = 1.08263e-3 → i = {inclination:.2f}°",
-    ).with_range(round(inclination, 2), round(inclination, 2), EXACT)
-
-
-def _sso_beta_source(altitude_km: float, ltan_hours: float, title: str, comment: str) -> Source:
-    lo, hi = sso_beta_range_deg(altitude_km, ltan_hours)
-    return Source(
-        title=title,
-        year=2013,
-        estimate=True,
-        note=f"sin β = sin i sin Δ cos δ + cos i sin δ, Δ = 15° × (LTAN {ltan_hours:g} h − 12 h), "
-        f"i = {sun_synchronous_inclination_deg(altitude_km):.2f}°, solar declination δ within "
-        f"±23.44° → β ∈ [{lo:.2f}°, {hi:.2f}°] over a year (mean Sun; the equation of time moves "
-        f"the node up to ±4° and is ignored). {comment}",
+def _with_derived(orbit: Orbit) -> Orbit:
+    """``orbit`` with what skyrack derives from its elements quoted in its description."""
+    g = orbit.geometry()
+    return attrs.evolve(
+        orbit,
+        description=f"{orbit.description} (skyrack derives i = {g['inclination_deg']:.2f}°, "
+        f"β over a year in [{g['beta_min_deg']:.1f}°, {g['beta_max_deg']:.1f}°] and a "
+        f"time-averaged sunlight fraction of {g['sunlight_fraction']:.3f}).",
     )
 
 
-def _rounded_beta_range(altitude_km: float, ltan_hours: float) -> tuple[float, float]:
-    lo, hi = sso_beta_range_deg(altitude_km, ltan_hours)
-    return round(lo, 2), round(hi, 2)
+def _sun_synchronous(
+    name: str, description: str, altitude_km: float, ltan_hours: float, sources: dict[str, Source]
+) -> Orbit:
+    inclination = sun_synchronous_inclination_deg(altitude_km)
+    return _with_derived(
+        Orbit(
+            name=name,
+            description=description,
+            altitude_km=altitude_km,
+            ltan_hours=ltan_hours,
+            launch_capacity_factor=round(launch_capacity_factor(inclination), 3),
+            sources={**sources, "launch_capacity_factor": _launch_factor_source(inclination)},
+        )
+    )
+
+
+SUNCATCHER = Source(
+    title="Google, Towards a future space-based, highly scalable AI infrastructure system design "
+    "(Project Suncatcher), arXiv 2511.19468",
+    year=2025,
+    url="https://arxiv.org/abs/2511.19468",
+)
 
 
 def sso_dawn_dusk_650() -> Orbit:
     """Suncatcher's orbit: dawn-dusk sun-synchronous at 650 km, almost never in shadow."""
-    altitude = 650.0
-    ltan = 18.0
-    beta_lo, beta_hi = _rounded_beta_range(altitude, ltan)
-    beta_source = _sso_beta_source(
-        altitude,
-        ltan,
-        "Dawn-dusk SSO beta range from the sun-synchronous beta-angle relation (Vallado 2013; "
-        "NASA/TM-2005-213808)",
-        "Uniform-β mean sunlight with a cylindrical shadow (β* = asin(R/(R+h)) = 65.16°) is "
-        "0.971; the time-averaged value is 0.961 — both inside REFERENCES.md's 0.95–0.98 for "
-        "dawn-dusk SSO. Eclipses only around one solstice (June for LTAN 18:00), when β < 65.16°",
-    )
-    return Orbit(
-        name="sso-dawn-dusk-650",
-        description="Dawn-dusk (LTAN 18:00) sun-synchronous orbit at 650 km, Project Suncatcher's "
-        "choice: the orbit rides the terminator and sees eclipses only around one solstice.",
-        altitude_km=altitude,
-        inclination_deg=round(sun_synchronous_inclination_deg(altitude), 2),
-        beta_min_deg=beta_lo,
-        beta_max_deg=beta_hi,
-        launch_capacity_factor=round(
-            launch_capacity_factor(sun_synchronous_inclination_deg(altitude)), 3
-        ),
-        sun_synchronous=True,
-        sources={
-            "altitude_km": Source(
-                title="Google, Towards a future space-based, highly scalable AI infrastructure "
-                "system design (Project Suncatcher), arXiv 2511.19468",
-                year=2025,
-                url="https://arxiv.org/abs/2511.19468",
-                note="dawn-dusk sun-synchronous orbit at ~650 km",
+    return _sun_synchronous(
+        "sso-dawn-dusk-650",
+        "Dawn-dusk (LTAN 18:00) sun-synchronous orbit at 650 km, Project Suncatcher's choice: "
+        "the orbit rides the terminator and sees eclipses only around one solstice",
+        650.0,
+        18.0,
+        {
+            "altitude_km": SUNCATCHER.derive(
+                "dawn-dusk sun-synchronous orbit at ~650 km", estimate=False
             ),
-            "inclination_deg": _inclination_source(altitude),
-            "beta_min_deg": beta_source.with_range(beta_lo, beta_lo, EXACT),
-            "beta_max_deg": beta_source.with_range(beta_hi, beta_hi, EXACT),
-            "launch_capacity_factor": _launch_factor_source(
-                sun_synchronous_inclination_deg(altitude)
+            "ltan_hours": SUNCATCHER.derive(
+                "dawn-dusk: the node at 18:00 (or 06:00) local time keeps the orbit plane along "
+                "the terminator; eclipses only around the June solstice for 18:00, when β falls "
+                "below β* = asin(R/(R + h)) = 65.2°",
+                estimate=False,
             ),
         },
     )
@@ -176,89 +162,55 @@ def sso_dawn_dusk_650() -> Orbit:
 
 def sso_550() -> Orbit:
     """A classic Earth-observation sun-synchronous orbit (10:30 node) at 550 km."""
-    altitude = 550.0
-    ltan = 22.5  # 10:30 descending node; eclipses depend on |β| only
-    beta_lo, beta_hi = _rounded_beta_range(altitude, ltan)
-    beta_source = _sso_beta_source(
-        altitude,
-        ltan,
-        "10:30 SSO beta range from the sun-synchronous beta-angle relation (Vallado 2013; "
-        "NASA/TM-2005-213808)",
-        "A 10:30 descending node is LTAN 22:30 (β > 0; LTAN 10:30 gives the mirror range). The "
-        "geometry gives 17–24° rather than the 15–40° sometimes quoted; uniform-β mean sunlight "
-        "0.637 (time average 0.638), below the ~0.8 REFERENCES.md quotes for 'other SSO'",
-    )
-    return Orbit(
-        name="sso-550",
-        description="Sun-synchronous orbit at 550 km with a 10:30 local time of the descending "
-        "node, as flown by Earth-observation satellites: eclipsed about a third of every orbit.",
-        altitude_km=altitude,
-        inclination_deg=round(sun_synchronous_inclination_deg(altitude), 2),
-        beta_min_deg=beta_lo,
-        beta_max_deg=beta_hi,
-        launch_capacity_factor=round(
-            launch_capacity_factor(sun_synchronous_inclination_deg(altitude)), 3
-        ),
-        sun_synchronous=True,
-        sources={
+    return _sun_synchronous(
+        "sso-550",
+        "Sun-synchronous orbit at 550 km with a 10:30 local time of the descending node, as flown "
+        "by Earth-observation satellites: eclipsed about a third of every orbit",
+        550.0,
+        22.5,
+        {
             "altitude_km": Source(
                 title="skyrack choice: the altitude of Starlink's main shell, for comparison "
                 "with leo-550-53",
                 year=2026,
                 estimate=True,
                 note="550 km, as the Starlink shell and the SPENVIS dose table's altitude",
-            ).with_range(550.0, 550.0, "a choice of the orbit, not an uncertain number"),
-            "inclination_deg": _inclination_source(altitude),
-            "beta_min_deg": beta_source.with_range(beta_lo, beta_lo, EXACT),
-            "beta_max_deg": beta_source.with_range(beta_hi, beta_hi, EXACT),
-            "launch_capacity_factor": _launch_factor_source(
-                sun_synchronous_inclination_deg(altitude)
-            ),
+            ).with_range(550.0, 550.0, CHOICE),
+            "ltan_hours": Source(
+                title="Wertz & Larson, Space Mission Analysis and Design, 3rd ed. (sun-"
+                "synchronous orbits for Earth observation, §6.1: morning descending nodes near "
+                "10:30 for imaging light)",
+                year=1999,
+                estimate=True,
+                note="a 10:30 descending node is a 22:30 ascending node (LTAN 22.5 h); LTAN "
+                "10:30 gives the mirror-image β range and the same eclipses",
+            ).with_range(22.5, 22.5, CHOICE),
         },
     )
 
 
 def leo_550_53() -> Orbit:
     """Starlink's first shell: 550 km at 53°, the node precessing through every sun angle."""
-    from skyrack.physics import orbit as orbit_physics
-
-    inclination = 53.0
-    beta_max = round(inclination + orbit_physics.OBLIQUITY_DEG, 2)
-    beta_source = Source(
-        title="Beta-angle range of a precessing circular orbit: |β| ≤ i + ε (NASA/TM-2005-213808)",
-        year=2005,
-        estimate=True,
-        note=f"the node precesses through all sun angles, so β sweeps ±(53° + 23.44°) = "
-        f"±{beta_max:.2f}°; the signed range is kept (eclipses depend on |β|, so [0, 76.44°] "
-        "gives the same uniform mean). Uniform-β mean sunlight 0.723; the time average (β is not "
-        "uniform in time) is 0.687 — REFERENCES.md quotes ~0.6 for mid-inclination LEO",
+    fcc = Source(
+        title="SpaceX, Starlink FCC modification (first shell: 1,584 satellites at 550 km, 53°), "
+        "FCC 21-48",
+        year=2021,
+        url="https://docs.fcc.gov/public/attachments/FCC-21-48A1.pdf",
     )
-    return Orbit(
-        name="leo-550-53",
-        description="Starlink's first shell: circular 550 km at 53° inclination; not "
-        "sun-synchronous, so the orbit passes through every beta angle and is often eclipsed.",
-        altitude_km=550.0,
-        inclination_deg=inclination,
-        beta_min_deg=-beta_max,
-        beta_max_deg=beta_max,
-        launch_capacity_factor=round(launch_capacity_factor(inclination), 3),
-        sun_synchronous=False,
-        sources={
-            "altitude_km": Source(
-                title="SpaceX, Starlink FCC modification (first shell: 1,584 satellites at 550 km, "
-                "53°), FCC 21-48",
-                year=2021,
-                url="https://docs.fcc.gov/public/attachments/FCC-21-48A1.pdf",
-            ),
-            "inclination_deg": Source(
-                title="SpaceX, Starlink FCC modification (first shell: 550 km, 53°), FCC 21-48",
-                year=2021,
-                url="https://docs.fcc.gov/public/attachments/FCC-21-48A1.pdf",
-            ),
-            "beta_min_deg": beta_source.with_range(-beta_max, -beta_max, EXACT),
-            "beta_max_deg": beta_source.with_range(beta_max, beta_max, EXACT),
-            "launch_capacity_factor": _launch_factor_source(inclination),
-        },
+    return _with_derived(
+        Orbit(
+            name="leo-550-53",
+            description="Starlink's first shell: circular 550 km at 53° inclination; not "
+            "sun-synchronous, so the orbit passes through every beta angle and is often eclipsed",
+            altitude_km=550.0,
+            inclination_deg=53.0,
+            launch_capacity_factor=round(launch_capacity_factor(53.0), 3),
+            sources={
+                "altitude_km": fcc,
+                "inclination_deg": fcc,
+                "launch_capacity_factor": _launch_factor_source(53.0),
+            },
+        )
     )
 
 

@@ -5,6 +5,9 @@ figure, change one assumption and see what moves:
 
 ``mccalip``
     Andrew McCalip's orbital vs terrestrial data-center calculator (December 2025 version).
+``mccalip-replacement``
+    The same calculator in the form quoted in the press (The Economist): GPU failures charged
+    as replacement hardware and operations per year.
 ``starcloud``
     The cost table of Starcloud's (formerly Lumen Orbit's) white paper "Why we should train AI
     in space" (2024).
@@ -61,14 +64,14 @@ def build_model(
 
 def reference_models() -> list[ReferenceModel]:
     """Every reference model this plugin provides."""
-    from skyrack_reference_models.mccalip import MCCALIP
+    from skyrack_reference_models.mccalip import MCCALIP, MCCALIP_REPLACEMENT
     from skyrack_reference_models.starcloud import STARCLOUD
 
-    return [MCCALIP, STARCLOUD]
+    return [MCCALIP, MCCALIP_REPLACEMENT, STARCLOUD]
 
 
 @hookimpl
 def register_reference_models(register: Callable[[ReferenceModel], None]) -> None:
-    """Register McCalip's calculator and Starcloud's white-paper table."""
+    """Register McCalip's calculator (both published forms) and Starcloud's white paper."""
     for model in reference_models():
         register(model)

@@ -26,6 +26,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
+
+import attrs
 
 from skyrack.components import ModelInput
 from skyrack.sources import Source
@@ -240,33 +243,38 @@ def average_retention(yearly_retention: float, years: float) -> float:
     return total / years
 
 
-def equations(v: Mapping[str, float]) -> dict[str, float]:
-    """The calculator's orbital and ground outputs from checked inputs ``v``."""
-    # Same operations in the same order as math.js, so the floats agree to the last bit.
-    target_mw = v["target_power_gw"] * 1000.0
-    target_w = target_mw * 1e6
-    years = v["mission_years"]
-    hours = years * HOURS_PER_YEAR
-
-    # --- orbital ---
-    yearly_retention = (1.0 - v["solar_degradation_per_year"]) * (
-        1.0 - v["gpu_failure_rate_per_year"]
-    )
-    retention = average_retention(yearly_retention, years)
+def _fleet(v: Mapping[str, float], retention: float) -> dict[str, float]:
+    """Satellites, power, mass, hardware and launch for an average ``retention`` (math.js)."""
+    target_w = v["target_power_gw"] * 1000.0 * 1e6
     required_w = target_w / (retention * v["sunlight_fraction"])
     satellite_w = v["satellite_power_kw"] * 1000.0
     satellites = math.ceil(required_w / satellite_w)
     installed_w = satellites * v["satellite_power_kw"] * 1000.0
     mass_per_satellite_kg = satellite_w / v["specific_power_w_per_kg"]
     mass_kg = satellites * mass_per_satellite_kg
-    hardware = v["satellite_cost_usd_per_w"] * installed_w
-    launch = v["launch_cost_usd_per_kg"] * mass_kg
-    ops = hardware * v["ops_fraction_of_hardware"]
-    nre = v["nre_cost_usd"]
-    orbital_total = hardware + launch + ops + nre
+    return {
+        "average_retention": retention,
+        "required_power_w": required_w,
+        "satellites": satellites,
+        "installed_power_w": installed_w,
+        "overbuild_fraction": installed_w / target_w - 1.0,
+        "mass_per_satellite_kg": mass_per_satellite_kg,
+        "mass_kg": mass_kg,
+        "starship_launches": math.ceil(mass_kg / v["starship_payload_kg"]),
+        "hardware_cost_usd": v["satellite_cost_usd_per_w"] * installed_w,
+        "launch_cost_usd": v["launch_cost_usd_per_kg"] * mass_kg,
+    }
+
+
+def _totals(
+    v: Mapping[str, float], orbital: dict[str, float], orbital_total: float
+) -> dict[str, float]:
+    """The orbital per-W and per-MWh figures, the ground model and the cost ratio."""
+    target_mw = v["target_power_gw"] * 1000.0
+    target_w = target_mw * 1e6
+    hours = v["mission_years"] * HOURS_PER_YEAR
     orbital_energy_mwh = target_mw * hours
 
-    # --- ground ---
     power_plant_usd_per_w = v["gas_turbine_capex_usd_per_kw"] * v["pue"] / 1000.0
     facility_usd_per_w = (
         power_plant_usd_per_w
@@ -292,19 +300,7 @@ def equations(v: Mapping[str, float]) -> dict[str, float]:
     ground_total = ground_capex + fuel
 
     return {
-        "yearly_retention": yearly_retention,
-        "average_retention": retention,
-        "required_power_w": required_w,
-        "satellites": satellites,
-        "installed_power_w": installed_w,
-        "overbuild_fraction": installed_w / target_w - 1.0,
-        "mass_per_satellite_kg": mass_per_satellite_kg,
-        "mass_kg": mass_kg,
-        "starship_launches": math.ceil(mass_kg / v["starship_payload_kg"]),
-        "hardware_cost_usd": hardware,
-        "launch_cost_usd": launch,
-        "ops_cost_usd": ops,
-        "nre_cost_usd": nre,
+        **orbital,
         "orbital_total_usd": orbital_total,
         "orbital_energy_mwh": orbital_energy_mwh,
         "orbital_usd_per_w": orbital_total / target_w,
@@ -323,6 +319,48 @@ def equations(v: Mapping[str, float]) -> dict[str, float]:
     }
 
 
+def equations(v: Mapping[str, float]) -> dict[str, float]:
+    """The calculator's orbital and ground outputs from checked inputs ``v``: GPU failures are
+    folded into the sizing, operations charged once."""
+    # Same operations in the same order as math.js, so the floats agree to the last bit.
+    yearly_retention = (1.0 - v["solar_degradation_per_year"]) * (
+        1.0 - v["gpu_failure_rate_per_year"]
+    )
+    fleet = _fleet(v, average_retention(yearly_retention, v["mission_years"]))
+    hardware = fleet["hardware_cost_usd"]
+    ops = hardware * v["ops_fraction_of_hardware"]
+    nre = v["nre_cost_usd"]
+    orbital = {
+        "yearly_retention": yearly_retention,
+        **fleet,
+        "ops_cost_usd": ops,
+        "nre_cost_usd": nre,
+    }
+    return _totals(v, orbital, hardware + fleet["launch_cost_usd"] + ops + nre)
+
+
+def replacement_equations(v: Mapping[str, float]) -> dict[str, float]:
+    """The calculator's other published form: the fleet is sized for solar degradation only,
+    and GPU failures are charged as replacement hardware, a share of the hardware every year,
+    with operations per year too (checked inputs ``v``)."""
+    years = v["mission_years"]
+    yearly_retention = 1.0 - v["solar_degradation_per_year"]
+    fleet = _fleet(v, average_retention(yearly_retention, years))
+    hardware = fleet["hardware_cost_usd"]
+    ops = hardware * v["ops_fraction_of_hardware_per_year"] * years
+    replacements = hardware * v["gpu_failure_rate_per_year"] * years
+    nre = v["nre_cost_usd"]
+    orbital = {
+        "yearly_retention": yearly_retention,
+        **fleet,
+        "ops_cost_usd": ops,
+        "gpu_replacement_cost_usd": replacements,
+        "nre_cost_usd": nre,
+    }
+    total = hardware + fleet["launch_cost_usd"] + ops + replacements + nre
+    return _totals(v, orbital, total)
+
+
 MCCALIP = build_model(
     name="mccalip",
     description=(
@@ -337,3 +375,58 @@ MCCALIP = build_model(
     equations=equations,
 )
 """McCalip's calculator as a skyrack reference model."""
+
+ECONOMIST = Source(
+    title="The Economist, on orbital data centres, quoting Andrew McCalip's calculator: $51.1B "
+    "for 1 GW in orbit against $15.9B on the ground",
+    year=2025,
+    estimate=True,
+    note="the press quotes the orbital total; this form reproduces it with launch $500/kg, "
+    "satellite hardware $22/W and NRE $1,000M, 9 %/yr of the hardware for replacement GPUs and "
+    "1 %/yr for operations, over 5 years",
+)
+"""The version of the calculator quoted in the press."""
+
+EARLIER_DEFAULTS = CALCULATOR.derive(
+    "the calculator's earlier slider default, as recorded in the DEFAULT_STATE of the audit "
+    "scripts in the same repository (audits/v2_first_principles, December 2025)",
+    estimate=False,
+)
+
+
+def _replacement_input(model_input: ModelInput) -> ModelInput:
+    """The December input, changed where the press version differs."""
+    changes: dict[str, dict[str, Any]] = {
+        "launch_cost_usd_per_kg": {"default": 500.0, "source": EARLIER_DEFAULTS},
+        "nre_cost_usd": {"default": 1e9, "source": EARLIER_DEFAULTS},
+        "gpu_failure_rate_per_year": {
+            "doc": "fraction of GPUs failing per year, each replaced with new hardware (charged "
+            "as that share of the satellite hardware every year)",
+            "source": ECONOMIST,
+        },
+        "ops_fraction_of_hardware": {
+            "key": "ops_fraction_of_hardware_per_year",
+            "unit": "1/yr",
+            "doc": "operations (comms, ground infrastructure) per year as a fraction of hardware",
+            "source": ECONOMIST,
+        },
+    }
+    return attrs.evolve(model_input, **changes.get(model_input.key, {}))
+
+
+REPLACEMENT_INPUTS: tuple[ModelInput, ...] = tuple(_replacement_input(i) for i in INPUTS)
+"""The press version's inputs: December's, with its launch price, NRE and yearly charges."""
+
+MCCALIP_REPLACEMENT = build_model(
+    name="mccalip-replacement",
+    description=(
+        "Andrew McCalip's calculator in the form quoted in the press (The Economist: $51.1B in "
+        "orbit for 1 GW): satellites sized for solar degradation only, GPU failures charged as "
+        "replacement hardware (9 %/yr of the hardware) and operations at 1 %/yr of the "
+        "hardware, launch $500/kg, NRE $1B; the same gas-turbine ground model."
+    ),
+    inputs=REPLACEMENT_INPUTS,
+    source=ECONOMIST,
+    equations=replacement_equations,
+)
+"""The calculator's other published form as a skyrack reference model."""

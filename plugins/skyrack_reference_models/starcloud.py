@@ -9,6 +9,15 @@ Ground
 Space
     solar array = $/W × power ($2M at ~$0.05/W); launch = ceil(mass ÷ payload per launch) ×
     price per launch (one $5M launch of 100 t); radiation shielding $1.2M; total $8.2M.
+Radiator
+    the paper sizes its radiators for a two-sided panel at 20 °C (ε 0.92) with one face in
+    sunlight and one face seeing Earth (view factor 0.25, albedo 0.3, Earth a 253 K blackbody),
+    absorbing sunlight, albedo *and Earth's infrared* at the solar absorptivity 0.09:
+    q = 2 ε σ T⁴ − α (S + F a S + F σ T_E⁴) = 770.5 − 136.9 = 633.6 W/m² (the paper prints
+    633.08 W/m²), so 40 MW needs 63,130 m², about half the 128,000 m² of a 312.5 W/m² array, as
+    the paper says. skyrack.physics.thermal computes it with the paper's two choices stated as
+    arguments (Earth IR absorbed at α, one face to Earth); with Kirchhoff's law (Earth IR
+    absorbed at ε) and both faces seeing Earth the same sunlit panel rejects 522.8 W/m².
 
 The paper's launch line says "$5M per 100 t = $30/kg"; $5M / 100,000 kg is $50/kg. The model
 reports the implied price (``implied_launch_usd_per_kg``, 50) beside the stated one
@@ -21,6 +30,8 @@ import math
 from collections.abc import Mapping
 
 from skyrack.components import ModelInput
+from skyrack.physics import thermal
+from skyrack.physics.orbit import SOLAR_CONSTANT_W_M2, STEFAN_BOLTZMANN_W_M2_K4
 from skyrack.sources import Source
 from skyrack_reference_models import (
     FRACTION_POSITIVE,
@@ -33,6 +44,8 @@ HOURS_PER_YEAR = 8760.0
 
 STATED_LAUNCH_USD_PER_KG = 30.0
 """The paper's own (wrong) $/kg for "$5M per 100 t"; the arithmetic gives $50/kg."""
+STATED_RADIATOR_NET_FLUX_W_M2 = 633.08
+"""The paper's net heat rejection of its 20 °C two-sided radiator, per m²."""
 
 WHITE_PAPER = Source(
     title="Starcloud (formerly Lumen Orbit), white paper 'Why we should train AI in space'",
@@ -141,6 +154,72 @@ INPUTS: tuple[ModelInput, ...] = (
         source=_source("radiation shielding $1.2M"),
         **NON_NEGATIVE,
     ),
+    ModelInput(
+        key="radiator_temperature_k",
+        default=293.15,
+        unit="K",
+        doc="radiator surface temperature",
+        source=_source("radiator at 20 °C"),
+    ),
+    ModelInput(
+        key="radiator_emissivity",
+        default=0.92,
+        unit="1",
+        doc="infrared emissivity of the radiator",
+        source=_source("emissivity 0.92"),
+        **FRACTION_POSITIVE,
+    ),
+    ModelInput(
+        key="radiator_absorptivity",
+        default=0.09,
+        unit="1",
+        doc="absorptivity of the radiator, applied to sunlight, albedo and Earth's infrared",
+        source=_source("absorptivity 0.09"),
+        **FRACTION_POSITIVE,
+    ),
+    ModelInput(
+        key="view_factor_earth",
+        default=0.25,
+        unit="1",
+        doc="view factor from the Earth-facing radiator face to the Earth",
+        source=_source("view factor to Earth 0.25"),
+        **FRACTION_POSITIVE,
+    ),
+    ModelInput(
+        key="earth_albedo",
+        default=0.3,
+        unit="1",
+        doc="Earth's albedo",
+        source=_source("albedo 0.3"),
+        **FRACTION_POSITIVE,
+    ),
+    ModelInput(
+        key="earth_temperature_k",
+        default=253.0,
+        unit="K",
+        doc="temperature of the Earth as an infrared blackbody",
+        source=_source("Earth IR at ~253 K"),
+    ),
+    ModelInput(
+        key="solar_constant_w_m2",
+        default=SOLAR_CONSTANT_W_M2,
+        unit="W/m^2",
+        doc="sunlight on the sunlit radiator face (skyrack's solar constant; the paper's 633.08 "
+        "W/m² implies ~1,366)",
+        source=Source(
+            title="Kopp & Lean, A new, lower value of total solar irradiance, Geophys. Res. "
+            "Lett. 38, L01706",
+            year=2011,
+            note="1361 W/m²; the paper does not print the value it used",
+        ),
+    ),
+    ModelInput(
+        key="array_w_per_m2",
+        default=312.5,
+        unit="W/m^2",
+        doc="solar array output per m², to compare the radiator with the array",
+        source=_source("solar 312.5 W/m² of array; radiator about half the solar area"),
+    ),
 )
 """Every input of the white paper's cost table, with its published value."""
 
@@ -160,7 +239,34 @@ def equations(v: Mapping[str, float]) -> dict[str, float]:
     launch = launches * v["launch_price_usd"]
     space_total = array + launch + v["radiation_shielding_usd"]
 
+    net_flux = float(
+        thermal.radiator_net_flux_w_m2(
+            v["radiator_temperature_k"],
+            v["radiator_emissivity"],
+            v["radiator_absorptivity"],
+            v["view_factor_earth"],
+            albedo=v["earth_albedo"],
+            earth_ir_w_m2=STEFAN_BOLTZMANN_W_M2_K4 * v["earth_temperature_k"] ** 4,
+            solar_flux_w_m2=v["solar_constant_w_m2"],
+            solar_constant_w_m2=v["solar_constant_w_m2"],
+            earth_ir_absorptivity=v["radiator_absorptivity"],
+            faces_viewing_earth=1,
+        )
+    )
+    emitted = (
+        2.0 * v["radiator_emissivity"] * STEFAN_BOLTZMANN_W_M2_K4 * v["radiator_temperature_k"] ** 4
+    )
+    radiator_m2 = v["power_mw"] * 1e6 / net_flux if net_flux > 0 else math.inf
+    array_m2 = v["power_mw"] * 1e6 / v["array_w_per_m2"]
+
     return {
+        "radiator_emitted_w_m2": emitted,
+        "radiator_absorbed_w_m2": emitted - net_flux,
+        "radiator_net_flux_w_m2": net_flux,
+        "stated_radiator_net_flux_w_m2": STATED_RADIATOR_NET_FLUX_W_M2,
+        "radiator_area_m2": radiator_m2,
+        "solar_array_area_m2": array_m2,
+        "radiator_to_array_area_ratio": radiator_m2 / array_m2,
         "ground_energy_mwh": energy_mwh,
         "ground_energy_cost_usd": energy,
         "ground_cooling_cost_usd": v["ground_cooling_usd"],
@@ -185,7 +291,8 @@ STARCLOUD = build_model(
     description=(
         "Starcloud's (formerly Lumen Orbit's) white paper 'Why we should train AI in space' "
         "(2024): ten-year power and cooling cost of a 40 MW cluster, ground ($167M) vs orbit "
-        "($8.2M); compute hardware is left out on both sides. Known error: the paper states "
+        "($8.2M), and its radiator sizing (633 W/m² at 20 °C); compute hardware is left out on "
+        "both sides. Known error: the paper states "
         "'$5M per 100 t = $30/kg', which is $50/kg (implied_launch_usd_per_kg vs "
         "stated_launch_usd_per_kg)."
     ),

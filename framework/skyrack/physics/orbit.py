@@ -60,6 +60,7 @@ __all__ = [
     "eclipse_duration_s",
     "eclipse_fraction",
     "mean_eclipse_fraction",
+    "orbit_geometry_kernel",
     "orbital_period_s",
     "orbital_velocity_m_s",
     "precessing_orbit_beta_range_deg",
@@ -264,23 +265,6 @@ def mean_eclipse_fraction(
     return to_output(_mean_eclipse_fraction_array(h_b, bmin_b, bmax_b))
 
 
-def mean_eclipse_fraction_kernel(
-    xp: ArrayNamespace, altitude_km: Real, beta_min_deg: Real, beta_max_deg: Real
-) -> Real:
-    """Unchecked :func:`mean_eclipse_fraction` on namespace ``xp``: the quadrature runs on numpy,
-    for floats once per distinct (altitude, β_min, β_max) (memoized)."""
-    if xp.scalar:
-        return _mean_eclipse_fraction_memo(altitude_km, beta_min_deg, beta_max_deg)
-    return _mean_eclipse_fraction_array(altitude_km, beta_min_deg, beta_max_deg)
-
-
-@functools.lru_cache(maxsize=1024)
-def _mean_eclipse_fraction_memo(
-    altitude_km: float, beta_min_deg: float, beta_max_deg: float
-) -> float:
-    return float(_mean_eclipse_fraction_array(altitude_km, beta_min_deg, beta_max_deg))
-
-
 def _mean_eclipse_fraction_array(
     altitude_km: npt.ArrayLike, beta_min_deg: npt.ArrayLike, beta_max_deg: npt.ArrayLike
 ) -> FloatArray:
@@ -319,12 +303,21 @@ def sun_synchronous_inclination_deg(altitude_km: npt.ArrayLike) -> FloatOrArray:
     650 km → 97.99°.
     """
     h = check_altitude_km(altitude_km)
-    a = EARTH_EQUATORIAL_RADIUS_KM + h
-    n = np.sqrt(EARTH_MU_KM3_S2 / a**3)
-    node_rate = 2.0 * np.pi / TROPICAL_YEAR_S
-    cos_i = -node_rate / (1.5 * EARTH_J2 * n * (EARTH_EQUATORIAL_RADIUS_KM / a) ** 2)
+    cos_i = _sso_cos_inclination(NUMPY, h)
     require("altitude_km", h, cos_i >= -1.0, "low enough for a sun-synchronous orbit (< ~5970 km)")
     return to_output(np.degrees(np.arccos(cos_i)))
+
+
+def _sso_cos_inclination(xp: ArrayNamespace, altitude_km: Real) -> Real:
+    a = EARTH_EQUATORIAL_RADIUS_KM + altitude_km
+    n = xp.sqrt(EARTH_MU_KM3_S2 / a**3)
+    node_rate = 2.0 * math.pi / TROPICAL_YEAR_S
+    return -node_rate / (1.5 * EARTH_J2 * n * (EARTH_EQUATORIAL_RADIUS_KM / a) ** 2)
+
+
+def sun_synchronous_inclination_deg_kernel(xp: ArrayNamespace, altitude_km: Real) -> Real:
+    """Unchecked :func:`sun_synchronous_inclination_deg` on namespace ``xp`` (h ≤ ~5970 km)."""
+    return xp.arccos(_sso_cos_inclination(xp, altitude_km)) * (180.0 / math.pi)
 
 
 def beta_angle_deg(
@@ -354,12 +347,19 @@ def beta_angle_deg(
 def _sso_beta_coefficients(
     altitude_km: npt.ArrayLike, ltan_hours: npt.ArrayLike
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Altitude, A = sin i sin Δ and C = cos i of sin β = A cos δ + C sin δ, broadcast."""
+    """Altitude, A = sin i sin Δ and C = cos i of sin β = A cos δ + C sin δ, broadcast (checked)."""
     h = check_altitude_km(altitude_km)
-    i = np.radians(np.asarray(sun_synchronous_inclination_deg(h), dtype=np.float64))
     ltan = as_float_array("ltan_hours", ltan_hours)
     require("ltan_hours", ltan, (ltan >= 0.0) & (ltan <= 24.0), "in [0, 24] hours")
-    delta = np.radians(15.0 * (ltan - 12.0))
+    return _sso_coefficients(h, ltan)
+
+
+def _sso_coefficients(
+    altitude_km: npt.ArrayLike, ltan_hours: npt.ArrayLike
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    h = np.asarray(altitude_km, dtype=np.float64)
+    i = np.radians(np.asarray(sun_synchronous_inclination_deg_kernel(NUMPY, h), dtype=np.float64))
+    delta = np.radians(15.0 * (np.asarray(ltan_hours, dtype=np.float64) - 12.0))
     h_b, a_coef, c_coef = np.broadcast_arrays(h, np.sin(i) * np.sin(delta), np.cos(i) + 0.0 * delta)
     return h_b, a_coef, c_coef
 
@@ -377,6 +377,11 @@ def sso_beta_range_deg(
     time (≤ 4°) is ignored. Eclipses depend on |β| only.
     """
     _, a_coef, c_coef = _sso_beta_coefficients(altitude_km, ltan_hours)
+    lo, hi = _sso_beta_range_array(a_coef, c_coef)
+    return to_output(lo), to_output(hi)
+
+
+def _sso_beta_range_array(a_coef: FloatArray, c_coef: FloatArray) -> tuple[FloatArray, FloatArray]:
     eps = np.radians(OBLIQUITY_DEG)
     stationary = np.arctan2(c_coef, a_coef)
     stationary = (stationary + np.pi / 2.0) % np.pi - np.pi / 2.0  # wrap to [-90°, 90°)
@@ -389,7 +394,7 @@ def sso_beta_range_deg(
     )
     s = a_coef * np.cos(candidates) + c_coef * np.sin(candidates)
     beta = np.degrees(np.arcsin(np.clip(s, -1.0, 1.0)))
-    return to_output(beta.min(axis=0)), to_output(beta.max(axis=0))
+    return beta.min(axis=0), beta.max(axis=0)
 
 
 # Solar longitude Γ over half a year, midpoint rule: δ(Γ) = asin(sin ε sin Γ) is symmetric, so
@@ -412,6 +417,10 @@ def sso_mean_eclipse_fraction(
     quoted for dawn-dusk SSO; 10:30 at 550 km: f̄ = 0.362 → sunlight 0.638.
     """
     h, a_coef, c_coef = _sso_beta_coefficients(altitude_km, ltan_hours)
+    return to_output(_sso_mean_eclipse_array(h, a_coef, c_coef))
+
+
+def _sso_mean_eclipse_array(h: FloatArray, a_coef: FloatArray, c_coef: FloatArray) -> FloatArray:
     shape = h.shape
     h_f, a_f, c_f = (np.ravel(x) for x in (h, a_coef, c_coef))
     out = np.empty(h_f.shape, dtype=np.float64)
@@ -420,7 +429,7 @@ def sso_mean_eclipse_fraction(
         s = a_f[sl, None] * _COS_DECL[None, :] + c_f[sl, None] * _SIN_DECL[None, :]
         beta = np.degrees(np.arcsin(np.clip(s, -1.0, 1.0)))
         out[sl] = _eclipse_fraction_array(h_f[sl, None], beta).mean(axis=1)
-    return to_output(out.reshape(shape))
+    return out.reshape(shape)
 
 
 _PRECESS_INC_DEG = np.arange(0.0, 90.1, 2.5)
@@ -468,8 +477,13 @@ def precessing_orbit_mean_eclipse_fraction(
     require("altitude_km", h, h <= MAX_DRAG_ALTITUDE_KM, "≤ 2000 km for the tabulated average")
     inc = as_float_array("inclination_deg", inclination_deg)
     require("inclination_deg", inc, (inc >= 0.0) & (inc <= 180.0), "in [0, 180] degrees")
+    return to_output(_precessing_mean_eclipse_array(h, inc))
+
+
+def _precessing_mean_eclipse_array(h: npt.ArrayLike, inclination_deg: npt.ArrayLike) -> FloatArray:
+    inc = np.asarray(inclination_deg, dtype=np.float64)
     inc = np.minimum(inc, 180.0 - inc)
-    h, inc = np.broadcast_arrays(h, inc)
+    h, inc = np.broadcast_arrays(np.asarray(h, dtype=np.float64), inc)
     table = _precessing_table()
     di = _PRECESS_INC_DEG[1] - _PRECESS_INC_DEG[0]
     dh = _PRECESS_ALT_KM[1] - _PRECESS_ALT_KM[0]
@@ -479,13 +493,13 @@ def precessing_orbit_mean_eclipse_fraction(
     j0 = np.floor(xh).astype(np.intp)
     wi = xi - i0
     wj = xh - j0
-    val = (
+    value: FloatArray = (
         table[i0, j0] * (1 - wi) * (1 - wj)
         + table[i0 + 1, j0] * wi * (1 - wj)
         + table[i0, j0 + 1] * (1 - wi) * wj
         + table[i0 + 1, j0 + 1] * wi * wj
     )
-    return to_output(val)
+    return value
 
 
 def precessing_orbit_beta_range_deg(
@@ -498,6 +512,58 @@ def precessing_orbit_beta_range_deg(
     require("inclination_deg", i, (i >= 0.0) & (i <= 180.0), "in [0, 180] degrees")
     b = np.minimum(np.minimum(i, 180.0 - i) + OBLIQUITY_DEG, 90.0)
     return to_output(-b), to_output(b)
+
+
+# --- an orbit from its elements ------------------------------------------------------------------
+def orbit_geometry_kernel(
+    xp: ArrayNamespace, altitude_km: Real, inclination_deg: Real, ltan_hours: Real
+) -> tuple[Real, Real, Real, Real]:
+    """(inclination [deg], yearly β_min and β_max [deg], time-averaged eclipse fraction [-]) of
+    a circular orbit given by its altitude and either its inclination (NaN for a sun-synchronous
+    orbit) or, for a sun-synchronous one, the local time of its ascending node (NaN otherwise).
+
+    Sun-synchronous: i from the J2 node rate, β range from sso_beta_range_deg, eclipse fraction
+    from sso_mean_eclipse_fraction. Otherwise the node precesses through every Sun angle:
+    β ∈ ±min(i′ + ε, 90°), eclipse fraction from precessing_orbit_mean_eclipse_fraction. Both
+    eclipse fractions are time averages over a year. Unchecked (the Orbit component and
+    ``sizing.check_domain`` check the elements); floats are memoized per distinct orbit.
+    """
+    if xp.scalar:
+        return _orbit_geometry_memo(
+            altitude_km,
+            None if math.isnan(inclination_deg) else inclination_deg,
+            None if math.isnan(ltan_hours) else ltan_hours,
+        )
+    h, inc, ltan = np.broadcast_arrays(
+        *(np.asarray(x, dtype=np.float64) for x in (altitude_km, inclination_deg, ltan_hours))
+    )
+    sso = np.isfinite(ltan)
+    sso_inclination = np.asarray(sun_synchronous_inclination_deg_kernel(NUMPY, h))
+    inclination = np.where(sso, sso_inclination, inc)
+    reach = np.minimum(np.minimum(inclination, 180.0 - inclination) + OBLIQUITY_DEG, 90.0)
+    beta_lo, beta_hi, eclipse = -reach, reach, np.zeros(h.shape)
+    if np.any(~sso):
+        eclipse = np.where(sso, 0.0, _precessing_mean_eclipse_array(h, np.where(sso, 90.0, inc)))
+    if np.any(sso):
+        _, a_coef, c_coef = _sso_coefficients(h, np.where(sso, ltan, 6.0))
+        lo, hi = _sso_beta_range_array(a_coef, c_coef)
+        beta_lo, beta_hi = np.where(sso, lo, beta_lo), np.where(sso, hi, beta_hi)
+        eclipse = np.where(sso, _sso_mean_eclipse_array(h, a_coef, c_coef), eclipse)
+    return inclination, beta_lo, beta_hi, eclipse
+
+
+@functools.lru_cache(maxsize=1024)
+def _orbit_geometry_memo(
+    altitude_km: float, inclination_deg: float | None, ltan_hours: float | None
+) -> tuple[float, float, float, float]:
+    values = orbit_geometry_kernel(
+        NUMPY,
+        altitude_km,
+        math.nan if inclination_deg is None else inclination_deg,
+        math.nan if ltan_hours is None else ltan_hours,
+    )
+    inclination, lo, hi, eclipse = (float(v) for v in values)
+    return inclination, lo, hi, eclipse
 
 
 # --- atmosphere ----------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from skyrack.physics.orbit import (
 __all__ = [
     "EARTH_ALBEDO",
     "EARTH_IR_W_M2",
+    "SOLAR_CONSTANT_W_M2",
     "STARCLOUD_EARTH_IR_W_M2",
     "radiator_area_m2",
     "radiator_net_flux_w_m2",
@@ -59,10 +60,12 @@ def radiator_net_flux_w_m2(
     solar_flux_w_m2: npt.ArrayLike = 0.0,
     two_sided: bool = True,
     solar_constant_w_m2: npt.ArrayLike = SOLAR_CONSTANT_W_M2,
+    earth_ir_absorptivity: npt.ArrayLike | None = None,
+    faces_viewing_earth: float | None = None,
 ) -> FloatOrArray:
     """Net heat rejected per m² of radiator *planform* (one face's area) [W/m²].
 
-    q = n · [ε σ T⁴ − F (ε q_IR + α a S)] − α S_inc
+    q = n · ε σ T⁴ − m · F (ε_IR q_IR + α a S) − α S_inc
 
     * n = 2 for a two-sided panel (both faces radiate), 1 for a one-sided panel (insulated back);
     * ε σ T⁴: emission of one face [W/m²] at radiator temperature T [K], emissivity ε (IR);
@@ -77,8 +80,15 @@ def radiator_net_flux_w_m2(
     * α S_inc: direct sunlight absorbed, S_inc = ``solar_flux_w_m2`` = normal-incidence flux on
       one face [W/m²], counted once (the Sun lights one face); 0 for a panel held edge-on.
 
+    * m = ``faces_viewing_earth``, the faces that see Earth: n by default (both faces of a
+      two-sided panel), 1 for a panel with one face to Earth;
+    * ε_IR = ``earth_ir_absorptivity``: ε by default (Kirchhoff's law at Earth's IR
+      wavelengths); Starcloud's white paper absorbs Earth IR at the solar absorptivity α.
+
     Energy balance of a flat plate (Gilmore 2002, ch. 2 & 4). Starcloud's case (T = 293.15 K,
-    ε = 0.92, α = 0.09, F = 0.25, a = 0.3, Earth at 253 K, two-sided, edge-on) gives ≈ 645 W/m².
+    ε = 0.92, α = 0.09, F = 0.25, a = 0.3, Earth at 253 K, two-sided, edge-on) gives ≈ 645 W/m²;
+    with one face sunlit, one face seeing Earth and Earth IR absorbed at α, as the paper sizes it,
+    633.6 W/m² (the paper prints 633.08).
     """
     t = as_float_array("temperature_k", temperature_k)
     require("temperature_k", t, t > 0.0, "> 0 K")
@@ -93,8 +103,30 @@ def radiator_net_flux_w_m2(
     s = as_float_array("solar_constant_w_m2", solar_constant_w_m2)
     require("solar_constant_w_m2", s, s >= 0.0, "≥ 0 W/m²")
     sides = 2.0 if two_sided else 1.0
+    ir = (
+        eps
+        if earth_ir_absorptivity is None
+        else _unit_interval("earth_ir_absorptivity", earth_ir_absorptivity)
+    )
+    if faces_viewing_earth is not None and faces_viewing_earth not in (1, 2):
+        raise ValueError(f"faces_viewing_earth must be 1 or 2, got {faces_viewing_earth!r}")
     return to_output(
-        radiator_net_flux_w_m2_kernel(NUMPY, t, eps, alpha, f, a, q_ir, s_inc, sides, s)
+        radiator_net_flux_w_m2_kernel(
+            NUMPY,
+            t,
+            eps,
+            alpha,
+            f,
+            a,
+            q_ir,
+            s_inc,
+            sides,
+            s,
+            earth_ir_absorptivity=ir,
+            faces_viewing_earth=sides
+            if faces_viewing_earth is None
+            else float(faces_viewing_earth),
+        )
     )
 
 
@@ -109,15 +141,19 @@ def radiator_net_flux_w_m2_kernel(
     solar_flux_w_m2: Real = 0.0,
     sides: Real = 2.0,
     solar_constant_w_m2: Real = SOLAR_CONSTANT_W_M2,
+    earth_ir_absorptivity: Real | None = None,
+    faces_viewing_earth: Real | None = None,
 ) -> Real:
     """Unchecked :func:`radiator_net_flux_w_m2` on namespace ``xp``; ``sides`` is n (2.0 for a
     two-sided panel, 1.0 for a one-sided one; an array may mix them)."""
+    ir = emissivity if earth_ir_absorptivity is None else earth_ir_absorptivity
     absorbed_per_face = view_factor_earth * (
-        emissivity * earth_ir_w_m2 + absorptivity * albedo * solar_constant_w_m2
+        ir * earth_ir_w_m2 + absorptivity * albedo * solar_constant_w_m2
     )
+    earth_faces = sides if faces_viewing_earth is None else faces_viewing_earth
     return (
         radiator_emitted_w_m2_kernel(temperature_k, emissivity, sides)
-        - sides * absorbed_per_face
+        - earth_faces * absorbed_per_face
         - absorptivity * solar_flux_w_m2
     )
 
