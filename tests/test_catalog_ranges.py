@@ -20,7 +20,7 @@ def _estimates() -> list[tuple[str, str, str]]:
         for kind in DESIGN_KINDS
         for name in catalog.names(kind)
         for field in numeric_field_names(type(catalog.get(kind, name)))
-        if catalog.get(kind, name).source_of(field).estimate  # type: ignore[union-attr]
+        if getattr(catalog.get(kind, name).source_of(field), "estimate", False)
     ]
 
 
