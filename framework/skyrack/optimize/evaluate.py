@@ -9,6 +9,7 @@ combination of components, not one Python evaluation per design.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -22,11 +23,13 @@ from skyrack.budgets import budgets
 from skyrack.design import Design
 from skyrack.errors import SkyrackError
 from skyrack.evaluation import evaluate_batch
+from skyrack.expected_timeline import expected_timeline
 from skyrack.optimize.objectives import FloatArray, search_dimensions
 from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
 from skyrack.parameters import Parameters, design_parameters, with_variations
 from skyrack.plugins import registry as loaded_registry
 from skyrack.registry import Registry
+from skyrack.timeline import FleetTimeline
 
 Assignment = Mapping[str, Any]
 UNBOUNDED = 1e30
@@ -105,6 +108,18 @@ def _constraints(
     }
 
 
+def _timeline(
+    parameters: Parameters, outputs: Mapping[str, FloatArray], shape: tuple[int], row: int
+) -> FleetTimeline | None:
+    """Row ``row``'s expected fleet timeline, or None when it has none (no satellite flies)."""
+    p = {key: float(np.broadcast_to(value, shape)[row]) for key, value in parameters.items()}
+    values = {key: float(np.broadcast_to(value, shape)[row]) for key, value in outputs.items()}
+    try:
+        return expected_timeline(p, values)
+    except (SkyrackError, ValueError, ArithmeticError):
+        return None
+
+
 HEADLINE_OUTPUTS = (
     "lcoc_usd_per_pflop_day",
     "ground_lcoc_usd_per_pflop_day",
@@ -124,9 +139,15 @@ def _evaluate_group(
 ) -> list[Evaluation]:
     variations = parameter_values(section, design, rows)
     outputs = evaluate_batch(design, variations)
-    objective_values = [objective.values(outputs) for objective in section.objectives]
-    constraints = _constraints(section, outputs, with_variations(design, variations))
+    parameters = with_variations(design, variations)
     shape = (len(rows),)
+
+    @functools.cache
+    def timelines() -> list[FleetTimeline | None]:
+        return [_timeline(parameters, outputs, shape, i) for i in range(len(rows))]
+
+    objective_values = [objective.values(outputs, timelines) for objective in section.objectives]
+    constraints = _constraints(section, outputs, parameters)
     results = []
     for i in range(len(rows)):
         results.append(

@@ -23,6 +23,7 @@ from skyrack.errors import PluginError, SkyrackError
 
 if TYPE_CHECKING:
     from skyrack.design import Design
+    from skyrack.timeline import FleetTimeline
 
 FloatArray = npt.NDArray[np.float64]
 Outputs = Mapping[str, FloatArray]
@@ -58,6 +59,9 @@ class Objective:
     compute: Callable[[Outputs, Mapping[str, float]], FloatArray]
     options: Mapping[str, str] = attrs.field(factory=dict)
     requires: tuple[str, ...] = ()
+    timeline: Callable[[FleetTimeline, Mapping[str, float]], float] | None = None
+    """When set, the objective reads each design's expected fleet timeline instead
+    (``compute`` is then unused): ``timeline(fleet_timeline, options) -> value``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -98,9 +102,19 @@ class ChosenObjective:
         """'minimize' or 'maximize'."""
         return self.objective.direction
 
-    def values(self, outputs: Outputs) -> FloatArray:
-        """One value per design; NaN (a design the model cannot price) becomes the worst value."""
-        raw = np.asarray(self.objective.compute(outputs, self.options), dtype=np.float64)
+    def values(
+        self, outputs: Outputs, timelines: Callable[[], list[FleetTimeline | None]]
+    ) -> FloatArray:
+        """One value per design; NaN (a design the model cannot price, or without a fleet
+        timeline) becomes the worst value. ``timelines()`` gives each design's timeline."""
+        read = self.objective.timeline
+        if read is None:
+            raw = np.asarray(self.objective.compute(outputs, self.options), dtype=np.float64)
+        else:
+            raw = np.array(
+                [math.nan if t is None else read(t, self.options) for t in timelines()],
+                dtype=np.float64,
+            )
         worst = math.inf if self.direction == "minimize" else -math.inf
         return np.where(np.isnan(raw), worst, raw)
 
@@ -158,6 +172,62 @@ BUILTIN_OBJECTIVES: tuple[Objective, ...] = (
 """The objectives every study can name."""
 
 
+def _unused(outputs: Outputs, options: Mapping[str, float]) -> FloatArray:
+    raise NotImplementedError("a timeline objective is computed from the timeline")
+
+
+def _years_to_power(timeline: FleetTimeline, options: Mapping[str, float]) -> float:
+    reached = timeline.time_to_power(options["power_w"] / timeline.target_power_w)
+    return math.inf if reached is None else reached
+
+
+def _power_at(timeline: FleetTimeline, options: Mapping[str, float]) -> float:
+    year = options["by_year"]
+    if year > timeline.horizon_years:
+        return 0.0
+    times = np.concatenate(([0.0], timeline.time_years))
+    power = np.concatenate(([0.0], timeline.operating_power_w))
+    return float(np.interp(year, times, power))
+
+
+def _delivered_by(timeline: FleetTimeline, options: Mapping[str, float]) -> float:
+    starts = timeline.time_years - timeline.step_years
+    share = np.clip((options["by_year"] - starts) / timeline.step_years, 0.0, 1.0)
+    return float(np.sum(timeline.delivered_pflop_days * share))  # pro rata within a period
+
+
+TIMELINE_OBJECTIVES: tuple[Objective, ...] = (
+    Objective(
+        name="years_to_power",
+        direction="minimize",
+        unit="yr",
+        description="years from the first launch until the fleet operates power_w of payload",
+        compute=_unused,
+        options={"power_w": "operating payload power to reach [W]"},
+        timeline=_years_to_power,
+    ),
+    Objective(
+        name="operating_power",
+        direction="maximize",
+        unit="W",
+        description="payload power operating at by_year years after the first launch",
+        compute=_unused,
+        options={"by_year": "years after the first launch"},
+        timeline=_power_at,
+    ),
+    Objective(
+        name="delivered_pflop_days_by_year",
+        direction="maximize",
+        unit="PFLOP-day",
+        description="dense BF16 compute delivered until by_year years after the first launch",
+        compute=_unused,
+        options={"by_year": "years after the first launch"},
+        timeline=_delivered_by,
+    ),
+)
+"""Objectives read from each design's expected fleet timeline (:mod:`skyrack.expected_timeline`)."""
+
+
 def output_objective(key: str, direction: str) -> Objective:
     """An objective that is one of the evaluator's outputs as it is (``value = "co2_kg"``)."""
     return Objective(
@@ -211,7 +281,7 @@ def _collect(hook_name: str, expected: type, builtin: tuple[Any, ...]) -> dict[s
 
 def objectives() -> dict[str, Objective]:
     """Every objective by name: the built-in ones and those the loaded plugins register."""
-    return _collect("register_objectives", Objective, BUILTIN_OBJECTIVES)
+    return _collect("register_objectives", Objective, BUILTIN_OBJECTIVES + TIMELINE_OBJECTIVES)
 
 
 def search_dimensions() -> dict[str, SearchDimension]:
