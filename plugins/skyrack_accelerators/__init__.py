@@ -74,7 +74,7 @@ NVIDIA_B200 = Source(
     "9 FP4 — half the sparsity figures; 180 GB HBM3e per GPU, 1,440 GB per system)",
     year=2024,
     url="https://www.nvidia.com/en-us/data-center/dgx-b200/",
-    note="REFERENCES.md: ~2.25 PFLOP/s dense BF16",
+    note="~2.25 PFLOP/s of dense BF16 per GPU",
 )
 MLPERF_B200 = Source(
     title="MLCommons Inference v6.0, Nebius B200 system description ('B200 TGP 1000W', 180 GB "
@@ -91,7 +91,7 @@ DGX_B200 = Source(
 )
 GB200_NVL72 = Source(
     title="NVIDIA GB200 NVL72 rack (72 Blackwell GPUs, 132 kW, ~1.36 t with Grace CPUs, NVLink "
-    "switch trays and liquid-cooling manifolds), as summarised in REFERENCES.md",
+    "switch trays and liquid-cooling manifolds)",
     year=2024,
     url="https://www.nvidia.com/en-us/data-center/gb200-nvl72/",
     estimate=True,
@@ -108,12 +108,14 @@ SUNCATCHER = Source(
     year=2025,
     url="https://arxiv.org/abs/2511.19468",
     note="Trillium (v6e) TPUs in a 67 MeV proton beam: no hard failures up to 15 krad(Si), the "
-    "maximum tested (a single chip); HBM irregularities from ~2 krad(Si). shared/data/"
-    "leo_tid_dose.csv",
+    "maximum tested (a single chip); HBM irregularities from ~2 krad(Si)",
 )
-REFERENCES_H100_PRICE = Source(
-    title="H100 price $25–40k (NVIDIA, market reports), as summarised in REFERENCES.md",
-    year=2025,
+H100_PRICE = Source(
+    title="NVIDIA H100 prices of $25,000–40,000 per GPU in market reports (CNBC, Nvidia's top "
+    "A.I. chips are selling for more than $40,000 on eBay, April 2023)",
+    year=2023,
+    url="https://www.cnbc.com/2023/04/14/nvidias-h100-ai-chips-selling-for-more-than-40000-on-ebay"
+    ".html",
     estimate=True,
     note="GPU $32.5k (mid of $25–40k) + host share $10k (an 8-GPU HGX server's CPUs, 2 TB DRAM, "
     "400G NICs, NVSwitch board, chassis and PSUs ≈ $80k / 8) = $42.5k",
@@ -133,11 +135,11 @@ TPU_PRICE = Source(
 ).with_range(10_000.0, 25_000.0, "from the chip at cost to a merchant part's margin")
 LLAMA3 = Source(
     title="Meta, The Llama 3 Herd of Models, arXiv 2407.21783, Table 5 (419 unexpected "
-    "interruptions in 54 days on 16,384 H100), with ORNL Titan and Blue Waters GPU replacement "
-    "rates, as tabulated in shared/data/accelerator_failures.csv",
+    "interruptions in 54 days on 16,384 H100); with the GPU replacement rates of ORNL Titan "
+    "(Ostrouchov et al., GPU Lifetimes on Titan Supercomputer: Survival Analysis and "
+    "Reliability, SC20, doi:10.1109/SC41405.2020.00045) and Blue Waters (Cray User Group 2021)",
     year=2024,
     url="https://arxiv.org/abs/2407.21783",
-    document="shared/data/accelerator_failures.csv",
     estimate=True,
     note="GPU-attributed interruptions 268 / (16,384 × 54 / 365 = 2,423.9 GPU-yr) = 11.1 %/yr, "
     "but these are interruptions, many cleared by a reset; replacement rates elsewhere are lower "
@@ -155,7 +157,6 @@ LLAMA3_UNMEASURED = Source(
     title=LLAMA3.title,
     year=2024,
     url=LLAMA3.url,
-    document=LLAMA3.document,
     estimate=True,
     note="no published fleet failure data for this part; the 3 %/yr chosen for the H100 from "
     "Llama 3's HBM3 rate (72 / 2,423.9 GPU-yr = 2.97 %/yr) is assumed",
@@ -243,7 +244,7 @@ def h100_sxm() -> ComputePayload:
                 note="130.45 kg / 8 GPUs = 16.31 kg per GPU with its host share; the air-cooled "
                 "heatsinks and fans are assumed to weigh what space cold plates would",
             ).with_range(10.0, 20.0, "lighter cold plates, or heavier ones with their loops"),
-            "unit_price_usd": REFERENCES_H100_PRICE,
+            "unit_price_usd": H100_PRICE,
             "failure_rate_per_year": LLAMA3,
             "warranty_years": SUPPORT_TERM,
             "tid_tolerance_krad": GPU_TID,

@@ -40,21 +40,20 @@ MCCALIP = Source(
     "hardware $22/W 'BOM at $800/kg'; radiator emissivity 0.90 (white paint/OSR)",
     year=2025,
     url="https://github.com/andrewmccalip/thoughts/blob/main/static/js/math.js",
-    note="REFERENCES.md: Starlink V2 mini ~740 kg, ~27 kW, ~116 m² array (secondary estimates)",
+    note="Starlink V2 mini ~740 kg, ~27 kW, ~116 m² of array as the calculator states them "
+    "(secondary estimates: SpaceX publishes none)",
 )
 STARCLOUD = Source(
     title="Starcloud (formerly Lumen Orbit), Why we should train AI in space (white paper): "
     "radiator emissivity 0.92, absorptivity 0.09, two-sided",
     year=2024,
     url="https://starcloudinc.github.io/wp.pdf",
-    note="vendor claims, as quoted in REFERENCES.md",
+    note="vendor claims",
 )
-SOLAR_CELLS = "shared/data/solar_cells.csv"
 LOHMEYER = Source(
     title="Lohmeyer, Aniceto, Cahoy & Carlton, On-orbit solar array degradation from GEO "
     "telemetry, Int. J. Space Sci. Eng. 5(1) (GaAs 0.44–1.03 %/yr, Si 0.71–1.69 %/yr)",
     year=2018,
-    document=SOLAR_CELLS,
     estimate=True,
 )
 CTA = Source(
@@ -62,27 +61,29 @@ CTA = Source(
     "flexible blanket arrays ~150 W/kg at wing level (incl. structure), ~40 kW/m³ stowed",
     year=2015,
     url="https://ntrs.nasa.gov/citations/20150006022",
-    document=SOLAR_CELLS,
     note="wing level: cells, blanket, mast and deployment structure",
 )
 WING_LEVEL_RANGE = Source(
-    title="Space solar array wings, specific power at wing level (ISS 28 W/kg; iROSA 59–82 W/kg "
-    "derived; JPL APSA 130 W/kg; flexible blankets ~150 W/kg), shared/data/solar_cells.csv",
+    title="Space solar array wings, specific power at wing level: Stella, Kurland & Mesch, JPL "
+    "Advanced Photovoltaic Solar Array, IEEE PVSC 1993 (130 W/kg); Mikulas et al., NASA NTRS "
+    "20150006022 (flexible blankets ~150 W/kg); ISS solar array wing ~31 kW for >1,100 kg "
+    "(28 W/kg); iROSA >20–28 kW for ~340 kg (59–82 W/kg, derived)",
     year=2015,
-    document=SOLAR_CELLS,
+    url="https://ntrs.nasa.gov/citations/20150006022",
     estimate=True,
 )
 XTJ = Source(
     title="Fetzer et al. (Spectrolab), Production ready 30 % efficient triple junction space "
     "solar cells, IEEE PVSC (XTJ average 29.8 % AM0 BOL, bare cell)",
     year=2008,
-    document=SOLAR_CELLS,
     estimate=True,
 )
 NASA_ATCS = Source(
-    title="NASA ISS Active Thermal Control System (main radiators ~14 kg/m²; lighter designs "
-    "5–8 kg/m² at 320–350 K), as summarised in REFERENCES.md",
-    year=2021,
+    title="NASA, International Space Station Active Thermal Control System (ATCS) overview: six "
+    "main radiator panels of 23.3 m × 3.4 m rejecting 70 kW (main radiators ~14 kg/m²); lighter "
+    "deployable designs 5–8 kg/m² at 320–350 K",
+    year=2010,
+    url="https://www.nasa.gov/pdf/473486main_iss_atcs_overview.pdf",
     estimate=True,
 )
 ORBITAL_INDEX = Source(
@@ -176,7 +177,7 @@ def starlink_v2_mini_class() -> SatelliteBus:
         sources={
             "dry_mass_kg": _estimate(
                 "skyrack estimate: Starlink V2 mini split into bus, array, payload, propellant",
-                f"740 kg satellite (McCalip; REFERENCES.md) − array 27,000 W / 100 W/kg = 270 kg "
+                f"740 kg satellite (McCalip) − array 27,000 W / 100 W/kg = 270 kg "
                 f"− phased-array/laser comms payload ~120 kg − argon ~50 kg = {dry:g} kg",
             ).with_range(
                 220.0,
@@ -203,7 +204,6 @@ def starlink_v2_mini_class() -> SatelliteBus:
                 "consistent with ~20 % silicon cells at a ~0.85 packing factor",
             ).with_range(0.15, 0.2, "±~12 %: the 116 m² and 27 kW are secondary estimates"),
             "solar_specific_power_w_per_kg": WING_LEVEL_RANGE.derive(
-                document=SOLAR_CELLS,
                 note="wing level, 100 W/kg: between iROSA's derived 59–82 W/kg and the 130–150 "
                 "W/kg of flexible blanket wings; SpaceX publishes no array mass",
             ).with_range(
@@ -212,7 +212,6 @@ def starlink_v2_mini_class() -> SatelliteBus:
                 "from iROSA's derived 59–82 W/kg to flexible blanket wings' 130–150 W/kg",
             ),
             "solar_degradation_per_year": LOHMEYER.derive(
-                document=SOLAR_CELLS,
                 note="silicon midpoint (0.71 + 1.69) / 2 = 1.2 %/yr; GEO telemetry used as a LEO "
                 "proxy (no sourced LEO rate)",
             ).with_range(0.0071, 0.0169, "Lohmeyer et al.'s silicon range"),
@@ -233,8 +232,8 @@ def starlink_v2_mini_class() -> SatelliteBus:
             "battery_cost_usd_per_kwh": BNEF_2024,
             "stowed_density_kg_per_m3": _estimate(
                 "skyrack estimate: a Starlink batch fills a Falcon 9 fairing",
-                "21 V2 minis × ~800 kg = 16,800 kg (shared/data/launch_emissions.csv, FCC-based "
-                "press) in the fairing's 152.4 m³ usable envelope = 110.2 kg/m³",
+                "21 V2 minis × ~800 kg = 16,800 kg (FCC filings as reported by t3n.de, 2023) "
+                "in the fairing's 152.4 m³ usable envelope = 110.2 kg/m³",
             ).with_range(90.0, 130.0, "18 to 24 satellites of 740–800 kg in the same envelope"),
             "propulsion_isp_s": ORBITAL_INDEX,
             "design_life_years": _estimate(
@@ -253,8 +252,7 @@ def starlink_v2_mini_class() -> SatelliteBus:
                 160000.0, 400000.0, "McCalip's $800/kg bill of materials taken at −1/3 to +2/3"
             ),
             "array_cost_usd_per_w": MCCALIP.derive(
-                note="$800/kg ÷ 100 W/kg = $8/W (no sourced modern $/W for space arrays, "
-                "shared/data/solar_cells.csv)",
+                note="$800/kg ÷ 100 W/kg = $8/W (no modern $/W of space arrays is published)",
             ).with_range(5.0, 15.0, "no sourced $/W of Starlink-scale silicon arrays: $5–15/W"),
             "radiator_cost_usd_per_m2": MCCALIP.derive(
                 note="$800/kg × 6.5 kg/m² = $5,200/m²",
@@ -309,7 +307,7 @@ def large_compute_bus() -> SatelliteBus:
             ).with_range(500.0, 1200.0, "a bus 1.7× to 4× the 300 kg Starlink-class one"),
             "max_payload_power_w": _estimate(
                 "skyrack estimate: a 100 kW-class compute bus (Starcloud; SpaceX's '100 kW/t')",
-                "100 kW of payload (REFERENCES.md: Musk's 1M t/yr × 100 kW/t implies ~100 W/kg "
+                "100 kW of payload (the Musk/SpaceX memo's 1M t/yr × 100 kW/t implies ~100 W/kg "
                 "at system level)",
             ).with_range(80000.0, 110000.0, "a 100 kW class: what the first such buses deliver"),
             "max_payload_mass_kg": _estimate(
@@ -324,7 +322,7 @@ def large_compute_bus() -> SatelliteBus:
             ).with_range(2000.0, 8000.0, "2–8 % of the payload"),
             "solar_cell_efficiency": Source(
                 title="Starcloud (formerly Lumen Orbit), Why we should train AI in space (white "
-                "paper): silicon array at 22 % efficiency (claim, via shared/data/solar_cells.csv)",
+                "paper): silicon array at 22 % efficiency (claim)",
                 year=2024,
                 url=STARCLOUD.url,
                 estimate=True,
@@ -332,7 +330,6 @@ def large_compute_bus() -> SatelliteBus:
             ).with_range(0.17, 0.22, "22 % cells at packing factors of 0.78–1.0"),
             "solar_specific_power_w_per_kg": CTA,
             "solar_degradation_per_year": LOHMEYER.derive(
-                document=SOLAR_CELLS,
                 note="silicon midpoint (0.71 + 1.69) / 2 = 1.2 %/yr (GEO telemetry as a LEO "
                 "proxy); Starcloud's claimed < 0.15 %/yr is not adopted",
             ).with_range(0.0071, 0.0169, "Lohmeyer et al.'s silicon range"),
@@ -427,16 +424,13 @@ def small_bus() -> SatelliteBus:
                 "300 W: avionics, reaction wheels, radio, heaters",
             ).with_range(200.0, 450.0, "smallsat avionics, wheels, radio and heaters"),
             "solar_cell_efficiency": XTJ.derive(
-                document=SOLAR_CELLS,
                 note="array-level = 29.8 % XTJ cells × 0.85 packing factor (estimate) = 0.2533",
             ).with_range(0.23, 0.27, "29.8 % cells at packing factors of 0.78–0.9"),
             "solar_specific_power_w_per_kg": WING_LEVEL_RANGE.derive(
-                document=SOLAR_CELLS,
                 note="60 W/kg at wing level for small rigid deployable panels, near the low end of "
                 "iROSA's derived 59–82 W/kg",
             ).with_range(40.0, 82.0, "small rigid panels up to iROSA's derived 82 W/kg"),
             "solar_degradation_per_year": LOHMEYER.derive(
-                document=SOLAR_CELLS,
                 note="GaAs midpoint (0.44 + 1.03) / 2 = 0.735 %/yr (GEO telemetry as a LEO proxy)",
             ).with_range(0.0044, 0.0103, "Lohmeyer et al.'s GaAs range"),
             "radiator_areal_density_kg_per_m2": NASA_ATCS.derive(
@@ -483,7 +477,8 @@ def small_bus() -> SatelliteBus:
             "array_cost_usd_per_w": _estimate(
                 "skyrack estimate: small-lot triple-junction array cost",
                 "$150/W, between Starlink-scale silicon (~$8/W here) and the iROSA contract's "
-                "~$833–858/W (shared/data/solar_cells.csv; 1970s arrays ~$80/W nominal)",
+                "~$833–858/W (iROSA: $100–103M for six ~20 kW arrays, Redwire / pv magazine "
+                "2021; 1970s arrays ~$80/W nominal, A. D. Little SSPS study for NASA, 1974)",
             ).with_range(50.0, 400.0, "between Starlink-scale silicon and small-lot space arrays"),
             "radiator_cost_usd_per_m2": _estimate(
                 "skyrack estimate: small-lot radiator panel cost",

@@ -40,7 +40,7 @@ MCCALIP = Source(
     "0.85, gas $4.30/MMBtu, heat rate 6,200 Btu/kWh",
     year=2025,
     url="https://github.com/andrewmccalip/thoughts/blob/main/static/js/math.js",
-    note="as listed in REFERENCES.md",
+    note="the calculator's slider defaults",
 )
 CUSHMAN = Source(
     title="Cushman & Wakefield, Data Center Development Cost Guide ($9.3–15.0M per MW, average "
@@ -55,13 +55,14 @@ EIA_PRICE = Source(
     "customers (~8 ¢/kWh)",
     year=2024,
     url="https://www.eia.gov/electricity/monthly/",
-    note="REFERENCES.md: US industrial ~$80/MWh",
+    note="US industrial electricity ~8 ¢/kWh = ~$80/MWh",
 )
 GOOGLE_PUE = Source(
     title="Google, Data center efficiency (fleet trailing-twelve-month PUE ~1.1)",
     year=2024,
     url="https://www.google.com/about/datacenters/efficiency/",
-    note="REFERENCES.md: ~1.1 hyperscale (industry average 1.56, Uptime Institute 2024)",
+    note="~1.1 at hyperscale; the industry average is 1.56 (Uptime Institute, Global Data Center "
+    "Survey 2024)",
 )
 UPTIME_TIER = Source(
     title="Uptime Institute Tier Standard: Tier III concurrently maintainable sites, ~99.98 % "
@@ -81,8 +82,8 @@ OPEX = Source(
     "total charges no ground opex, so set 0 to reproduce it exactly",
 ).with_range(0.01, 0.05, "1–5 % of facility capex a year")
 SEMIANALYSIS_LIFE = Source(
-    title="SemiAnalysis, To Boldly Go (useful life 15 years on the ground vs 5 in space), as "
-    "summarised in REFERENCES.md",
+    title="SemiAnalysis, To Boldly Go (orbital data centers; useful life 15 years on the ground "
+    "vs 5 in space)",
     year=2026,
     estimate=True,
     note="15 years: the ground useful life SemiAnalysis assumes (from a summary of the report); "
@@ -201,7 +202,7 @@ def offgrid_gas_turbine() -> GroundBaseline:
             ),
             "energy_price_usd_per_mwh": MCCALIP.derive(
                 note=f"fuel only: 6,200 Btu/kWh × $4.30/MMBtu / 1000 = ${fuel:.2f}/MWh "
-                "(REFERENCES.md: gas generation ~$27/MWh fuel, EIA)",
+                "(EIA: gas generation costs ~$27/MWh in fuel)",
                 estimate=False,
             ),
             "pue": MCCALIP,

@@ -52,11 +52,23 @@ between October and December 2023 are not counted, which changes the estimate by
 
 # --- launch CO2: propellant mass × primary CO2 emission index ---------------------------------
 
-KEROSENE_CO2_G_PER_KG = 637.0
-METHANE_CO2_G_PER_KG = 426.0
-HYPERGOLIC_CO2_G_PER_KG = 220.0
-"""Primary (no plume afterburning) CO2 emission indices of Barker, Marais & McDowell's inventory,
-as tabulated in shared/data/launch_emissions.csv."""
+
+def stage_propellants(vehicle: str) -> list[tuple[str, str, float, float]]:
+    """(stage, fuel, propellant kg, g CO2 per kg) of each stage of ``vehicle``, from the
+    plugin's table launch_propellants.csv (Barker, Marais & McDowell 2024)."""
+    from skyrack.data import load_table
+
+    table = load_table("launch_propellants", package=__package__ or "skyrack_launchers")
+    vehicles, stages, fuels = (table.columns[c] for c in ("vehicle", "stage", "fuel"))
+    kg, index = table.numbers("propellant_kg"), table.numbers("co2_g_per_kg")
+    rows = [
+        (str(stages[i]), str(fuels[i]), float(kg[i]), float(index[i]))
+        for i in range(len(vehicles))
+        if vehicles[i] == vehicle
+    ]
+    if not rows:
+        raise KeyError(f"launch_propellants.csv has no stages of {vehicle!r}")
+    return rows
 
 
 def primary_co2_kg(*stages: tuple[float, float]) -> float:
@@ -76,13 +88,11 @@ a 4.6 m-diameter cylinder 6.7 m tall (π·2.3²·6.7 = 111.3 m³) under a 4.3 m 
 
 # --- sources ----------------------------------------------------------------------------------
 
-REFERENCES = "shared/REFERENCES.md (the project's table of published figures)"
-
 SPACEX_PRICE_LIST = Source(
     title="SpaceX, Capabilities & Services (Falcon 9 and Falcon Heavy price list)",
     year=2024,
     url="https://www.spacex.com/media/Capabilities&Services.pdf",
-    note="Falcon 9 list price $69.75M (REFERENCES.md: ~$67–70M); the list quotes 22.8 t to LEO "
+    note="Falcon 9 list price $69.75M; the list quotes 22.8 t to LEO "
     "(28.5°) for the expendable vehicle and is the same for reused boosters",
 )
 FALCON_USERS_GUIDE = Source(
@@ -103,8 +113,7 @@ FALCON_HEAVIEST_STARLINK = Source(
     "~17,500 kg, first flown February 2024, booster landed on a droneship)",
     year=2025,
     url="https://en.wikipedia.org/wiki/List_of_Falcon_9_and_Falcon_Heavy_launches",
-    note="the heaviest payload flown with the booster recovered; REFERENCES.md gives ~17.5 t for "
-    "reusable Falcon 9",
+    note="the heaviest payload flown with the booster recovered: ~17.5 t for a reusable Falcon 9",
 )
 FALCON_RECORD_SOURCE = Source(
     title="List of Falcon 9 and Falcon Heavy launches; SpacePolicyOnline, 'SpaceX breaks own "
@@ -153,7 +162,7 @@ FALCON_HEAVY_SPEC = Source(
     title="SpaceX, Falcon Heavy (63,800 kg to LEO, 28.5°, fully expendable)",
     year=2024,
     url="https://www.spacex.com/vehicles/falcon-heavy/",
-    note="REFERENCES.md: 63.8 t LEO expendable",
+    note="63.8 t to LEO, fully expended",
 )
 FALCON_HEAVY_RECORD_SOURCE = Source(
     title="List of Falcon 9 and Falcon Heavy launches (Falcon Heavy flights 2018–2024)",
@@ -171,11 +180,11 @@ FALCON_HEAVY_CADENCE = Source(
 )
 LAUNCH_EMISSIONS = Source(
     title="Barker, Marais & McDowell, Global 3D rocket launch and re-entry air pollutant and CO2 "
-    "emissions at the onset of the megaconstellation era, Scientific Data 11 (2024), propellant "
-    "masses and emission indices as tabulated in shared/data/launch_emissions.csv",
+    "emissions at the onset of the megaconstellation era, Scientific Data 11 (2024): stage "
+    "propellant masses (from McDowell's GCAT) and primary emission indices, shipped as the "
+    "plugin's table launch_propellants.csv",
     year=2024,
     url="https://doi.org/10.1038/s41597-024-03910-z",
-    document="shared/data/launch_emissions.csv",
     estimate=True,
     note="primary CO2 (no CO afterburning, the lower bound); the all-CO-oxidised upper bound is "
     "~1.5–1.8× higher. Excludes manufacturing, propellant production, black carbon and re-entry",
@@ -195,7 +204,7 @@ STARSHIP_V3 = Source(
     year=2026,
     url="https://www.basenor.com/blogs/news/starship-v3-flight-12-whats-coming-and-what-it-means",
     estimate=True,
-    note="REFERENCES.md: 100+ t (V3), 200 t target; V3 first flight slipped to 2026",
+    note="100+ t (V3), 200 t target; V3 first flight slipped to 2026",
 )
 STARSHIP_VOLUME = Source(
     title="SpaceX, Starship Users Guide rev. 1.0 (8 m-diameter payload envelope in a 9 m "
@@ -263,7 +272,6 @@ MUSK_MEMO = Source(
     title="Musk / SpaceX memo on orbital AI compute: Starship eventually launching hourly with up "
     "to 200 t",
     year=2026,
-    document=REFERENCES,
     estimate=True,
     note="hourly launches → 24 × 365 = 8,760 launches per year (a fleet-wide aspiration)",
 ).with_range(
@@ -292,7 +300,7 @@ BLUE_ORIGIN_NEW_GLENN = Source(
     title="Blue Origin, New Glenn (45 t to LEO, 7 m fairing, first stage reused up to 25×)",
     year=2025,
     url="https://www.blueorigin.com/new-glenn",
-    note="REFERENCES.md: 45 t LEO",
+    note="45 t to LEO",
 )
 NEW_GLENN_VOLUME = Source(
     title="Blue Origin: the 7 m fairing has twice the payload volume of 5 m-class commercial "
@@ -332,7 +340,7 @@ ROCKET_LAB_ELECTRON = Source(
     title="Rocket Lab, Electron (300 kg to LEO, 200 kg to 500 km SSO; ≥ $7.5M per launch)",
     year=2024,
     url="https://www.rocketlabusa.com/launch/electron/",
-    note="payload per shared/data/launch_emissions.csv; REFERENCES.md: ~200–300 kg, ≥ $7.5M",
+    note="300 kg to LEO, ≥ $7.5M per launch",
 )
 ELECTRON_VOLUME = Source(
     title="Rocket Lab, Payload User's Guide (1.2 m-diameter fairing; usable envelope ~1.07 m "
