@@ -269,3 +269,20 @@ def test_one_gigawatt_of_h100_on_falcon_9_breaks_the_deployment_time_budget() ->
     assert metrics.peak_operating_power_w < 0.15e9
     raised = attrs.evolve(design, sizing=attrs.evolve(design.sizing, max_deployment_missions=7.0))
     assert not any(b.broken for b in evaluate(raised, check_feasible=False).budgets)
+
+
+def test_the_second_integral_of_a_throttled_profile_matches_numerical_integration() -> None:
+    """𝔉(a) = ∫₀^a F of a two-piece profile (full power, then throttled) equals the trapezoid
+    rule on a fine grid before, inside and after each piece (each piece counted once)."""
+    from skyrack.expected_timeline import Profile
+
+    profile = Profile(((0.0, 1.0, 1.0, 0.5), (1.0, 3.0, 2.0, 0.7)))
+    ages = np.linspace(0.0, 4.0, 400_001)
+    f = np.where(ages < 1, np.exp(-0.5 * ages), np.where(ages < 3, 2 * np.exp(-0.7 * ages), 0))
+    f_integral = np.concatenate(([0.0], np.cumsum(0.5 * (f[1:] + f[:-1]) * np.diff(ages))))
+    second = np.concatenate(
+        ([0.0], np.cumsum(0.5 * (f_integral[1:] + f_integral[:-1]) * np.diff(ages)))
+    )
+    for age in (0.5, 1.5, 2.5, 3.5):
+        i = round(age / 4.0 * 400_000)
+        assert profile.second_integral(np.array([age]))[0] == pytest.approx(second[i], rel=1e-5)

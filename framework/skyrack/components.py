@@ -479,6 +479,15 @@ class FleetPolicy(Component):
         "launch replacements when healthy compute falls below this fraction of target"
     )
     deorbit_at_design_life: bool = flag("retire satellites when they reach design life")
+    behaviour: Callable[[Any], Any] | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        metadata={
+            "doc": "factory of the policy's behaviour, called with the component "
+            "(skyrack.simulation.protocol.PolicyBehaviour; None: the built-in one)"
+        },
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -491,6 +500,22 @@ class FleetEvent(Component):
     satellite_loss_fraction: float = fraction("fraction of satellites it destroys")
     launch_grounding_days: float = quantity(
         "day", "days launches are halted afterwards", minimum=0.0, exclusive_minimum=False
+    )
+    factory_outage_days: float = quantity(
+        "day",
+        "days satellite production stops afterwards",
+        minimum=0.0,
+        exclusive_minimum=False,
+        default=0.0,
+    )
+    behaviour: Callable[[Any], Any] | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        metadata={
+            "doc": "factory of the event's behaviour, called with the component "
+            "(skyrack.simulation.protocol.EventBehaviour; None: the built-in one)"
+        },
     )
 
 

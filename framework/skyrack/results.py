@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,18 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
         writer.writerows(rows)
 
 
-def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None = None) -> Path:
+def write_results(
+    folder: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None = None,
+    *,
+    sections: Mapping[str, Any] | None = None,
+    write_more: Callable[[Path], None] | None = None,
+) -> Path:
     """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder``.
+
+    ``sections`` are added to metrics.json (e.g. ``{"simulation": ...}``) and ``write_more``
+    writes further files into the folder before it is renamed into place.
 
     Replaces an existing folder of that name only once the new one is complete, and only when
     it is a skyrack results folder (or empty): any other folder or file is left alone and the
@@ -38,7 +49,7 @@ def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None =
     try:
         folder = folder.resolve()
         _check_replaceable(folder)
-        return _write(folder, metrics, study)
+        return _write(folder, metrics, study, sections or {}, write_more)
     except OSError as error:
         raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
 
@@ -53,12 +64,20 @@ def _check_replaceable(folder: Path) -> None:
         )
 
 
-def _write(folder: Path, metrics: Metrics, study: dict[str, Any] | None) -> Path:
+def _write(
+    folder: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None,
+    sections: Mapping[str, Any],
+    write_more: Callable[[Path], None] | None,
+) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         (staging / MARKER).write_text("written by skyrack run\n", encoding="utf-8")
-        document = {"study": study or {}, **metrics.as_dict()}
+        if write_more is not None:
+            write_more(staging)
+        document = {"study": study or {}, **metrics.as_dict(), **sections}
         (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
         _write_csv(
             staging / "metrics.csv",

@@ -1,11 +1,15 @@
-"""Running a study: evaluate its design and write the results folder."""
+"""Running a study: evaluate its design, fly its fleet if it has a [simulation], write the
+results folder."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
+from skyrack.errors import SkyrackError
 from skyrack.evaluation import evaluate
 from skyrack.metrics import Metrics
 from skyrack.results import write_results
@@ -14,10 +18,16 @@ from skyrack.study import Study
 
 @attrs.frozen
 class RunOutcome:
-    """What a run produced: the metrics and the folder they were written to."""
+    """What a run produced: the metrics, the folder they were written to and, for a study with
+    a [simulation], the ``simulation`` section of metrics.json."""
 
     metrics: Metrics
     folder: Path
+    simulation: dict[str, Any] | None = None
+
+
+class Interrupted(SkyrackError):
+    """Raised when a run is interrupted after some replications; their results were written."""
 
 
 def default_results_folder(study: Study) -> Path:
@@ -25,8 +35,20 @@ def default_results_folder(study: Study) -> Path:
     return Path("results") / study.info.name
 
 
-def run_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
-    """Evaluate ``study`` analytically and write its results (atomically) to ``out_dir``."""
+def run_study(
+    study: Study,
+    out_dir: Path | None = None,
+    *,
+    replications: int | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunOutcome:
+    """Evaluate ``study`` analytically and, if it has a [simulation], fly ``replications``
+    (default: the study's) replications of its fleet on ``workers`` local processes or the Dask
+    ``scheduler``; write the results (atomically) to ``out_dir``. ``progress(done, total)`` is
+    called after each replication. Interrupted (Ctrl-C), the replications already done are
+    written and :class:`Interrupted` is raised."""
     metrics = evaluate(study.design)
     described = {
         "name": study.info.name,
@@ -37,5 +59,43 @@ def run_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
         "economics": attrs.asdict(study.design.economics),
         "overrides": study.overrides,
     }
-    folder = write_results(out_dir or default_results_folder(study), metrics, described)
-    return RunOutcome(metrics=metrics, folder=folder)
+    folder = out_dir or default_results_folder(study)
+    if study.simulation is None:
+        return RunOutcome(metrics=metrics, folder=write_results(folder, metrics, described))
+
+    from skyrack.simulation import ensemble, output
+    from skyrack.simulation.plan import SimulationPlan
+
+    settings = study.simulation
+    if replications is not None:
+        settings = attrs.evolve(settings, replications=replications)
+    plan = SimulationPlan.of(study.design, settings)
+    seed = settings.seed or 0
+    histories = []
+    interrupted = False
+    if progress is not None:
+        progress(0, settings.replications)
+    try:
+        for history in ensemble.replications(plan, seed=seed, workers=workers, scheduler=scheduler):
+            histories.append(history)
+            if progress is not None:
+                progress(len(histories), settings.replications)
+    except KeyboardInterrupt:
+        interrupted = True
+        if not histories:
+            raise
+    summary = ensemble.summarize(histories, seed=seed)
+    section = output.document(summary, settings, settings.replications)
+    written = write_results(
+        folder,
+        metrics,
+        described,
+        sections={"simulation": section},
+        write_more=lambda staging: output.write_files(staging, histories, summary),
+    )
+    if interrupted:
+        raise Interrupted(
+            f"interrupted after {len(histories)} of {settings.replications} replications; "
+            f"their results are in {written}"
+        )
+    return RunOutcome(metrics=metrics, folder=written, simulation=section)
