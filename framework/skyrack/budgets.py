@@ -116,7 +116,7 @@ def budgets(
     launch campaign of ``ramp_years`` and a fleet of ``satellites`` (default: ``s["satellites"]``
     when the evaluator's values are passed as ``s``, else as many as fill every launch)."""
     if satellites is None:
-        satellites = s["satellites"] if "satellites" in s else math.inf
+        satellites = s.get("satellites", math.inf)
     accelerators = p["sizing.accelerators_per_satellite"]
     payload_mass_kg = s["accelerator_mass_kg"] + s["shielding_mass_kg"] + s["radiator_mass_kg"]
     # A launch carries the k that fit, or the whole fleet if smaller; at least one satellite
