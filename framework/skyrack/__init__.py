@@ -23,6 +23,8 @@ from typing import Any
 
 from skyrack.components import (
     COMPONENT_KINDS,
+    AcceleratorGeneration,
+    AcceleratorRoadmap,
     Component,
     ComputePayload,
     FleetEvent,
@@ -80,6 +82,8 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "COMPONENT_KINDS",
+    "AcceleratorGeneration",
+    "AcceleratorRoadmap",
     "Component",
     "ComponentNotFound",
     "ComputePayload",

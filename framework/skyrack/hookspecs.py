@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import click
 
     from skyrack.components import (
+        AcceleratorRoadmap,
         ComputePayload,
         FleetEvent,
         FleetPolicy,
@@ -56,6 +57,12 @@ def register_satellite_buses(register: Callable[[SatelliteBus], None]) -> None:
 @hookspec
 def register_compute_payloads(register: Callable[[ComputePayload], None]) -> None:
     """Register accelerators by calling ``register(ComputePayload(...))`` for each."""
+
+
+@hookspec
+def register_accelerator_roadmaps(register: Callable[[AcceleratorRoadmap], None]) -> None:
+    """Register accelerator roadmaps (generations by release year, then a trend) by calling
+    ``register(AcceleratorRoadmap(...))``; the business case reads the frontier from one."""
 
 
 # --- components: environment and baselines -------------------------------------------------------
@@ -117,6 +124,7 @@ REGISTRATION_HOOKS: dict[str, str] = {
     "register_launch_vehicles": "launch_vehicle",
     "register_satellite_buses": "satellite_bus",
     "register_compute_payloads": "compute_payload",
+    "register_accelerator_roadmaps": "accelerator_roadmap",
     "register_orbits": "orbit",
     "register_ground_baselines": "ground_baseline",
     "register_fleet_policies": "fleet_policy",

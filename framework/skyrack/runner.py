@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from skyrack.business.case import BusinessCase, case_from_model, write_cash_flows
 from skyrack.errors import SkyrackError
 from skyrack.evaluation import evaluate
 from skyrack.metrics import Metrics
@@ -23,6 +24,7 @@ class RunOutcome:
 
     metrics: Metrics
     folder: Path
+    business: BusinessCase
     simulation: dict[str, Any] | None = None
 
 
@@ -49,7 +51,17 @@ def run_study(
     ``scheduler``; write the results (atomically) to ``out_dir``. ``progress(done, total)`` is
     called after each replication. Interrupted (Ctrl-C), the replications already done are
     written and :class:`Interrupted` is raised."""
+    from skyrack.parameters import design_parameters
+    from skyrack.plugins import registry
+
     metrics = evaluate(study.design)
+    business = case_from_model(
+        design_parameters(study.design),
+        metrics.values,
+        study.business,
+        registry().accelerator_roadmap(study.business.roadmap),
+    )
+    sections: dict[str, Any] = {"business": business.as_dict()}
     described = {
         "name": study.info.name,
         "description": study.info.description,
@@ -61,7 +73,14 @@ def run_study(
     }
     folder = out_dir or default_results_folder(study)
     if study.simulation is None:
-        return RunOutcome(metrics=metrics, folder=write_results(folder, metrics, described))
+        written = write_results(
+            folder,
+            metrics,
+            described,
+            sections=sections,
+            write_more=lambda staging: write_cash_flows(staging, business),
+        )
+        return RunOutcome(metrics=metrics, folder=written, business=business)
 
     from skyrack.simulation import ensemble, output
     from skyrack.simulation.plan import SimulationPlan
@@ -86,16 +105,21 @@ def run_study(
             raise
     summary = ensemble.summarize(histories, seed=seed)
     section = output.document(summary, settings, settings.replications)
+
+    def write_more(staging: Path) -> None:
+        write_cash_flows(staging, business)
+        output.write_files(staging, histories, summary)
+
     written = write_results(
         folder,
         metrics,
         described,
-        sections={"simulation": section},
-        write_more=lambda staging: output.write_files(staging, histories, summary),
+        sections={**sections, "simulation": section},
+        write_more=write_more,
     )
     if interrupted:
         raise Interrupted(
             f"interrupted after {len(histories)} of {settings.replications} replications; "
             f"their results are in {written}"
         )
-    return RunOutcome(metrics=metrics, folder=written, simulation=section)
+    return RunOutcome(metrics=metrics, folder=written, business=business, simulation=section)

@@ -21,6 +21,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
+from skyrack.business.settings import Business
 from skyrack.components import Component, numeric_field_names
 from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics", "optimize", "simulation")
+SECTIONS = ("study", "design", "overrides", "economics", "business", "optimize", "simulation")
 FUTURE_SECTIONS = {
     "report": "reports",
 }
@@ -90,6 +91,8 @@ class Study:
     info: StudyInfo
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    business: Business = attrs.field(factory=Business)
+    """The ``[business]`` section: market, refresh policies, valuation (all defaulted)."""
     path: Path | None = None
     optimize: OptimizeSection | None = None
     """The validated ``[optimize]`` section, when the study has one."""
@@ -307,6 +310,11 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             raise StudyError(f"design.{key}: {error}") from None
     sizing = _structure(sizing_data, Sizing, "design")
     economics = _structure(data.get("economics", {}), Economics, "economics")
+    business = _structure(data.get("business", {}), Business, "business")
+    try:
+        registry.accelerator_roadmap(business.roadmap)
+    except ComponentNotFound as error:
+        raise StudyError(f"business.roadmap: {error}") from None
     origin = Source(
         title=f"study file {path.name if path else '(in memory)'}", year=2026, estimate=True
     )
@@ -330,6 +338,7 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
         info=info,
         design=design,
         overrides=applied,
+        business=business,
         path=path,
         optimize=optimize,
         simulation=simulation,

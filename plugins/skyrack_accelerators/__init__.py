@@ -165,6 +165,26 @@ GPU_TID = Source(
     "failure to 15 krad(Si) and HBM irregularities from 2 krad; for an untested part we take "
     "two thirds of that: 10 krad(Si)",
 )
+H100_SHIPPING = Source(
+    title="NVIDIA press release, NVIDIA Hopper in Full Production (20 September 2022): "
+    "partners shipping H100 systems from October",
+    year=2022,
+    note="shipping from October 2022: 2022.75",
+)
+BLACKWELL_SHIPPING = Source(
+    title="NVIDIA press release, NVIDIA Blackwell Platform Arrives to Power a New Era of "
+    "Computing (GTC, 18 March 2024: B200 available from partners later in 2024)",
+    year=2024,
+    note="late 2024: 2024.75",
+    url="https://nvidianews.nvidia.com/news/nvidia-blackwell-platform-arrives-to-power-a-new-era-"
+    "of-computing",
+)
+TRILLIUM_GA = Source(
+    title="Google Cloud blog, Trillium sixth-generation TPU is generally available (December 2024)",
+    year=2024,
+    url="https://cloud.google.com/blog/products/compute/trillium-tpu-is-ga",
+    note="December 2024: 2024.9",
+)
 SUPPORT_TERM = Source(
     title="NVIDIA DGX systems are sold with NVIDIA Enterprise Support (hardware replacement) in "
     "terms of three years; NVIDIA-certified HGX servers from OEMs (e.g. Dell PowerEdge XE9680) "
@@ -222,6 +242,7 @@ def h100_sxm() -> ComputePayload:
         seu_recovery_s=300.0,
         memory_gb=80.0,
         radiation_tolerant=False,
+        release_year=2022.75,
         sources={
             "dense_tflops": NVIDIA_H100,
             "tdp_w": NVIDIA_H100,
@@ -239,6 +260,7 @@ def h100_sxm() -> ComputePayload:
             "tid_tolerance_krad": GPU_TID,
             "seu_upsets_per_day": _seu_source(80.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "release_year": H100_SHIPPING,
             "memory_gb": NVIDIA_H100,
         },
     )
@@ -264,6 +286,7 @@ def b200() -> ComputePayload:
         seu_recovery_s=300.0,
         memory_gb=180.0,
         radiation_tolerant=False,
+        release_year=2024.75,
         sources={
             "dense_tflops": NVIDIA_B200,
             "tdp_w": MLPERF_B200,
@@ -281,6 +304,7 @@ def b200() -> ComputePayload:
             "tid_tolerance_krad": GPU_TID,
             "seu_upsets_per_day": _seu_source(180.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "release_year": BLACKWELL_SHIPPING,
             "memory_gb": MLPERF_B200,
         },
     )
@@ -330,6 +354,7 @@ def tpu_v6e() -> ComputePayload:
         seu_recovery_s=300.0,
         memory_gb=32.0,
         radiation_tolerant=False,
+        release_year=2024.9,
         sources={
             "dense_tflops": GOOGLE_TPU_V6E,
             "tdp_w": _tpu_tdp_source(),
@@ -344,6 +369,7 @@ def tpu_v6e() -> ComputePayload:
             "tid_tolerance_krad": SUNCATCHER,
             "seu_upsets_per_day": _seu_source(32.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "release_year": TRILLIUM_GA,
             "memory_gb": GOOGLE_TPU_V6E,
         },
     )
@@ -375,6 +401,7 @@ def tpu_v6e_rad_derated() -> ComputePayload:
         seu_recovery_s=60.0,
         memory_gb=32.0,
         radiation_tolerant=True,
+        release_year=2024.9,
         sources={
             "dense_tflops": Source(
                 title="skyrack estimate: derated TPU v6e throughput",
@@ -421,6 +448,10 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 "the host or the job: ~60 s instead of 300 s",
             ),
             "memory_gb": GOOGLE_TPU_V6E,
+            "release_year": TRILLIUM_GA.derive(
+                note="a derated TPU v6e: the same silicon, so its place on the roadmap is the "
+                "TPU v6e's (2024.9)"
+            ),
         },
     )
 

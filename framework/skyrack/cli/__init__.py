@@ -37,6 +37,7 @@ def _add_builtin_commands(group: click.Group) -> None:
     from skyrack.cli.assumptions_cmd import assumptions
     from skyrack.cli.components_cmd import components
     from skyrack.cli.crossover_cmd import crossover
+    from skyrack.cli.goal_seek_cmd import goal_seek
     from skyrack.cli.optimize_cmd import dashboard, optimize
     from skyrack.cli.plugins_cmd import plugins
     from skyrack.cli.reference_cmd import reference
@@ -46,6 +47,7 @@ def _add_builtin_commands(group: click.Group) -> None:
         run,
         validate,
         crossover,
+        goal_seek,
         optimize,
         dashboard,
         components,

@@ -17,6 +17,7 @@ def assumptions(as_json: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from skyrack.business.settings import BUSINESS_SOURCES, Business
     from skyrack.describe import cite, source_as_dict
     from skyrack.design import ECONOMICS_SOURCES, SIZING_SOURCES, Economics, Sizing
     from skyrack.model_constants import MODEL_CONSTANTS
@@ -25,6 +26,7 @@ def assumptions(as_json: bool) -> None:
     for section, cls, sources in (
         ("design", Sizing, SIZING_SOURCES),
         ("economics", Economics, ECONOMICS_SOURCES),
+        ("business", Business, BUSINESS_SOURCES),
     ):
         for field in attrs.fields(cls):
             source = sources.get(field.name)

@@ -78,12 +78,16 @@ def run(
     except SkyrackError as error:
         raise click.ClickException(f"{study_file}: {error}") from None
     if as_json:
-        document = {"results": str(outcome.folder), **outcome.metrics.as_dict()}
+        document = {
+            "results": str(outcome.folder),
+            **outcome.metrics.as_dict(),
+            "business": outcome.business.as_dict(),
+        }
         if outcome.simulation is not None:
             document["simulation"] = outcome.simulation
         echo_json(document)
         return
-    print_summary(study, outcome.metrics)
+    print_summary(study, outcome.metrics, business=outcome.business)
     if outcome.simulation is not None:
         from skyrack.cli.simulation_summary import print_simulation
 

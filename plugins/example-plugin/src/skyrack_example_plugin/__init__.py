@@ -57,6 +57,7 @@ def register_compute_payloads(register: Callable[[ComputePayload], None]) -> Non
             seu_recovery_s=30,
             memory_gb=48,
             radiation_tolerant=False,
+            release_year=2025,
             sources={"*": ILLUSTRATIVE},
         )
     )
