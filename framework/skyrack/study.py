@@ -31,6 +31,7 @@ from skyrack.errors import (
     StudyError,
     closest_names,
 )
+from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
 from skyrack.registry import Registry
 from skyrack.simulation.settings import SimulationSettings, check_names
 from skyrack.sources import Source
@@ -41,7 +42,16 @@ if TYPE_CHECKING:
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics", "business", "optimize", "simulation")
+SECTIONS = (
+    "study",
+    "design",
+    "overrides",
+    "economics",
+    "business",
+    "optimize",
+    "simulation",
+    "uncertainty",
+)
 FUTURE_SECTIONS = {
     "report": "reports",
 }
@@ -98,6 +108,8 @@ class Study:
     """The validated ``[optimize]`` section, when the study has one."""
     simulation: SimulationSettings | None = None
     """The ``[simulation]`` settings, when the study flies its fleet."""
+    uncertainty: UncertaintySettings = attrs.field(factory=UncertaintySettings)
+    """The ``[uncertainty]`` section (its defaults when the study has none)."""
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
@@ -320,6 +332,7 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     )
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
+    uncertainty = parse_uncertainty(data.get("uncertainty", {}), design)
     optimize = None
     if "optimize" in data:
         from skyrack.optimize.section import parse_optimize_section
@@ -342,6 +355,7 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
         path=path,
         optimize=optimize,
         simulation=simulation,
+        uncertainty=uncertainty,
     )
 
 
