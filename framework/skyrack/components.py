@@ -240,6 +240,20 @@ class Component:
         """The source of one field's value (its own, or the component's ``"*"`` fallback)."""
         return self.sources.get(field_name) or self.sources.get("*")
 
+    def range_of(self, field_name: str) -> tuple[float, float] | None:
+        """The plausible range its source gives for this field's value, or None when the source
+        gives none or the value lies outside it (then the range was not this value's: the
+        component was changed after it was sourced)."""
+        source = self.source_of(field_name)
+        if source is None or source.low is None or source.high is None:
+            return None
+        value = getattr(self, field_name)
+        if isinstance(value, Mapping):  # dense_tflops: the range is that of its BF16 entry
+            value = value.get("bf16")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return (source.low, source.high) if source.low <= value <= source.high else None
+
 
 def numeric_field_names(cls: type) -> list[str]:
     """Names of the fields of a component class that hold numbers (and so need a source)."""

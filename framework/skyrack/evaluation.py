@@ -14,7 +14,13 @@ from skyrack.budgets import describe_violation
 from skyrack.design import Design
 from skyrack.errors import InfeasibleDesign, ModelDomainError, SkyrackError
 from skyrack.metrics import Metrics, metrics_from
-from skyrack.parameters import FloatArray, design_parameters, field_for, with_variations
+from skyrack.parameters import (
+    DERIVED_PARAMETERS,
+    FloatArray,
+    design_parameters,
+    field_for,
+    with_variations,
+)
 from skyrack.physics import radiation
 
 
@@ -161,5 +167,6 @@ def evaluate_batch(
 
 
 def parameter_names(design: Design) -> list[str]:
-    """Every key that ``evaluate_batch`` and ``crossover`` accept for ``design``."""
-    return sorted(design_parameters(design))
+    """Every key that ``evaluate_batch`` and ``crossover`` accept for ``design``: its numbers
+    and the derived keys such as ``launch_vehicle.price_usd_per_kg``."""
+    return sorted([*design_parameters(design), *DERIVED_PARAMETERS])

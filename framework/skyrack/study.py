@@ -30,6 +30,7 @@ from skyrack.errors import (
     StudyError,
     closest_names,
 )
+from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
 from skyrack.plausibility import implausible_fields, implausible_inputs
 from skyrack.registry import Registry
 from skyrack.simulation.settings import SimulationSettings, check_names
@@ -41,7 +42,16 @@ if TYPE_CHECKING:
     from skyrack.optimize.section import OptimizeSection
 
 
-SECTIONS = ("study", "design", "overrides", "economics", "business", "optimize", "simulation")
+SECTIONS = (
+    "study",
+    "design",
+    "overrides",
+    "economics",
+    "business",
+    "optimize",
+    "simulation",
+    "uncertainty",
+)
 FUTURE_SECTIONS = {
     "report": "reports",
 }
@@ -118,6 +128,8 @@ class Study:
     """The validated ``[optimize]`` section, when the study has one."""
     simulation: SimulationSettings | None = None
     """The ``[simulation]`` settings, when the study flies its fleet."""
+    uncertainty: UncertaintySettings = attrs.field(factory=UncertaintySettings)
+    """The ``[uncertainty]`` section (its defaults when the study has none)."""
     allowed_implausible: tuple[str, ...] = ()
     """The keys of implausible values the study (or ``--allow-implausible``) accepted."""
 
@@ -360,6 +372,7 @@ def parse_study(
     origin = Source(title=f"study file {_file_label(path)}", year=2026, estimate=True)
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
+    uncertainty = parse_uncertainty(data.get("uncertainty", {}), design)
     sections: dict[str, Any] = {"business": business}
     optimize = None
     if "optimize" in data:
@@ -387,6 +400,7 @@ def parse_study(
         path=path,
         optimize=optimize,
         simulation=simulation,
+        uncertainty=uncertainty,
         allowed_implausible=accepted,
     )
 

@@ -71,8 +71,14 @@ def component_problems(component: Component) -> list[str]:
         value = getattr(component, field.name)
         if value is None:  # an optional number this component leaves out
             continue
-        if component.source_of(field.name) is None:
+        source = component.source_of(field.name)
+        if source is None:
             problems.append(f"{label}: {field.name} has no source")
+        elif source.has_range and component.range_of(field.name) is None:
+            problems.append(
+                f"{label}: {field.name} lies outside its source's plausible range "
+                f"{source.low:g} to {source.high:g}"
+            )
         if isinstance(value, int | float) and not isinstance(value, bool):
             if not _rejects(component, field.name, math.nan):
                 problems.append(f"{label}: {field.name} accepts NaN")

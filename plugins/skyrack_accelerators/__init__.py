@@ -119,20 +119,20 @@ H100_PRICE = Source(
     estimate=True,
     note="GPU $32.5k (mid of $25–40k) + host share $10k (an 8-GPU HGX server's CPUs, 2 TB DRAM, "
     "400G NICs, NVSwitch board, chassis and PSUs ≈ $80k / 8) = $42.5k",
-)
+).with_range(35_000.0, 50_000.0, "the GPU's $25–40k range plus the $10k host share")
 B200_PRICE = Source(
     title="Jensen Huang (CNBC interview, March 2024): Blackwell GPUs to cost $30,000–40,000",
     year=2024,
     estimate=True,
     note="GPU $35k (mid of $30–40k) + host share $10k (as for the H100) = $45k",
-)
+).with_range(40_000.0, 50_000.0, "the GPU's $30–40k range plus the $10k host share")
 TPU_PRICE = Source(
     title="skyrack estimate: TPU v6e chip with its host share",
     year=2026,
     estimate=True,
     note="Google does not sell TPUs. Chip + 32 GB HBM + board at cost with no merchant margin "
     "≈ $10k, plus host share ≈ $40k server / 8 chips = $5k → $15k",
-)
+).with_range(10_000.0, 25_000.0, "from the chip at cost to a merchant part's margin")
 LLAMA3 = Source(
     title="Meta, The Llama 3 Herd of Models, arXiv 2407.21783, Table 5 (419 unexpected "
     "interruptions in 54 days on 16,384 H100); with the GPU replacement rates of ORNL Titan "
@@ -147,6 +147,11 @@ LLAMA3 = Source(
     "corrosion defect). Chosen permanent rate 3 %/yr ≈ Llama 3's HBM3 rate 72 / 2,423.9 = "
     "2.97 %/yr (on-package HBM faults generally mean replacing the board), about a quarter of "
     "the interruption rate and a third of McCalip's 9 %",
+).with_range(
+    0.005,
+    0.11,
+    "from the replacement rates of Blue Waters (~0.4 %/yr) to Llama 3's 11 %/yr of "
+    "GPU-attributed interruptions",
 )
 LLAMA3_UNMEASURED = Source(
     title=LLAMA3.title,
@@ -155,6 +160,10 @@ LLAMA3_UNMEASURED = Source(
     estimate=True,
     note="no published fleet failure data for this part; the 3 %/yr chosen for the H100 from "
     "Llama 3's HBM3 rate (72 / 2,423.9 GPU-yr = 2.97 %/yr) is assumed",
+).with_range(
+    0.005,
+    0.11,
+    "as for the H100: from Blue Waters' ~0.4 %/yr replacements to Llama 3's 11 %/yr interruptions",
 )
 GPU_TID = Source(
     title="skyrack estimate: total-dose tolerance of untested data-center GPUs",
@@ -164,6 +173,8 @@ GPU_TID = Source(
     "effects). Suncatcher's TPU v6e — a similar TSMC FinFET die with HBM — showed no hard "
     "failure to 15 krad(Si) and HBM irregularities from 2 krad; for an untested part we take "
     "two thirds of that: 10 krad(Si)",
+).with_range(
+    2.0, 20.0, "from the ~2 krad(Si) of Suncatcher's HBM irregularities to beyond its 15 krad(Si)"
 )
 H100_SHIPPING = Source(
     title="NVIDIA press release, NVIDIA Hopper in Full Production (20 September 2022): "
@@ -194,7 +205,7 @@ SUPPORT_TERM = Source(
     estimate=True,
     note="3 years: the term a data-center operator buying accelerators in servers gets by "
     "default; longer support is bought separately",
-)
+).with_range(1.0, 5.0, "from a one-year term to support extended to five years")
 SUPPORT_TERM_ASSUMED = SUPPORT_TERM.derive(
     "Google sells no TPUs; the three-year hardware term of NVIDIA's data-center systems is "
     "assumed for an operator running this part"
@@ -212,7 +223,7 @@ SEU_RECOVERY = Source(
     estimate=True,
     note="driver/accelerator reset, reload of weights from host memory and restore from an "
     "in-memory checkpoint ≈ 5 min = 300 s",
-)
+).with_range(60.0, 1_200.0, "from a supervised chip reset (1 min) to a job restart (20 min)")
 
 
 def _seu_source(memory_gb: float, divisor: float = 1.0) -> Source:
@@ -220,7 +231,7 @@ def _seu_source(memory_gb: float, divisor: float = 1.0) -> Source:
     extra = f" / {divisor:g} for hardening" if divisor != 1.0 else ""
     return SEU_ESTIMATE.derive(
         note=f"{SEU_ESTIMATE.note}0.00125 × {memory_gb:g} GB{extra} = {rate:.3g} per day",
-    )
+    ).with_range(rate / 10, rate * 10, "an order of magnitude either way: no in-orbit rate")
 
 
 def h100_sxm() -> ComputePayload:
@@ -249,11 +260,11 @@ def h100_sxm() -> ComputePayload:
             "host_power_fraction": DGX_H100.derive(
                 note=f"(10,200 W − 8 × 700 W) / (8 × 700 W) = {host:.3f}; the DGX maximum, with "
                 "fans that a cold-plated space server would replace by pumps",
-            ),
+            ).with_range(0.4, 0.85, "the DGX maximum is the top; pumps and no fans draw less"),
             "mass_kg": DGX_H100.derive(
                 note="130.45 kg / 8 GPUs = 16.31 kg per GPU with its host share; the air-cooled "
                 "heatsinks and fans are assumed to weigh what space cold plates would",
-            ),
+            ).with_range(10.0, 20.0, "lighter cold plates, or heavier ones with their loops"),
             "unit_price_usd": H100_PRICE,
             "failure_rate_per_year": LLAMA3,
             "warranty_years": SUPPORT_TERM,
@@ -292,12 +303,12 @@ def b200() -> ComputePayload:
             "tdp_w": MLPERF_B200,
             "host_power_fraction": DGX_B200.derive(
                 note=f"(14,300 W − 8 × 1,000 W) / (8 × 1,000 W) = {host:.4f}",
-            ),
+            ).with_range(0.4, 0.8, "the DGX maximum is the top; pumps and no fans draw less"),
             "mass_kg": GB200_NVL72.derive(
                 note="1,360 kg / 72 GPUs = 18.89 kg per GPU including its Grace CPU share, "
                 "NVLink switches and cold plates (the NVL72's GPUs run at up to 1.2 kW, so this "
                 "slightly overstates a 1 kW B200's share)",
-            ),
+            ).with_range(12.0, 22.0, "the rack's share per GPU, ±~1/3 for a space chassis"),
             "unit_price_usd": B200_PRICE,
             "failure_rate_per_year": LLAMA3_UNMEASURED,
             "warranty_years": SUPPORT_TERM,
@@ -318,7 +329,7 @@ def _tpu_tdp_source() -> Source:
         note="Google publishes no TDP. Assume ~3 TFLOP/s per W at peak, about twice the H100's "
         "989 / 700 = 1.41 (Trillium is '67 % more energy efficient' than v5e and built as an "
         "efficiency part): 918 / 3 ≈ 300 W",
-    )
+    ).with_range(200.0, 400.0, "2.3 to 4.6 TFLOP/s per W")
 
 
 def _tpu_host_source(tdp_w: float) -> Source:
@@ -330,6 +341,8 @@ def _tpu_host_source(tdp_w: float) -> Source:
         estimate=True,
         note=f"host ≈ 1,200 W for 8 chips (two CPU sockets, 1.5 TiB DRAM, NICs, conversion) = "
         f"150 W per chip; 150 / {tdp_w:g} W = {TPU_V6E_HOST_W_PER_CHIP / tdp_w:.3f}",
+    ).with_range(
+        100.0 / tdp_w, 240.0 / tdp_w, "a host of 100–240 W per chip (0.8–1.9 kW for eight)"
     )
 
 
@@ -362,7 +375,7 @@ def tpu_v6e() -> ComputePayload:
             "mass_kg": DGX_H100.derive(
                 note=f"scaled by power from a DGX H100: 130.45 kg / 10,200 W = 0.01279 kg/W × "
                 f"(300 + 150) W = {mass:.2f} kg",
-            ),
+            ).with_range(4.0, 9.0, "scaling by power is rough: −30 % to +55 %"),
             "unit_price_usd": TPU_PRICE,
             "failure_rate_per_year": LLAMA3_UNMEASURED,
             "warranty_years": SUPPORT_TERM_ASSUMED,
@@ -409,14 +422,14 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 estimate=True,
                 note=f"{estimate_note}clock × 0.75: 918 × 0.75 = {bf16:g} TFLOP/s BF16, "
                 f"1,836 × 0.75 = {int8:g} TOP/s INT8",
-            ),
+            ).with_range(600.0, 800.0, "a clock derated by 13–35 %"),
             "tdp_w": Source(
                 title="skyrack estimate: derated TPU v6e power",
                 year=2026,
                 estimate=True,
                 note=f"{estimate_note}dynamic power ∝ f·V²: 0.75 × 0.93² = {DERATE_POWER:g}; "
                 f"300 W × {DERATE_POWER:g} = {tdp:g} W",
-            ),
+            ).with_range(150.0, 250.0, "with the TPU's own power uncertain"),
             "host_power_fraction": _tpu_host_source(tdp),
             "mass_kg": Source(
                 title="skyrack estimate: derated TPU v6e mass",
@@ -424,21 +437,21 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 estimate=True,
                 note=f"{estimate_note}TPU v6e {base.mass_kg:g} kg + 1.0 kg share of a rad-hard "
                 f"supervisor/scrubbing board = {mass:g} kg (shielding is sized separately)",
-            ),
+            ).with_range(5.0, 10.0, "with the TPU's own mass uncertain"),
             "unit_price_usd": Source(
                 title="skyrack estimate: derated TPU v6e price",
                 year=2026,
                 estimate=True,
                 note=f"{estimate_note}$15,000 × 1.3 for lot screening, proton testing and the "
                 f"supervisor = ${base.unit_price_usd * RAD_PRICE_FACTOR:,.0f}",
-            ),
+            ).with_range(15_000.0, 30_000.0, "with the TPU's own price uncertain"),
             "failure_rate_per_year": LLAMA3_UNMEASURED,
             "warranty_years": SUPPORT_TERM_ASSUMED,
             "tid_tolerance_krad": SUNCATCHER.derive(
                 note="same silicon as the TPU v6e: 15 krad(Si) without hard failure. Derating "
                 "does not raise the silicon's total-dose tolerance; shielding (sized separately) "
                 "lowers the dose it sees",
-            ),
+            ).with_range(10.0, 30.0, "15 krad(Si) is the most tested, not a failure point"),
             "seu_upsets_per_day": _seu_source(32.0, RAD_SEU_REDUCTION),
             "seu_recovery_s": Source(
                 title="skyrack estimate: recovery with a hardware supervisor",
@@ -446,12 +459,12 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 estimate=True,
                 note=f"{estimate_note}a supervisor resets and reloads one chip without restarting "
                 "the host or the job: ~60 s instead of 300 s",
-            ),
+            ).with_range(20.0, 300.0, "from a quick reload to a full reset"),
             "memory_gb": GOOGLE_TPU_V6E,
             "release_year": TRILLIUM_GA.derive(
                 note="a derated TPU v6e: the same silicon, so its place on the roadmap is the "
                 "TPU v6e's (2024.9)"
-            ),
+            ).with_range(2024.9, 2024.9, "the TPU v6e's own release: the same silicon"),
         },
     )
 

@@ -39,7 +39,7 @@ def _co2(vehicle: str, caveat: str = "") -> tuple[float, dict[str, Source]]:
         note=f"{terms} = {kg:,.0f} kg CO2{caveat} (primary emission index, no CO afterburning: "
         "the lower bound; the all-CO-oxidised upper bound is ~1.5–1.8× higher). Excludes "
         "manufacturing, propellant production, black carbon and re-entry",
-    )
+    ).with_range(kg, 1.8 * kg, "from the primary index (no afterburning) to all CO oxidised")
     return kg, {"co2_per_launch_kg": source}
 
 
@@ -141,8 +141,12 @@ def starship_v3() -> LaunchVehicle:
         co2_per_launch_kg=co2,
         reusable=True,
         sources={
-            "payload_to_leo_kg": s.STARSHIP_V3,
-            "fairing_volume_m3": s.STARSHIP_VOLUME,
+            "payload_to_leo_kg": s.STARSHIP_V3.with_range(
+                80_000.0, 150_000.0, "from early reusable flights short of 100 t to V3's goals"
+            ),
+            "fairing_volume_m3": s.STARSHIP_VOLUME.with_range(
+                500.0, 1_000.0, "from a shorter bay to the ~1,000 m³ of the 9 m × 18 m fairing"
+            ),
             "price_usd": s.STARSHIP_V3_PRICE,
             "max_launches_per_year": s.FAA_STARBASE,
             "success_probability": s.STARSHIP_RECORD_SOURCE,
@@ -168,12 +172,16 @@ def starship_target() -> LaunchVehicle:
         co2_per_launch_kg=co2,
         reusable=True,
         sources={
-            "payload_to_leo_kg": s.STARSHIP_V3,
+            "payload_to_leo_kg": s.STARSHIP_V3.with_range(
+                100_000.0,
+                200_000.0,
+                "200 t is the goal; a reusable Starship may stay at V3's 100 t",
+            ),
             "fairing_volume_m3": attrs.evolve(
                 s.STARSHIP_VOLUME,
                 note="~1,000 m³ class: the 9 m × 18 m fairing of SpaceX's statements, reached by "
                 "the 22 m extended envelope of a stretched payload bay",
-            ),
+            ).with_range(614.0, 1_100.0, "from the standard bay's 614 m³ to a stretched bay"),
             "price_usd": s.STARSHIP_TARGET_PRICE,
             "max_launches_per_year": s.MUSK_MEMO,
             "success_probability": s.STARSHIP_TARGET_RELIABILITY,

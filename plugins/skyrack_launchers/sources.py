@@ -21,6 +21,12 @@ def rule_of_succession(successes: int, attempts: int) -> float:
     return (successes + 1) / (attempts + 2)
 
 
+RECORD_RANGE = (
+    "5th to 95th percentile of the Beta(s + 1, n − s + 1) posterior that Laplace's rule is the "
+    "mean of: what the flight record alone supports"
+)
+
+
 FALCON_9_RECORD = (415, 417)
 """Falcon 9 launches June 2010 – December 2024 that delivered their primary payload to the
 planned orbit, and all launches: 77 to end-2019 + 26 (2020) + 31 (2021) + 60 (2022) + 91 (2023)
@@ -96,6 +102,11 @@ FALCON_USERS_GUIDE = Source(
     estimate=True,
     note="fairing 5.2 m × 13.1 m outside; usable envelope 4.6 m diameter, 6.7 m cylinder + 4.3 m "
     "ogive (11 m): π·2.3²·6.7 = 111.3 m³ + ogive 41.1 m³ = 152.4 m³",
+).with_range(
+    140.0,
+    160.0,
+    "±5–8 %: the ogive's volume is integrated from the guide's drawing, and a dispenser takes "
+    "part of the envelope",
 )
 FALCON_HEAVIEST_STARLINK = Source(
     title="List of Falcon 9 and Falcon Heavy launches (heaviest payload: 24 Starlink V2-Mini, "
@@ -112,7 +123,7 @@ FALCON_RECORD_SOURCE = Source(
     estimate=True,
     note="Falcon 9 2010–2024: 415 of 417 launches delivered the primary payload; Laplace's rule "
     "(415 + 1) / (417 + 2) = 0.9928",
-)
+).with_range(0.9850, 0.9980, RECORD_RANGE)
 FALCON_2024_CADENCE = Source(
     title="Universe Magazine, 'Records, debuts and accidents: 2024 launch results' (134 SpaceX "
     "Falcon missions in 2024, 132 of them Falcon 9, 2 Falcon Heavy)",
@@ -127,7 +138,7 @@ FALCON_EXPENDED_CADENCE = Source(
     estimate=True,
     note="an expendable flight consumes a new booster; only one Falcon 9 booster was expended in "
     "2024 (Universe Magazine 2025). Assume booster production allows ~1 per month: 12/yr",
-)
+).with_range(4.0, 24.0, "from one new booster a quarter to two a month")
 MUSK_FH_PRICES = Source(
     title="Elon Musk on Twitter: a fully expendable Falcon Heavy is $150M; side boosters "
     "recovered at sea with the core expended, $95M",
@@ -142,6 +153,10 @@ FALCON_9_EXPENDED_PRICE = Source(
     note="list price $69.75M + the price of expending one recovered-at-sea booster, "
     "($150M − $95M) / 2 = $27.5M, from Musk's fully expendable vs core-expended Falcon Heavy "
     "prices → $97.25M",
+).with_range(
+    83_500_000.0,
+    111_000_000.0,
+    "list price plus half to one and a half times the $27.5M premium, the estimated part",
 )
 FALCON_HEAVY_SPEC = Source(
     title="SpaceX, Falcon Heavy (63,800 kg to LEO, 28.5°, fully expendable)",
@@ -155,7 +170,7 @@ FALCON_HEAVY_RECORD_SOURCE = Source(
     url="https://en.wikipedia.org/wiki/List_of_Falcon_9_and_Falcon_Heavy_launches",
     estimate=True,
     note="11 of 11 flights delivered their payloads; Laplace's rule (11 + 1) / (11 + 2) = 0.923",
-)
+).with_range(0.7791, 0.9957, RECORD_RANGE)
 FALCON_HEAVY_CADENCE = Source(
     title="List of Falcon 9 and Falcon Heavy launches (five Falcon Heavy flights in 2023: "
     "USSF-67, ViaSat-3, Jupiter-3, Psyche, USSF-52)",
@@ -210,13 +225,17 @@ STARSHIP_RECORD_SOURCE = Source(
     estimate=True,
     note="flights 1–11: ship reached its planned trajectory on 3, 4, 5, 6, 9, 10, 11 (7 of 11); "
     "Laplace's rule (7 + 1) / (11 + 2) = 0.615. All were suborbital tests of V1/V2",
-)
+).with_range(0.3909, 0.8190, RECORD_RANGE)
 FAA_STARBASE = Source(
     title="FAA final environmental assessment for Starship/Super Heavy at Boca Chica (up to 25 "
     "launches per year)",
     year=2025,
     estimate=True,
     note="licensed cadence from Starbase alone, the near-term ceiling before Florida pads fly",
+).with_range(
+    10.0,
+    50.0,
+    "from Starbase's licence shared with SpaceX's own flights to Starbase plus Florida pads",
 )
 STARSHIP_V3_AVAILABLE = Source(
     title="Starship V3 first flight (IFT-12) planned for 2026",
@@ -224,7 +243,7 @@ STARSHIP_V3_AVAILABLE = Source(
     url="https://www.basenor.com/blogs/news/starship-v3-flight-12-whats-coming-and-what-it-means",
     estimate=True,
     note="first customer payloads assumed in the year of the first V3 flight",
-)
+).with_range(2026, 2028, "customer payloads may follow the first V3 flight by up to two years")
 STARSHIP_V3_PRICE = Source(
     title="skyrack estimate from PayloadSpace's Starship build cost",
     year=2026,
@@ -232,6 +251,11 @@ STARSHIP_V3_PRICE = Source(
     note="near-term price = PayloadSpace's ~$90M build cost: SpaceX prices at ~2× cost and booster "
     "reuse roughly halves the cost of a flight, 2 × ½ × $90M = $90M → $900/kg at 100 t. The "
     "'$150/kg expended' estimate (= $15M for 100 t) is an internal cost, not a price",
+).with_range(
+    30_000_000.0,
+    180_000_000.0,
+    "from twice the $15M internal cost of a flight to twice the $90M build cost of an expended "
+    "vehicle",
 )
 STARSHIP_TARGET_PRICE = Source(
     title="skyrack estimate from PayloadSpace's high-reuse Starship cost and Musk's goal",
@@ -239,6 +263,10 @@ STARSHIP_TARGET_PRICE = Source(
     estimate=True,
     note="$20/kg (top of PayloadSpace's $10–20/kg at high reuse) × 200,000 kg = $4M per launch; "
     "Musk's marginal-cost goal of ~$2M per flight ($10/kg) is the floor",
+).with_range(
+    2_000_000.0,
+    40_000_000.0,
+    "from Musk's ~$2M marginal-cost goal to Suncatcher's $200/kg × 200 t for the mid-2030s",
 )
 MUSK_MEMO = Source(
     title="Musk / SpaceX memo on orbital AI compute: Starship eventually launching hourly with up "
@@ -246,6 +274,11 @@ MUSK_MEMO = Source(
     year=2026,
     estimate=True,
     note="hourly launches → 24 × 365 = 8,760 launches per year (a fleet-wide aspiration)",
+).with_range(
+    180.0,
+    8_760.0,
+    "from the ~180 flights a year of Suncatcher's mid-2030s learning curve to Musk's hourly "
+    "aspiration",
 )
 STARSHIP_TARGET_YEAR = Source(
     title="Google, Project Suncatcher (arXiv 2511.19468): launch ≲ $200/kg by the mid-2030s on "
@@ -255,14 +288,14 @@ STARSHIP_TARGET_YEAR = Source(
     estimate=True,
     note="$10–20/kg is ten times below Suncatcher's mid-2030s $200/kg, so it is not assumed "
     "before 2035",
-)
+).with_range(2032, 2040, "'mid-2030s' read as 2032 to 2040")
 STARSHIP_TARGET_RELIABILITY = Source(
     title="skyrack estimate: mature Starship reliability",
     year=2026,
     estimate=True,
     note="taken equal to Falcon 9's demonstrated 0.993 (rule of succession, 2010–2024), rounded "
     "down to 0.99; no Starship record supports it yet",
-)
+).with_range(0.95, 0.998, "from a young vehicle's ~0.95 to the top of Falcon 9's record (0.998)")
 BLUE_ORIGIN_NEW_GLENN = Source(
     title="Blue Origin, New Glenn (45 t to LEO, 7 m fairing, first stage reused up to 25×)",
     year=2025,
@@ -276,7 +309,7 @@ NEW_GLENN_VOLUME = Source(
     url="https://www.blueorigin.com/new-glenn",
     estimate=True,
     note="2 × the Falcon 5.2 m fairing's usable 152.4 m³ = 304.8 m³",
-)
+).with_range(250.0, 350.0, "±15 %: 'twice the volume' is a round marketing ratio")
 NEW_GLENN_PRICE = Source(
     title="World Today News, New Glenn launch coverage (New Glenn ~$68M per launch, an "
     "Arianespace estimate from 2022)",
@@ -284,6 +317,10 @@ NEW_GLENN_PRICE = Source(
     url="https://www.world-today-news.com/new-glenn-rocket-launch-details-spacex-comparison",
     estimate=True,
     note="Blue Origin publishes no price; ~$68M is a competitor's estimate",
+).with_range(
+    50_000_000.0,
+    100_000_000.0,
+    "from undercutting a Falcon 9 launch to the price of a Falcon Heavy-class vehicle",
 )
 NEW_GLENN_RECORD_SOURCE = Source(
     title="New Glenn NG-1 (January 2025) and NG-2 (November 2025, NASA ESCAPADE) launch reports",
@@ -291,14 +328,14 @@ NEW_GLENN_RECORD_SOURCE = Source(
     url="https://www.blueorigin.com/new-glenn",
     estimate=True,
     note="2 of 2 reached orbit; Laplace's rule (2 + 1) / (2 + 2) = 0.75",
-)
+).with_range(0.3684, 0.9830, RECORD_RANGE)
 NEW_GLENN_CADENCE = Source(
     title="skyrack estimate: New Glenn cadence while ramping up",
     year=2026,
     estimate=True,
     note="two flights in 2025; assume Blue Origin reaches ~6 per year as it ramps (one pad, "
     "booster reuse just demonstrated)",
-)
+).with_range(2.0, 12.0, "from 2025's two flights to one a month")
 ROCKET_LAB_ELECTRON = Source(
     title="Rocket Lab, Electron (300 kg to LEO, 200 kg to 500 km SSO; ≥ $7.5M per launch)",
     year=2024,
@@ -312,7 +349,7 @@ ELECTRON_VOLUME = Source(
     url="https://www.rocketlabusa.com/launch/electron/",
     estimate=True,
     note="~1.07 m-diameter envelope ~1.7 m tall: π·0.535²·1.7 ≈ 1.5 m³",
-)
+).with_range(1.2, 1.8, "±20 %: the envelope's height is read from a drawing")
 ELECTRON_RECORD_SOURCE = Source(
     title="Parabolic Arc, 'Rocket Lab's Electron fails' (fourth failure in 40 launches, Sept "
     "2023); Universe Magazine 2024 launch results (14 Rocket Lab orbital launches)",
@@ -321,7 +358,7 @@ ELECTRON_RECORD_SOURCE = Source(
     "alpha-aces-rapid-launch/",
     estimate=True,
     note="36/40 to Sept 2023 + 14/14 in 2024 = 50/54; Laplace's rule (50 + 1) / (54 + 2) = 0.911",
-)
+).with_range(0.8413, 0.9635, RECORD_RANGE)
 ELECTRON_CADENCE = Source(
     title="Universe Magazine, 'Records, debuts and accidents: 2024 launch results' (14 Rocket Lab "
     "orbital launches in 2024)",
