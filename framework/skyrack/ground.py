@@ -98,7 +98,7 @@ def evaluate_ground(
         previous = cutoff
         cutoff = xp.where(buys, xp.clip(years - paying, warranty, years), warranty)
         running = _stream(xp, rate, 0.0, cutoff)
-        if xp.scalar and cutoff == previous:  # one design: stop once it holds still
+        if xp.all(cutoff == previous):  # every design's cut-off holds still
             break
 
     pv_years = start_discount * discounted_years(cutoff, running)
