@@ -42,10 +42,12 @@ def _add_builtin_commands(group: click.Group) -> None:
     from skyrack.cli.plugins_cmd import plugins
     from skyrack.cli.reference_cmd import reference
     from skyrack.cli.run_cmd import run, validate
+    from skyrack.cli.viz_cmd import viz
 
     for command in (
         run,
         validate,
+        viz,
         crossover,
         goal_seek,
         optimize,
