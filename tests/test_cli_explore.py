@@ -50,6 +50,7 @@ def test_bad_sweep_params_are_one_line_and_exit_non_zero(
     assert not (tmp_path / "results").exists()
 
 
+@pytest.mark.slow
 def test_a_two_dimensional_sweep_prints_the_breakeven_and_writes_its_files(tmp_path: Path) -> None:
     """A map prints where orbit meets the ground and writes sweep.html and sweep.csv."""
     result = skyrack(
@@ -72,6 +73,7 @@ def test_a_two_dimensional_sweep_prints_the_breakeven_and_writes_its_files(tmp_p
     assert (folder / "sweep.csv").read_text().count("\n") == 40 * 30 + 1
 
 
+@pytest.mark.slow
 def test_sensitivity_prints_a_tornado_and_writes_its_files(tmp_path: Path) -> None:
     """--no-sobol gives the tornado alone, largest swing first, and its CSV."""
     result = skyrack("sensitivity", QUICKSTART, "--no-sobol", "--json", cwd=tmp_path)
@@ -90,6 +92,7 @@ def test_sensitivity_refuses_an_unknown_metric(tmp_path: Path) -> None:
     assert "did you mean orbit_to_ground_ratio" in result.stderr
 
 
+@pytest.mark.slow
 def test_compare_puts_studies_side_by_side(tmp_path: Path) -> None:
     """Each study is a column; the ratio row matches each study's own run."""
     result = skyrack("compare", QUICKSTART, SUNCATCHER, "--json", cwd=tmp_path)
@@ -102,6 +105,7 @@ def test_compare_puts_studies_side_by_side(tmp_path: Path) -> None:
     assert 0 <= document["suncatcher"]["P(orbit beats the ground)"] <= 1
 
 
+@pytest.mark.slow
 def test_new_study_writes_a_scaffold_that_runs(tmp_path: Path) -> None:
     """The scaffold validates and runs as written; a second call refuses to overwrite it."""
     result = skyrack("new-study", "my-idea", cwd=tmp_path)
@@ -116,6 +120,7 @@ def test_new_study_writes_a_scaffold_that_runs(tmp_path: Path) -> None:
     assert bad.returncode != 0 and len(bad.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_run_takes_several_studies(tmp_path: Path) -> None:
     """Two studies run in turn, each into its own folder with its report; --json gives a list;
     --out with several is refused."""
@@ -130,6 +135,7 @@ def test_run_takes_several_studies(tmp_path: Path) -> None:
     assert refused.returncode != 0 and "one study only" in refused.stderr
 
 
+@pytest.mark.slow
 def test_run_prints_percentiles_and_the_win_probability(tmp_path: Path) -> None:
     """The summary ends with P10/P50/P90 and P(orbit beats the ground), and names the report."""
     result = skyrack("run", QUICKSTART, cwd=tmp_path)
