@@ -1,7 +1,8 @@
 """Run every skyrack benchmark, print a table of figures and ratios, write results.json.
 
-    uv run python benchmarks/run.py            # full run (about 20 s)
-    uv run python benchmarks/run.py --quick    # short run (about 8 s)
+    uv run python benchmarks/run.py            # full run (about a minute)
+    uv run python benchmarks/run.py --quick    # short run (about 20 s)
+    uv run python benchmarks/run.py --only simulation   # the fleet simulation's only
     uv run python benchmarks/run.py --profile  # cProfile of one evaluate(), then exit
 
 Performance is reported as figures and ratios measured in this one run, never asserted:
@@ -28,6 +29,7 @@ if str(HERE) not in sys.path:  # so that `python -m` and imports from elsewhere 
     sys.path.insert(0, str(HERE))
 
 import bench_evaluator  # noqa: E402
+import bench_simulation  # noqa: E402
 import bench_spacedc  # noqa: E402
 
 BATCH_TARGET_DESIGNS_PER_S = 100_000.0
@@ -129,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         "--output", type=Path, default=HERE / "results.json", help="where to write the JSON"
     )
     parser.add_argument(
+        "--only",
+        choices=("evaluator", "simulation"),
+        help="run only the evaluator's or only the fleet simulation's benchmarks",
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="only profile skyrack's single-design evaluate() with cProfile and exit",
@@ -139,22 +146,32 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     repeats, rounds, batch_budget_s = (11, 1, 0.3) if args.quick else (51, 3, 3.0)
 
-    design = bench_evaluator.one_megawatt_design()
-    comparison = bench_spacedc.bench_comparison(design, rounds=rounds, repeats=repeats)
-    batch = bench_evaluator.bench_batch(design, budget_s=batch_budget_s)
     results: dict[str, Any] = {
         "mode": "quick" if args.quick else "full",
         "machine": machine_info(),
-        "design": bench_evaluator.design_summary(design),
-        "comparison": comparison,
-        "batch": batch,
-        "batch_speedup": bench_evaluator.batch_speedup(comparison["skyrack"]["median_s"], batch),
-        "targets": {
-            "single_skyrack_over_spacedc_at_most": SINGLE_TARGET_RATIO,
-            "batch_designs_per_s_at_least": BATCH_TARGET_DESIGNS_PER_S,
-        },
     }
-    print_report(results)
+    if args.only != "simulation":
+        design = bench_evaluator.one_megawatt_design()
+        comparison = bench_spacedc.bench_comparison(design, rounds=rounds, repeats=repeats)
+        batch = bench_evaluator.bench_batch(design, budget_s=batch_budget_s)
+        results.update(
+            {
+                "design": bench_evaluator.design_summary(design),
+                "comparison": comparison,
+                "batch": batch,
+                "batch_speedup": bench_evaluator.batch_speedup(
+                    comparison["skyrack"]["median_s"], batch
+                ),
+                "targets": {
+                    "single_skyrack_over_spacedc_at_most": SINGLE_TARGET_RATIO,
+                    "batch_designs_per_s_at_least": BATCH_TARGET_DESIGNS_PER_S,
+                },
+            }
+        )
+        print_report(results)
+    if args.only != "evaluator":
+        results["simulation"] = bench_simulation.bench(rounds=1 if args.quick else 3)
+        bench_simulation.print_report(results["simulation"])
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwrote {args.output}")
     return 0

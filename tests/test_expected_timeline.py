@@ -109,14 +109,45 @@ def test_pricing_the_expected_timeline_gives_the_closed_form_present_values(
     )
 
 
-def test_undiscounted_totals_of_the_timeline_equal_the_closed_form() -> None:
-    """At 0 %/yr the timeline's totals are the closed form's undiscounted costs exactly."""
+@pytest.mark.parametrize("step", [0.25, 0.05])
+def test_a_throttled_fleets_discounted_compute_matches_the_closed_form(step: float) -> None:
+    """An undersized, degrading array throttles each satellite after 2.9 years; period by
+    period the timeline's compute, discounted at 10 %, still gives the closed form's present
+    value to e^{δh/2} − 1."""
+    design = slow_toy(
+        **{
+            "satellite_bus.solar_degradation_per_year": 0.1,
+            "sizing.array_margin": 0.8,
+            "compute_payload.failure_rate_per_year": 0.05,
+            "economics.discount_rate_per_year": 0.1,
+        }
+    )
+    closed = evaluate(design).values["pv_pflop_days"]
+    timeline = fleet_timeline(design, step_years=step)
+    tolerance = math.expm1(math.log(1.1) * step / 2)
+    assert timeline.present_value("delivered_pflop_days", 0.1) == pytest.approx(
+        closed, rel=tolerance
+    )
+    assert np.all(timeline.delivered_pflop_days >= 0)
+
+
+@pytest.mark.parametrize(
+    "throttle",
+    [{}, {"satellite_bus.solar_degradation_per_year": 0.1, "sizing.array_margin": 0.8}],
+    ids=["full-power", "throttled"],
+)
+def test_undiscounted_totals_of_the_timeline_equal_the_closed_form(
+    throttle: dict[str, float],
+) -> None:
+    """At 0 %/yr the timeline's totals are the closed form's undiscounted costs and compute
+    exactly, also when an undersized array throttles the payload late in life."""
     design = slow_toy(
         **{
             "satellite_bus.failure_rate_per_year": 0.05,
             "compute_payload.failure_rate_per_year": 0.08,
             "economics.operations_fraction_per_year": 0.02,
             "economics.insurance_fraction": 0.05,
+            **throttle,
         }
     )
     v = evaluate(design).values

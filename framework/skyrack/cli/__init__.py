@@ -46,6 +46,7 @@ def _add_builtin_commands(group: click.Group) -> None:
     from skyrack.cli.run_cmd import run, validate
     from skyrack.cli.sensitivity_cmd import sensitivity
     from skyrack.cli.sweep_cmd import sweep
+    from skyrack.cli.viz_cmd import viz
 
     for command in (
         run,
@@ -54,6 +55,7 @@ def _add_builtin_commands(group: click.Group) -> None:
         compare,
         sweep,
         sensitivity,
+        viz,
         crossover,
         goal_seek,
         optimize,

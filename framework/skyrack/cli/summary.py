@@ -20,7 +20,15 @@ def _usd(value: float) -> str:
 
 
 def _years(value: float | None) -> str:
-    return "never" if value is None else f"{value:,.2f} yr"
+    """A duration given in years, in hours or days when shorter than a tenth of a year."""
+    if value is None:
+        return "never"
+    days = value * 365.25
+    if days < 1.0:
+        return f"{days * 24:.1f} h"
+    if value < 0.1:
+        return f"{days:.1f} days"
+    return f"{value:,.2f} yr"
 
 
 def print_summary(
@@ -90,7 +98,7 @@ def print_summary(
         f"limits: {100 * by_mass:.0f}% full by mass, {100 * by_volume:.0f}% by volume)",
     )
     fleet.add_row("launches (expected)", f"{v['launches']:,.1f}")
-    fleet.add_row("deployment", f"{v['deployment_years']:,.2f} yr")
+    fleet.add_row("deployment", _years(v["deployment_years"]))
     console.print(fleet)
 
     total = sum(metrics.waterfall_pv_usd.values())

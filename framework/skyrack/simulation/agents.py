@@ -97,22 +97,29 @@ class LaunchProvider(mesa.Agent):  # type: ignore[misc]
             self._event = self.model.schedule_event(self.fly, at=at)
 
     def fly(self) -> None:
-        """Fly every launch whose slot falls in the current step, while satellites wait."""
+        """Fly every launch whose slot falls in the current step while satellites wait; each is
+        lost with the vehicle's failure probability, and a loss stands the provider down (the
+        step's later slots are not flown)."""
         self._event = None
         model = self.model
-        step_end = math.floor(model.time) + 1
+        if model.finished:
+            return
         self.next_slot = max(self.next_slot, model.time)  # idle slots are not saved up
-        while self.next_slot < step_end and not model.finished:
-            carried = model.load(self.per_launch)
-            if carried == 0:
-                return
-            slot = self.next_slot
-            self.launches += 1
-            success = model.random_number() < self.vehicle.success_probability
-            model.record_launch(self, slot, carried, success)
-            self.next_slot = slot + (
-                self.interval if success else max(self.interval, self.stand_down)
-            )
+        loads = model.loads(self.per_launch, self.slots_before(math.floor(model.time) + 1))
+        if not loads:
+            return
+        success = model.rng.random(len(loads)) < self.vehicle.success_probability
+        flown = len(loads)
+        if not success.all():  # stand down after the first failure
+            flown = int(np.argmin(success)) + 1
+            success = success[:flown]
+        slots = self.next_slot + self.interval * np.arange(flown)
+        model.record_launches(self, slots, np.array(loads[:flown]), success)
+        self.launches += flown
+        last = float(slots[-1])
+        self.next_slot = last + (
+            self.interval if success[-1] else max(self.interval, self.stand_down)
+        )
 
     def ground(self, days: float) -> None:
         """Halt launches for ``days`` from now."""
@@ -130,18 +137,14 @@ class SatelliteCohort(mesa.Agent):  # type: ignore[misc]
     (rows ``first_row`` … ``first_row + satellites - 1``); this agent reads it."""
 
     def __init__(
-        self,
-        model: FleetModel,
-        vehicle: str,
-        launch_time_years: float,
-        satellites: int,
-        retirement_age_years: float | None,
+        self, model: FleetModel, vehicle: str, launch_time_years: float, satellites: int
     ) -> None:
         super().__init__(model)
         self.vehicle = vehicle
         self.launch_time_years = launch_time_years
         self.satellites = satellites
-        self.retirement_age_years = retirement_age_years
+        self.retirement_age_years: float | None = None
+        """The policy's retirement age for it, set with ``first_row``."""
         self.first_row: int | None = None
         """Set when the cohort's satellites are filed in the ledger, at the end of its step."""
 
@@ -179,7 +182,8 @@ class Operator(mesa.Agent):  # type: ignore[misc]
             self.behaviour.step(self.model.policy_view)
 
     def retirement_age_years(self) -> float | None:
-        """Age at which the satellites of a launch that just reached orbit are deorbited."""
+        """Age at which the satellites of the launches that reached orbit in the step that
+        just closed are deorbited."""
         with self.model.blame("fleet policy", self.policy.name):
             age = self.behaviour.retirement_age_years(self.model.policy_view)
         if age is not None and not (isinstance(age, int | float) and age > 0):

@@ -12,12 +12,14 @@ size of the fleet:
 * **accelerators**: each of the ``A`` accelerators of a satellite is dead on arrival with
   probability ``infant_mortality`` and otherwise fails at the constant hazard
   ``accelerator_hazard_per_day`` (random failures plus radiation, as in the analytic model).
-  The number still working when the satellite leaves the horizon, ``k ~ Binomial(A, (1 − ι)
-  e^{−λL})``, is drawn exactly; between arrival and then the satellite carries the conditional
-  expectation of its healthy count given ``k``:
+  The number that would still work at the end of the satellite's planned life ``L`` (its
+  retirement or decay age, or the horizon), ``k ~ Binomial(A, (1 − ι)e^{−λL})``, is drawn
+  exactly (by inverting the binomial's distribution, tabulated once per ``L``); at any age the
+  satellite carries the conditional expectation of its healthy count given ``k``:
   ``K(a) = k + (A − k)·c·(e^{−λa} − e^{−λL})``, ``c = (1 − ι)/(1 − (1 − ι)e^{−λL})``, which is
-  ``a₀ + b·e^{−λa}`` (exact mean, exact endpoint; the timing of individual accelerator failures
-  inside a satellite's life is not drawn);
+  ``a₀ + b·e^{−λa}``. The mean is exact at every age and so is the spread at ``L``; the timing of
+  individual accelerator failures inside a satellite's life is not drawn, which understates the
+  spread of the healthy count of a small fleet, never its mean;
 * **array throttling**: once a satellite's array can no longer power full load (age τ₀), its
   payload runs at ``θ₀·e^{−g(a − τ₀)}`` of full power, g = −ln(1 − degradation) (the analytic
   model's law).
@@ -59,6 +61,13 @@ _SUMS = (
 """Running sums: healthy accelerators (a₀ and b·e^{−λt} terms) of every satellite alive, the same
 for the satellites past their throttle age, and those satellites' throttled power weights."""
 _HEALTHY_CONST, _HEALTHY_EXP, _LATE_CONST, _LATE_EXP, _THROTTLED_CONST, _THROTTLED_EXP = range(6)
+
+
+def _log_choose(n: int, k: IntArray) -> FloatArray:
+    """ln C(n, k) for each k (log-gamma, exact enough for any n)."""
+    lgamma = np.vectorize(math.lgamma, otypes=[np.float64])
+    result: FloatArray = math.lgamma(n + 1) - lgamma(k + 1.0) - lgamma(n - k + 1.0)
+    return result
 
 
 @attrs.frozen(kw_only=True)
@@ -121,38 +130,37 @@ class SatelliteLedger:
         capacity = 1024
         self._launch_day = np.empty(capacity)
         self._end_day = np.empty(capacity)
+        self._path_days = np.empty(capacity)
         self._retires = np.empty(capacity, dtype=bool)
         self._healthy_at_end = np.empty(capacity, dtype=np.int32)
         self.count = 0
         """Rows used: satellites that ever reached orbit."""
+        self._tables: dict[float, FloatArray] = {}
 
     # --- arrivals -------------------------------------------------------------------------
 
-    def arrive(
-        self, launch_days: FloatArray, retirement_age_days: FloatArray, rng: np.random.Generator
-    ) -> int:
-        """File satellites that reached orbit during the current step; returns their first row.
-
-        ``launch_days`` and ``retirement_age_days`` (inf: never retired) have one element per
-        satellite. Draws each satellite's end of life and its healthy accelerators at the end.
-        """
+    def arrive(self, launch_days: FloatArray, life_days: float, rng: np.random.Generator) -> int:
+        """File satellites that reached orbit during the current step at ``launch_days``, to be
+        retired (or to re-enter) at age ``life_days`` (inf: never) unless their bus fails first;
+        returns their first row. Draws each one's end of life and healthy accelerators."""
         sat = self.satellite
         n = len(launch_days)
         first = self.count
         if n == 0:
             return first
         step = self.closed_steps
-        if bus := sat.bus_hazard_per_day:
-            life = rng.exponential(1.0 / bus, n)
-            retires = retirement_age_days <= life
-            life = np.minimum(life, retirement_age_days)
+        if sat.bus_hazard_per_day:
+            life = rng.exponential(1.0 / sat.bus_hazard_per_day, n)
+            retires = life >= life_days
+            np.minimum(life, life_days, out=life)
         else:
-            life = np.asarray(retirement_age_days, dtype=np.float64)
+            life = np.full(n, life_days)
             retires = np.ones(n, dtype=bool)
         end = launch_days + life
-        path_days = np.minimum(end, self.horizon_days) - launch_days
-        healthy_at_end = rng.binomial(sat.accelerators, self._survival(path_days))
-        self._append(launch_days, end, retires, healthy_at_end)
+        path_days = min(life_days, self.horizon_days)  # ≥ each one's life within the horizon
+        table = self._binomial_table(path_days)
+        healthy_at_end = np.searchsorted(table, rng.random(n), side="right")
+        self._append(launch_days, end, path_days, retires, healthy_at_end)
 
         const, slope = self._path(healthy_at_end, path_days)
         self._diff[_HEALTHY_CONST, step] += const.sum()
@@ -161,13 +169,34 @@ class SatelliteLedger:
         self._file_future(launch_days, end, retires, const, slope, sign=1)
         return first
 
+    def _binomial_table(self, path_days: float) -> FloatArray:
+        """P(K ≤ j), j = 0 … A − 1, for K ~ Binomial(A, (1 − ι)e^{−λL}) (cached per L)."""
+        table = self._tables.get(path_days)
+        if table is None:
+            sat = self.satellite
+            p = float(self._survival(np.asarray(path_days)))
+            a = sat.accelerators
+            j = np.arange(a + 1)
+            with np.errstate(divide="ignore", invalid="ignore"):  # p = 0 or 1: 0 × −inf
+                alive = np.where(j > 0, j * np.log(p), 0.0)
+                dead = np.where(j < a, (a - j) * np.log1p(-p), 0.0)
+            pmf = np.exp(_log_choose(a, j) + alive + dead)
+            table = np.cumsum(pmf / pmf.sum())[:-1]
+            self._tables[path_days] = table
+        return table
+
     def _append(
-        self, launch: FloatArray, end: FloatArray, retires: npt.NDArray[np.bool_], k: IntArray
+        self,
+        launch: FloatArray,
+        end: FloatArray,
+        path_days: float,
+        retires: npt.NDArray[np.bool_],
+        k: CountArray,
     ) -> None:
         needed = self.count + len(launch)
         if needed > len(self._launch_day):
             capacity = max(needed, 2 * len(self._launch_day))
-            for name in ("_launch_day", "_end_day", "_retires", "_healthy_at_end"):
+            for name in ("_launch_day", "_end_day", "_path_days", "_retires", "_healthy_at_end"):
                 old = getattr(self, name)
                 grown = np.empty(capacity, dtype=old.dtype)
                 grown[: self.count] = old[: self.count]
@@ -175,6 +204,7 @@ class SatelliteLedger:
         rows = slice(self.count, needed)
         self._launch_day[rows] = launch
         self._end_day[rows] = end
+        self._path_days[rows] = path_days
         self._retires[rows] = retires
         self._healthy_at_end[rows] = k
         self.count = needed
@@ -185,11 +215,11 @@ class SatelliteLedger:
         return (1.0 - sat.infant_mortality) * np.exp(-sat.accelerator_hazard_per_day * path_days)
 
     def _path(
-        self, healthy_at_end: CountArray, path_days: FloatArray
+        self, healthy_at_end: CountArray, path_days: FloatArray | float
     ) -> tuple[FloatArray, FloatArray]:
         """a₀ and b of K(a) = a₀ + b·e^{−λa} for each satellite (see the module docstring)."""
         sat = self.satellite
-        decayed = np.exp(-sat.accelerator_hazard_per_day * path_days)
+        decayed = np.exp(-sat.accelerator_hazard_per_day * np.asarray(path_days))
         dead = 1.0 - (1.0 - sat.infant_mortality) * decayed
         with np.errstate(divide="ignore", invalid="ignore"):
             c = np.where(dead > 0.0, (1.0 - sat.infant_mortality) / dead, 0.0)
@@ -198,10 +228,8 @@ class SatelliteLedger:
         return healthy - slope * decayed, slope
 
     def _path_of(self, rows: IntArray) -> tuple[FloatArray, FloatArray]:
-        """a₀ and b of the satellites in ``rows``, from their drawn end."""
-        launch, end = self._launch_day[rows], self._end_day[rows]
-        path_days = np.minimum(end, self.horizon_days) - launch
-        return self._path(self._healthy_at_end[rows], path_days)
+        """a₀ and b of the satellites in ``rows``, from their drawn healthy count."""
+        return self._path(self._healthy_at_end[rows], self._path_days[rows])
 
     def _exp_at_end(self, step: IntArray | int, launch_days: FloatArray) -> FloatArray:
         """e^{−λ(T − l)} at the end T of ``step``, for satellites launched at ``launch_days``."""
@@ -225,21 +253,36 @@ class SatelliteLedger:
         *,
         after_step: int = -1,
     ) -> None:
-        """Add (sign 1) or remove (sign −1) the exits and throttle starts of these satellites
-        that fall in steps after ``after_step`` and within the horizon, scaled by every
-        accelerator loss since their arrival."""
+        """Add (sign 1, on arrival) or remove (sign −1) the exits and throttle starts of these
+        satellites that fall in steps after ``after_step`` and within the horizon, scaled by
+        every accelerator loss since their arrival."""
         sat = self.satellite
-        factor = self._scale / self._scale_by_step[self._arrival_step(launch)]
+        if sign > 0:  # arriving now: no loss yet
+            const_w, slope_w = const, slope
+        else:
+            factor = self._scale / self._scale_by_step[self._arrival_step(launch)]
+            const_w, slope_w = const * factor, slope * factor
         exit_step = self._exit_step(end)
         inside = (exit_step < self.steps) & (exit_step > after_step)
-        if inside.any():
-            s = exit_step[inside]
-            np.add.at(self._diff[_HEALTHY_CONST], s, -sign * const[inside] * factor[inside])
-            exp_exit = slope[inside] * self._exp_at_end(s, launch[inside]) * factor[inside]
-            np.add.at(self._diff[_HEALTHY_EXP], s, -sign * exp_exit)
-            counts = np.where(retires[inside], 0, 1)
-            np.add.at(self._failed, s, sign * counts)
-            np.add.at(self._deorbited, s, sign * (1 - counts))
+        if inside.all():
+            s, launch_in, retires_in = exit_step, launch, retires
+            const_in, slope_in = const_w, slope_w
+        else:
+            s, launch_in, retires_in = exit_step[inside], launch[inside], retires[inside]
+            const_in, slope_in = const_w[inside], slope_w[inside]
+        if s.size:
+            np.add.at(self._diff[_HEALTHY_CONST], s, -sign * const_in)
+            np.add.at(
+                self._diff[_HEALTHY_EXP], s, -sign * slope_in * self._exp_at_end(s, launch_in)
+            )
+            retired = np.count_nonzero(retires_in)
+            if retired == s.size:
+                np.add.at(self._deorbited, s, sign)
+            elif retired == 0:
+                np.add.at(self._failed, s, sign)
+            else:
+                np.add.at(self._deorbited, s[retires_in], sign)
+                np.add.at(self._failed, s[~retires_in], sign)
         if not math.isfinite(sat.throttle_age_days):
             return
         throttle = launch + sat.throttle_age_days
@@ -250,10 +293,10 @@ class SatelliteLedger:
             if not mask.any():
                 continue
             s = step[mask]
-            terms = self._late_terms(s, launch[mask], const[mask], slope[mask])
+            terms = self._late_terms(s, launch[mask], const_w[mask], slope_w[mask])
             direction = -sign if leave else sign
             for index, values in zip(range(_LATE_CONST, _THROTTLED_EXP + 1), terms, strict=True):
-                np.add.at(self._diff[index], s, direction * values * factor[mask])
+                np.add.at(self._diff[index], s, direction * values)
 
     def _late_terms(
         self, step: IntArray, launch: FloatArray, const: FloatArray, slope: FloatArray

@@ -84,6 +84,8 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         ]
         self.operator = Operator(self, plan.policy)
         self.operator.start()
+        self._decay_days = plan.decay_age_years() * DAYS_PER_YEAR
+        """Age at which a satellite that is never retired re-enters [days]."""
         self.event_agents = [FleetEventAgent(self, event) for event in plan.events]
         self._prepare_next_step()
         if self.steps_total > 1:  # at each boundary, after the step closed and events struck
@@ -150,30 +152,20 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
             provider.wake()
 
     def _file_arrivals(self) -> None:
+        """File the satellites of the step's launches that reached orbit in the ledger, with the
+        retirement age the policy gives them (once per step)."""
         if not self._pending:
             return
         cohorts, self._pending = self._pending, []
-        counts = [cohort.satellites for cohort in cohorts]
-        launch_days = np.repeat(
-            [cohort.launch_time_years * DAYS_PER_YEAR for cohort in cohorts], counts
-        )
-        retire = [
-            math.inf if c.retirement_age_years is None else c.retirement_age_years * DAYS_PER_YEAR
-            for c in cohorts
-        ]
-        if math.isfinite(decay := self.plan_decay_days):
-            retire = [min(age, decay) for age in retire]
-        first = self.ledger.arrive(launch_days, np.repeat(retire, counts), self.rng)
-        for cohort in cohorts:
-            cohort.first_row = first
-            first += cohort.satellites
-
-    @property
-    def plan_decay_days(self) -> float:
-        """Age at which an unretired satellite re-enters [days] (computed once)."""
-        if not hasattr(self, "_decay_days"):
-            self._decay_days = self.plan.decay_age_years() * DAYS_PER_YEAR
-        return self._decay_days
+        age = self.operator.retirement_age_years()
+        life_days = min(math.inf if age is None else age * DAYS_PER_YEAR, self._decay_days)
+        times = np.fromiter((c.launch_time_years for c in cohorts), np.float64, len(cohorts))
+        counts = np.fromiter((c.satellites for c in cohorts), np.int64, len(cohorts))
+        launch_days = np.repeat(times * DAYS_PER_YEAR, counts)
+        first = self.ledger.arrive(launch_days, life_days, self.rng)
+        for cohort, start in zip(cohorts, first + np.cumsum(counts) - counts, strict=True):
+            cohort.retirement_age_years = age
+            cohort.first_row = int(start)
 
     # --- satellites on the ground -------------------------------------------------------------
 
@@ -207,40 +199,39 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         """Whether satellites wait in storage for a launch that is on order."""
         return not self.finished and self.in_storage > 0 and self.to_launch > 0
 
-    def load(self, per_launch: int) -> int:
-        """Satellites to put on a launch that carries ``per_launch``: a full load, or what the
-        orders still need; 0 while fewer wait in storage."""
-        needed = min(per_launch, self.to_launch)
-        if needed == 0 or self.in_storage < needed:
-            return 0
-        return needed
+    def loads(self, per_launch: int, slots: int) -> list[int]:
+        """What each of up to ``slots`` launches carrying ``per_launch`` would load, in order:
+        full loads, then what the orders still need, while enough waits in storage."""
+        storage, wanted = self.in_storage, self.to_launch
+        loads: list[int] = []
+        while len(loads) < slots:
+            needed = min(per_launch, wanted)
+            if needed == 0 or storage < needed:
+                break
+            loads.append(needed)
+            storage -= needed
+            wanted -= needed
+        return loads
 
-    def random_number(self) -> float:
-        """A uniform draw from the run's generator."""
-        return float(self.rng.random())
-
-    def record_launch(
-        self, provider: LaunchProvider, slot: float, satellites: int, success: bool
+    def record_launches(
+        self, provider: LaunchProvider, slots: np.ndarray, carried: np.ndarray, success: np.ndarray
     ) -> None:
-        """A launch of ``satellites`` at model time ``slot`` reached orbit or was lost."""
-        self.launched += satellites
+        """Launches at model times ``slots`` carrying ``carried`` satellites each, reached orbit
+        where ``success``; each launch that did is a new cohort."""
+        total = int(carried.sum())
+        lost = int(carried[~success].sum())
+        self.launched += total
+        self.lost += lost
         flows = self._step_flows
-        flows["launches"] += 1
-        flows["satellites_launched"] += satellites
-        self._step_launches[provider.vehicle.name] += 1
-        if not success:
-            self.lost += satellites
-            flows["satellites_lost_at_launch"] += satellites
-            return
-        cohort = SatelliteCohort(
-            self,
-            provider.vehicle.name,
-            slot * self.step_years,
-            satellites,
-            self.operator.retirement_age_years(),
-        )
-        self.cohorts.append(cohort)
-        self._pending.append(cohort)
+        flows["launches"] += len(slots)
+        flows["satellites_launched"] += total
+        flows["satellites_lost_at_launch"] += lost
+        self._step_launches[provider.vehicle.name] += len(slots)
+        name, years = provider.vehicle.name, self.step_years
+        for slot, count in zip(slots[success].tolist(), carried[success].tolist(), strict=True):
+            cohort = SatelliteCohort(self, name, slot * years, count)
+            self.cohorts.append(cohort)
+            self._pending.append(cohort)
 
     # --- reading the history --------------------------------------------------------------------
 

@@ -188,9 +188,10 @@ class PolicyBehaviour(abc.ABC):
 
     1. ``start(fleet)`` at t = 0, before the factory builds anything. Order the fleet here
        (the built-in policies order ``fleet.target_satellites``).
-    2. ``retirement_age_years(fleet)`` each time a launch reaches orbit, for that launch's
-       satellites: the age at which they are deorbited, or None to fly them until they fail or
-       their orbit decays (propellant is sized for ``fleet.design_life_years``).
+    2. ``retirement_age_years(fleet)`` at the end of each step in which launches reached
+       orbit, for the satellites of those launches: the age at which they are deorbited, or
+       None to fly them until they fail or their orbit decays (propellant is sized for
+       ``fleet.design_life_years``).
     3. ``step(fleet)`` at the end of every step, after that step's launches, failures and
        deorbits are counted and before the factory plans the next step. Replace losses, retire
        satellites or stop ordering here.
@@ -210,8 +211,9 @@ class PolicyBehaviour(abc.ABC):
         """Called at the end of every step."""
 
     def retirement_age_years(self, fleet: FleetState) -> float | None:
-        """Called when a launch reaches orbit: the age [yr] at which its satellites are
-        deorbited, or None (the default) to fly them until they fail or decay."""
+        """Called for the launches that reached orbit in the step that just closed: the age
+        [yr] at which their satellites are deorbited, or None (the default) to fly them until
+        they fail or decay."""
         return None
 
 

@@ -104,13 +104,11 @@ class PerSatelliteFleet:
         """The step boundary at which events act [days]."""
         return self.closed_steps * self.step_days
 
-    def arrive(
-        self, launch_days: FloatArray, retirement_age_days: FloatArray, rng: np.random.Generator
-    ) -> int:
+    def arrive(self, launch_days: FloatArray, life_days: float, rng: np.random.Generator) -> int:
         """A Satellite agent per satellite that reached orbit in the current step."""
         first = self.count
-        for launch, retire in zip(launch_days, retirement_age_days, strict=True):
-            self.satellites.append(Satellite(self.model, self, float(launch), float(retire)))
+        for launch in launch_days.tolist():
+            self.satellites.append(Satellite(self.model, self, launch, life_days))
         self._arrived += len(launch_days)
         return first
 
