@@ -150,8 +150,9 @@ def results_document(
     return document
 
 
-def document_json(document: Mapping[str, Any]) -> str:
-    """The document as indented JSON; a non-finite number is an error, never ``null``."""
+def document_json(document: Mapping[str, Any] | list[dict[str, Any]]) -> str:
+    """The document (or a list of them) as indented JSON; a non-finite number is an error,
+    never ``null``."""
     try:
         return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     except ValueError:

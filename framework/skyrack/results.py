@@ -232,6 +232,12 @@ def write_results(
     return Written(folder=target, notes=tuple(notes))
 
 
+def write_folder(folder: Path, write: Callable[[Path], None]) -> Path:
+    """Write a folder of files that skyrack owns (a sweep's page and CSVs, say) like a results
+    folder: ``write(staging)`` fills it, then it replaces ``folder`` atomically."""
+    return write_results(folder, {}, write_more=write).folder
+
+
 def _write(
     target: Path, files: Mapping[str, bytes], write_more: Callable[[Path], None] | None
 ) -> None:

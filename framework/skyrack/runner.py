@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -23,6 +23,9 @@ from skyrack.output import results_document, results_files
 from skyrack.results import check_target, write_results
 from skyrack.study import Study
 from skyrack.toml_input import STDIN
+
+if TYPE_CHECKING:
+    from skyrack.explore.uncertainty import UncertaintyResult
 
 
 @attrs.frozen
@@ -37,6 +40,9 @@ class RunOutcome:
     folder: Path
     notes: tuple[str, ...] = ()
     simulation: dict[str, Any] | None = None
+    uncertainty: UncertaintyResult | None = None
+    report_failures: tuple[str, ...] = ()
+    """One line per report section that could not be drawn (the rest of report.html was)."""
 
 
 class Interrupted(SkyrackError):
@@ -88,10 +94,25 @@ def _business(study: Study, metrics: Metrics) -> BusinessCase:
         raise StudyError(f"{_label(study)}: business case: {error}") from None
 
 
+def _uncertainty(study: Study) -> UncertaintyResult | None:
+    """The Monte Carlo of the study's uncertain inputs, or None when it has none."""
+    from skyrack.explore.uncertainty import study_uncertainty, uncertain_inputs
+
+    if not uncertain_inputs(study.design, study.uncertainty):
+        return None
+    return study_uncertainty(study.design, study.uncertainty, seed=study.info.seed)
+
+
 def _document(
-    study: Study, metrics: Metrics, business: BusinessCase, simulation: dict[str, Any] | None
+    study: Study,
+    metrics: Metrics,
+    business: BusinessCase,
+    uncertainty: UncertaintyResult | None,
+    simulation: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     sections: dict[str, Any] = {"business": business.as_dict()}
+    if uncertainty is not None:
+        sections["uncertainty"] = uncertainty.as_dict()
     if simulation is not None:
         sections["simulation"] = simulation
     return results_document(
@@ -100,14 +121,21 @@ def _document(
 
 
 def check_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
-    """Everything a run checks, without flying the fleet or writing: evaluation, business
-    case, document, results folder."""
+    """Everything a run checks, without flying the fleet, drawing the report or writing:
+    evaluation, business case, uncertainty, document, results folder."""
     metrics = evaluate_study(study)
     business = _business(study, metrics)
-    document = _document(study, metrics, business, None)
+    uncertainty = _uncertainty(study)
+    document = _document(study, metrics, business, uncertainty)
     results_files(document)  # every number finite, every file renders
     folder = check_target(out_dir or default_results_folder(study), study.path)
-    return RunOutcome(metrics=metrics, business=business, document=document, folder=folder)
+    return RunOutcome(
+        metrics=metrics,
+        business=business,
+        document=document,
+        folder=folder,
+        uncertainty=uncertainty,
+    )
 
 
 def run_study(
@@ -118,23 +146,41 @@ def run_study(
     workers: int = 1,
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    report: bool = True,
 ) -> RunOutcome:
     """Evaluate ``study`` analytically and, if it has a [simulation], fly ``replications``
     (default: the study's) replications of its fleet on ``workers`` local processes or the Dask
     ``scheduler``; write the results (atomically) to ``out_dir`` (default ``results/<study
     name>``). ``progress(done, total)`` is called after each replication. Interrupted (Ctrl-C),
-    the replications already done are written and :class:`Interrupted` is raised."""
+    the replications already done are written and :class:`Interrupted` is raised.
+
+    The study's uncertain inputs are drawn by Monte Carlo (``[uncertainty]``; the catalog's
+    ranges by default) and the folder gets ``report.html`` unless ``report`` is false."""
     metrics = evaluate_study(study)
     business = _business(study, metrics)
     folder = out_dir or default_results_folder(study)
     check_target(folder, study.path)  # before flying a fleet into a folder that is refused
+    uncertainty = _uncertainty(study)
+    failures: list[str] = []
+
+    def write_report_into(staging: Path, document: dict[str, Any]) -> None:
+        if report:
+            from skyrack.report import write_report
+
+            _, problems = write_report(
+                staging, study, metrics, document=document, uncertainty=uncertainty
+            )
+            failures.extend(problems)
+
     if study.simulation is None:
-        document = _document(study, metrics, business, None)
+        document = _document(study, metrics, business, uncertainty)
+
+        def write_analytic(staging: Path) -> None:
+            write_cash_flows(staging, business)
+            write_report_into(staging, document)
+
         written = write_results(
-            folder,
-            results_files(document),
-            study.path,
-            write_more=lambda staging: write_cash_flows(staging, business),
+            folder, results_files(document), study.path, write_more=write_analytic
         )
         return RunOutcome(
             metrics=metrics,
@@ -142,6 +188,8 @@ def run_study(
             document=document,
             folder=written.folder,
             notes=written.notes,
+            uncertainty=uncertainty,
+            report_failures=tuple(failures),
         )
 
     from skyrack.simulation import ensemble, output
@@ -167,11 +215,12 @@ def run_study(
             raise
     summary = ensemble.summarize(histories, seed=seed)
     section = output.document(summary, settings, settings.replications)
-    document = _document(study, metrics, business, section)
+    document = _document(study, metrics, business, uncertainty, section)
 
     def write_more(staging: Path) -> None:
         write_cash_flows(staging, business)
         output.write_files(staging, histories, summary)
+        write_report_into(staging, document)
 
     written = write_results(folder, results_files(document), study.path, write_more=write_more)
     if interrupted:
@@ -186,4 +235,6 @@ def run_study(
         folder=written.folder,
         notes=written.notes,
         simulation=section,
+        uncertainty=uncertainty,
+        report_failures=tuple(failures),
     )
