@@ -25,8 +25,9 @@ def fly(name: str, count: int = 3) -> list[skyrack.FleetHistory]:
 @pytest.mark.slow
 def test_hourly_starship_never_deploys_the_million_because_failures_ground_it() -> None:
     """As the study's answer says: stand-downs after 1-in-100 launch losses hold the hourly
-    cadence to under a quarter of 8,760 launches a year on average (under 30 % in any year), and the fleet peaks near a third of
-    its 98 GW target, plateauing once the first generation retires (years 6–10)."""
+    cadence to under a quarter of 8,760 launches a year on average (under 30 % in any year),
+    and the fleet peaks near a third of its 98 GW target, plateauing once the first generation
+    retires (years 6–10)."""
     for history in fly("musk-memo"):
         t = history.timeline
         steps_per_year = round(1 / t.step_years)
