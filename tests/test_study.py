@@ -37,6 +37,7 @@ RESULT_FILES = {
     "waterfall.csv",
     "budgets.csv",
     "cashflows.csv",
+    "report.html",
 }
 
 VALID_STUDY = """\

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         SatelliteBus,
     )
     from skyrack.optimize.objectives import Objective, SearchDimension
+    from skyrack.report.sections import ReportContext, Section
 
 PROJECT_NAME = "skyrack"
 
@@ -118,6 +119,16 @@ def register_search_dimensions(register: Callable[[SearchDimension], None]) -> N
 @hookspec
 def register_commands(cli: click.Group) -> None:
     """Add commands to the ``skyrack`` command line: ``@cli.command()`` on a function."""
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+@hookspec
+def report_sections(context: ReportContext) -> list[Section]:
+    """Return sections for the HTML report of one results folder (``[]`` for none); see
+    :mod:`skyrack.report.sections`."""
+    return []
 
 
 REGISTRATION_HOOKS: dict[str, str] = {

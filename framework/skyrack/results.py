@@ -46,12 +46,9 @@ def write_results(
     it is a skyrack results folder (or empty): any other folder or file is left alone and the
     run fails with a SkyrackError. Write failures (disk full, permissions) are SkyrackErrors.
     """
-    try:
-        folder = folder.resolve()
-        _check_replaceable(folder)
-        return _write(folder, metrics, study, sections or {}, write_more)
-    except OSError as error:
-        raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
+    return write_folder(
+        folder, lambda staging: _write_metrics(staging, metrics, study, sections or {}, write_more)
+    )
 
 
 def _check_replaceable(folder: Path) -> None:
@@ -64,36 +61,23 @@ def _check_replaceable(folder: Path) -> None:
         )
 
 
-def _write(
-    folder: Path,
-    metrics: Metrics,
-    study: dict[str, Any] | None,
-    sections: Mapping[str, Any],
-    write_more: Callable[[Path], None] | None,
-) -> Path:
+def write_folder(folder: Path, write: Callable[[Path], None]) -> Path:
+    """Write a skyrack folder atomically: ``write(staging)`` fills a temporary folder beside
+    ``folder``, which then replaces ``folder`` (only if skyrack wrote it, or it is empty)."""
+    try:
+        folder = folder.resolve()
+        _check_replaceable(folder)
+        return _replace(folder, write)
+    except OSError as error:
+        raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
+
+
+def _replace(folder: Path, write: Callable[[Path], None]) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
-        (staging / MARKER).write_text("written by skyrack run\n", encoding="utf-8")
-        if write_more is not None:
-            write_more(staging)
-        document = {"study": study or {}, **metrics.as_dict(), **sections}
-        (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
-        _write_csv(
-            staging / "metrics.csv",
-            ["quantity", "value"],
-            [[key, value] for key, value in sorted(metrics.values.items())],
-        )
-        _write_csv(
-            staging / "waterfall.csv",
-            ["category", "present_value_usd"],
-            [[key, value] for key, value in metrics.waterfall_pv_usd.items()],
-        )
-        _write_csv(
-            staging / "budgets.csv",
-            ["budget", "used", "limit", "unit", "utilization"],
-            [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],
-        )
+        (staging / MARKER).write_text("written by skyrack\n", encoding="utf-8")
+        write(staging)
         previous = None
         if folder.exists():
             previous = folder.with_name(f".{folder.name}.previous")
@@ -107,3 +91,31 @@ def _write(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return folder
+
+
+def _write_metrics(
+    staging: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None,
+    sections: Mapping[str, Any],
+    write_more: Callable[[Path], None] | None,
+) -> None:
+    if write_more is not None:
+        write_more(staging)
+    document = {"study": study or {}, **metrics.as_dict(), **sections}
+    (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
+    _write_csv(
+        staging / "metrics.csv",
+        ["quantity", "value"],
+        [[key, value] for key, value in sorted(metrics.values.items())],
+    )
+    _write_csv(
+        staging / "waterfall.csv",
+        ["category", "present_value_usd"],
+        [[key, value] for key, value in metrics.waterfall_pv_usd.items()],
+    )
+    _write_csv(
+        staging / "budgets.csv",
+        ["budget", "used", "limit", "unit", "utilization"],
+        [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -15,6 +15,9 @@ from skyrack.evaluation import evaluate
 from skyrack.metrics import Metrics
 from skyrack.results import write_results
 from skyrack.study import Study
+
+if TYPE_CHECKING:
+    from skyrack.explore.uncertainty import UncertaintyResult
 
 
 @attrs.frozen
@@ -26,6 +29,10 @@ class RunOutcome:
     folder: Path
     business: BusinessCase
     simulation: dict[str, Any] | None = None
+    uncertainty: UncertaintyResult | None = None
+    """The Monte Carlo over the study's uncertain inputs (None: it has none)."""
+    report_failures: tuple[str, ...] = ()
+    """One line per report section that could not be drawn (the rest of report.html was)."""
 
 
 class Interrupted(SkyrackError):
@@ -45,12 +52,16 @@ def run_study(
     workers: int = 1,
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    report: bool = True,
 ) -> RunOutcome:
     """Evaluate ``study`` analytically and, if it has a [simulation], fly ``replications``
     (default: the study's) replications of its fleet on ``workers`` local processes or the Dask
     ``scheduler``; write the results (atomically) to ``out_dir``. ``progress(done, total)`` is
     called after each replication. Interrupted (Ctrl-C), the replications already done are
-    written and :class:`Interrupted` is raised."""
+    written and :class:`Interrupted` is raised.
+
+    The study's uncertain inputs are drawn by Monte Carlo (``[uncertainty]``; the catalog's
+    ranges by default) and the folder gets ``report.html`` unless ``report`` is false."""
     from skyrack.parameters import design_parameters
     from skyrack.plugins import registry
 
@@ -62,6 +73,20 @@ def run_study(
         registry().accelerator_roadmap(study.business.roadmap),
     )
     sections: dict[str, Any] = {"business": business.as_dict()}
+    uncertainty = _uncertainty(study)
+    if uncertainty is not None:
+        sections["uncertainty"] = uncertainty.as_dict()
+    failures: list[str] = []
+
+    def write_report_into(staging: Path, document: dict[str, Any]) -> None:
+        if report:
+            from skyrack.report import write_report
+
+            _, problems = write_report(
+                staging, study, metrics, document=document, uncertainty=uncertainty
+            )
+            failures.extend(problems)
+
     described = {
         "name": study.info.name,
         "description": study.info.description,
@@ -73,14 +98,21 @@ def run_study(
     }
     folder = out_dir or default_results_folder(study)
     if study.simulation is None:
+
+        def write_analytic(staging: Path) -> None:
+            write_cash_flows(staging, business)
+            write_report_into(staging, {**metrics.as_dict(), **sections})
+
         written = write_results(
-            folder,
-            metrics,
-            described,
-            sections=sections,
-            write_more=lambda staging: write_cash_flows(staging, business),
+            folder, metrics, described, sections=sections, write_more=write_analytic
         )
-        return RunOutcome(metrics=metrics, folder=written, business=business)
+        return RunOutcome(
+            metrics=metrics,
+            folder=written,
+            business=business,
+            uncertainty=uncertainty,
+            report_failures=tuple(failures),
+        )
 
     from skyrack.simulation import ensemble, output
     from skyrack.simulation.plan import SimulationPlan
@@ -109,6 +141,7 @@ def run_study(
     def write_more(staging: Path) -> None:
         write_cash_flows(staging, business)
         output.write_files(staging, histories, summary)
+        write_report_into(staging, {**metrics.as_dict(), **sections, "simulation": section})
 
     written = write_results(
         folder,
@@ -122,4 +155,20 @@ def run_study(
             f"interrupted after {len(histories)} of {settings.replications} replications; "
             f"their results are in {written}"
         )
-    return RunOutcome(metrics=metrics, folder=written, business=business, simulation=section)
+    return RunOutcome(
+        metrics=metrics,
+        folder=written,
+        business=business,
+        simulation=section,
+        uncertainty=uncertainty,
+        report_failures=tuple(failures),
+    )
+
+
+def _uncertainty(study: Study) -> UncertaintyResult | None:
+    """The Monte Carlo of the study's uncertain inputs, or None when it has none."""
+    from skyrack.explore.uncertainty import study_uncertainty, uncertain_inputs
+
+    if not uncertain_inputs(study.design, study.uncertainty):
+        return None
+    return study_uncertainty(study.design, study.uncertainty, seed=study.info.seed)

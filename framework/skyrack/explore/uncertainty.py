@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import numpy as np
 
+from skyrack.budgets import BUDGET_NAMES
 from skyrack.components import numeric_field_names
 from skyrack.design import ECONOMICS_SOURCES, SIZING_SOURCES, Design
 from skyrack.errors import InvalidComponent, StudyError, closest_names
@@ -52,6 +53,8 @@ SECTIONS = (
 )
 """The ``[uncertainty.<section>]`` tables a study may give, one per parameter section."""
 PERCENTILES = (10, 50, 90)
+BUDGET_EXCESS_KEYS = tuple(f"budget_{name.replace(' ', '_')}_excess" for name in BUDGET_NAMES)
+"""How far each draw breaks each budget (kept so a report can say which budgets break)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -268,12 +271,22 @@ class UncertaintyResult:
         """The share of draws that break a physical budget."""
         return float(1.0 - self.outputs["feasible"].mean())
 
+    def broken_shares(self) -> dict[str, float]:
+        """The share of draws breaking each budget that some draw breaks, by budget name."""
+        shares = {}
+        for name, key in zip(BUDGET_NAMES, BUDGET_EXCESS_KEYS, strict=True):
+            if key in self.outputs:
+                share = float((self.outputs[key] > 0).mean())
+                if share > 0:
+                    shares[name] = share
+        return shares
+
     def percentiles(self) -> dict[str, dict[str, float]]:
         """P10, P50, P90 and the mean of every kept metric (non-finite draws, such as a time
         never reached, count as +inf in the percentiles and are left out of the mean)."""
         summary: dict[str, dict[str, float]] = {}
         for key, values in self.outputs.items():
-            if key == "feasible":
+            if key == "feasible" or key in BUDGET_EXCESS_KEYS:
                 continue
             clean = np.where(np.isnan(values), np.inf, values)
             p10, p50, p90 = np.percentile(clean, PERCENTILES)
@@ -291,6 +304,7 @@ class UncertaintyResult:
             "p_orbit_wins": self.p_orbit_wins,
             "p_orbit_wins_95": [low, high],
             "infeasible_share": self.infeasible_share,
+            "broken_budget_shares": self.broken_shares(),
             "inputs": [
                 {
                     "key": i.key,
@@ -370,4 +384,11 @@ def study_uncertainty(
     """The Monte Carlo a study's ``[uncertainty]`` section asks for (its defaults when the
     study has none)."""
     inputs = uncertain_inputs(design, settings)
-    return monte_carlo(design, inputs, samples=settings.samples, seed=seed, progress=progress)
+    return monte_carlo(
+        design,
+        inputs,
+        samples=settings.samples,
+        seed=seed,
+        keep=(*HEADLINE, *BUDGET_EXCESS_KEYS),
+        progress=progress,
+    )
