@@ -140,7 +140,7 @@ class Sizing:
         "longest launch campaign the deployment-time budget accepts, in mission lengths (1: "
         "the last satellite launches before the first retires)",
         default=1.0,
-        plausible=(0.1, 10.0),
+        plausible=(0.1, 100.0),
     )
 
     def __attrs_post_init__(self) -> None:

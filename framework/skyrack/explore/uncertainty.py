@@ -289,7 +289,9 @@ class UncertaintyResult:
             if key == "feasible" or key in BUDGET_EXCESS_KEYS:
                 continue
             clean = np.where(np.isnan(values), np.inf, values)
-            p10, p50, p90 = np.percentile(clean, PERCENTILES)
+            with np.errstate(invalid="ignore"):  # between two infinite draws: inf − inf
+                found = np.percentile(clean, PERCENTILES)
+            p10, p50, p90 = np.where(np.isnan(found), np.inf, found)
             finite = values[np.isfinite(values)]
             mean = float(finite.mean()) if finite.size else math.nan
             summary[key] = {"p10": float(p10), "p50": float(p50), "p90": float(p90), "mean": mean}
@@ -314,7 +316,10 @@ class UncertaintyResult:
                 }
                 for i in self.inputs
             ],
-            "percentiles": self.percentiles(),
+            "percentiles": {  # JSON has no infinity: a time never reached is null
+                key: {name: value if math.isfinite(value) else None for name, value in row.items()}
+                for key, row in self.percentiles().items()
+            },
         }
 
     def to_dataframe(self) -> pd.DataFrame:
