@@ -201,8 +201,9 @@ def breakeven_map(context: ReportContext) -> list[Section]:
     curve = result.breakeven_curve()
     if curve:
         picks = sorted({curve[0], curve[len(curve) // 2], curve[-1]}, key=lambda p: p[1])
+        x_unit, y_unit = (result.units.get(key, "") for key in (x_key, y_key))
         points = "; ".join(
-            f"{y_key} {figures.number(y)} with {x_key} {figures.number(x)}" for x, y in picks
+            f"{figures.number(y)} {y_unit} with {figures.number(x)} {x_unit}" for x, y in picks
         )
         parity = f"Orbit matches the ground along the black line, e.g. at {points}."
     else:

@@ -352,6 +352,7 @@ def sweep_map(result: SweepResult, facet: int | None = None, title: str | None =
                 y=y,
                 z=log_ratio,
                 contours={"start": 0, "end": 0, "size": 1, "coloring": "lines"},
+                colorscale=[[0, "black"], [1, "black"]],
                 line={"color": "black", "width": 3},
                 showscale=False,
                 name="parity (orbit = ground)",
