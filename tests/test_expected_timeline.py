@@ -317,3 +317,11 @@ def test_the_second_integral_of_a_throttled_profile_matches_numerical_integratio
     for age in (0.5, 1.5, 2.5, 3.5):
         i = round(age / 4.0 * 400_000)
         assert profile.second_integral(np.array([age]))[0] == pytest.approx(second[i], rel=1e-5)
+
+
+def test_the_verdict_of_a_fleet_that_never_exists_whole_says_so() -> None:
+    """When a study accepts a 31-year campaign, the verdict says how little of it operates."""
+    design = one_gigawatt_of_h100_on_falcon_9()
+    design = attrs.evolve(design, sizing=attrs.evolve(design.sizing, max_deployment_missions=7.0))
+    verdict = evaluate(design).verdict()
+    assert "at most 14% of the fleet ever operates at once (launching takes 31.2 yr)" in verdict

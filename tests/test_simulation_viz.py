@@ -49,6 +49,22 @@ def test_every_panel_of_the_page_draws_a_flying_fleet(tmp_path: Path) -> None:
     assert app.page_for(str(path)) is not None
 
 
+def test_skyrack_viz_serves_the_page_the_app_module_defines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name `skyrack viz` asks Solara for is the module's page, built from the study."""
+    import importlib
+
+    from skyrack.cli.viz_cmd import APP
+
+    path = tmp_path / "viz.toml"
+    path.write_text(STUDY, encoding="utf-8")
+    module_name, page_name = APP.split(":")
+    module = importlib.import_module(module_name)
+    monkeypatch.setenv(module.STUDY_VARIABLE, str(path))
+    assert getattr(importlib.reload(module), page_name) is not None
+
+
 @pytest.mark.slow
 def test_skyrack_viz_serves_its_page_on_loopback(tmp_path: Path) -> None:
     """`skyrack viz STUDY --port 0` listens on 127.0.0.1 and answers with the Solara page."""

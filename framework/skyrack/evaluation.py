@@ -40,10 +40,9 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
         if broken:
             reasons = [describe_violation(b, float(b.used), float(b.limit)) for b in broken]
             if any(b.name == "deployment time" for b in broken):
-                reasons.append(
-                    f"at most {100 * values['peak_fleet_share']:.0f}% of the fleet ever "
-                    "operates at once"
-                )
+                share = 100 * values["peak_fleet_share"]
+                reasons.append(f"at most {share:.0f}%" if share >= 1 else f"at most {share:.2g}%")
+                reasons[-1] += " of the fleet ever operates at once"
             raise InfeasibleDesign("infeasible design: " + "; ".join(reasons))
     metrics = metrics_from(values, table)
     headline = {

@@ -9,6 +9,10 @@ import click
 
 from skyrack.cli.run_cmd import STUDY_PATH
 
+APP = "skyrack.simulation.app:page"
+"""What Solara serves: the module and the name of its page (Solara looks for ``Page`` unless
+told)."""
+
 
 @click.command()
 @click.argument("study_file", type=STUDY_PATH)
@@ -23,17 +27,17 @@ from skyrack.cli.run_cmd import STUDY_PATH
 @click.option("--open/--no-open", "open_browser", default=False, help="Open a browser.")
 def viz(study_file: Path, host: str, port: int, open_browser: bool) -> None:
     """Serve a live view of a study's fleet flying (its [simulation] settings) on HOST:PORT."""
-    from skyrack.simulation.app import STUDY_VARIABLE
+    from skyrack.simulation import VIZ_STUDY_VARIABLE
     from skyrack.study import load_study
 
     load_study(study_file)  # a bad study fails here, in one line, before the server starts
-    os.environ[STUDY_VARIABLE] = str(Path(study_file).resolve())
+    os.environ[VIZ_STUDY_VARIABLE] = str(Path(study_file).resolve())  # before the app imports
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
     from solara.__main__ import cli as solara_cli
 
     arguments = [
         "run",
-        "skyrack.simulation.app",
+        APP,
         "--host",
         host,
         "--port",

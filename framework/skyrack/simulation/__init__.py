@@ -6,3 +6,7 @@ agents` (factory, launch providers, satellite cohorts, operator, events) and
 :mod:`~skyrack.simulation.ledger`. The protocol a policy or event implements is
 :mod:`~skyrack.simulation.protocol`.
 """
+
+VIZ_STUDY_VARIABLE = "SKYRACK_VIZ_STUDY"
+"""Environment variable naming the study whose fleet the live view (``app.py``) shows; set by
+``skyrack viz`` before Solara imports the app."""

@@ -19,14 +19,14 @@ import solara
 from matplotlib.figure import Figure
 from mesa.visualization import SolaraViz
 
+from skyrack.simulation import VIZ_STUDY_VARIABLE
 from skyrack.simulation.model import FleetModel
 from skyrack.simulation.plan import SimulationPlan
 from skyrack.simulation.settings import SimulationSettings
 
 matplotlib.use("Agg")
 
-STUDY_VARIABLE = "SKYRACK_VIZ_STUDY"
-"""Environment variable naming the study file that ``skyrack viz`` serves."""
+STUDY_VARIABLE = VIZ_STUDY_VARIABLE
 
 
 def _series(model: FleetModel) -> tuple[np.ndarray, dict[str, np.ndarray]]:
