@@ -33,6 +33,7 @@ from skyrack.errors import (
 from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
 from skyrack.plausibility import implausible_fields, implausible_inputs
 from skyrack.registry import Registry
+from skyrack.report.settings import ReportSettings, parse_report_section
 from skyrack.simulation.settings import SimulationSettings, check_names
 from skyrack.sources import Source
 from skyrack.text import joined_problems, printable, shorten, show
@@ -51,10 +52,9 @@ SECTIONS = (
     "optimize",
     "simulation",
     "uncertainty",
+    "report",
 )
-FUTURE_SECTIONS = {
-    "report": "reports",
-}
+FUTURE_SECTIONS: dict[str, str] = {}
 """Sections a later version will read; refused by name now rather than silently ignored."""
 SIMULATION_KEYS = {
     "events": "events = [...]",
@@ -130,6 +130,8 @@ class Study:
     """The ``[simulation]`` settings, when the study flies its fleet."""
     uncertainty: UncertaintySettings = attrs.field(factory=UncertaintySettings)
     """The ``[uncertainty]`` section (its defaults when the study has none)."""
+    report: ReportSettings = attrs.field(factory=ReportSettings)
+    """The ``[report]`` section (its defaults when the study has none)."""
     allowed_implausible: tuple[str, ...] = ()
     """The keys of implausible values the study (or ``--allow-implausible``) accepted."""
 
@@ -373,6 +375,7 @@ def parse_study(
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
     uncertainty = parse_uncertainty(data.get("uncertainty", {}), design)
+    report = parse_report_section(data.get("report", {}), design)
     sections: dict[str, Any] = {"business": business}
     optimize = None
     if "optimize" in data:
@@ -401,6 +404,7 @@ def parse_study(
         optimize=optimize,
         simulation=simulation,
         uncertainty=uncertainty,
+        report=report,
         allowed_implausible=accepted,
     )
 
