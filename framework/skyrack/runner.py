@@ -9,6 +9,7 @@ run`` can run.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,9 @@ class RunOutcome:
     notes: tuple[str, ...] = ()
     simulation: dict[str, Any] | None = None
     uncertainty: UncertaintyResult | None = None
+    """The Monte Carlo over the study's uncertain inputs (None: it has none)."""
+    simulated_verdict: dict[str, Any] | None = None
+    """P(orbit beats the ground) over the simulation's replications (a study with one)."""
     report_failures: tuple[str, ...] = ()
     """One line per report section that could not be drawn (the rest of report.html was)."""
 
@@ -109,15 +113,31 @@ def _document(
     business: BusinessCase,
     uncertainty: UncertaintyResult | None,
     simulation: dict[str, Any] | None = None,
+    simulated: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     sections: dict[str, Any] = {"business": business.as_dict()}
-    if uncertainty is not None:
-        sections["uncertainty"] = uncertainty.as_dict()
+    spread = uncertainty.as_dict() if uncertainty is not None else {}
+    if simulated is not None:
+        spread["simulated"] = _finite_or_null(simulated)
+    if spread:
+        sections["uncertainty"] = spread
     if simulation is not None:
         sections["simulation"] = simulation
     return results_document(
         study, metrics, allowed_implausible=study.allowed_implausible, sections=sections
     )
+
+
+def _finite_or_null(data: Any) -> Any:
+    """``data`` with each infinite or undefined number as None (JSON null: a replication that
+    delivered nothing has no cost per PFLOP-day)."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: _finite_or_null(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_finite_or_null(value) for value in data]
+    return data
 
 
 def check_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
@@ -215,7 +235,13 @@ def run_study(
             raise
     summary = ensemble.summarize(histories, seed=seed)
     section = output.document(summary, settings, settings.replications)
-    document = _document(study, metrics, business, uncertainty, section)
+    from skyrack.explore.uncertainty import ensemble_verdict
+
+    simulated = ensemble_verdict(
+        [history.metrics()["lcoc_usd_per_pflop_day"] for history in histories],
+        metrics.ground_lcoc_usd_per_pflop_day,
+    )
+    document = _document(study, metrics, business, uncertainty, section, simulated)
 
     def write_more(staging: Path) -> None:
         write_cash_flows(staging, business)
@@ -236,5 +262,6 @@ def run_study(
         notes=written.notes,
         simulation=section,
         uncertainty=uncertainty,
+        simulated_verdict=simulated,
         report_failures=tuple(failures),
     )
