@@ -8,15 +8,9 @@ from rich.table import Table
 
 from skyrack.budgets import format_number
 from skyrack.business.case import BusinessCase
+from skyrack.describe import format_usd as _usd
 from skyrack.metrics import Metrics
 from skyrack.study import Study
-
-
-def _usd(value: float) -> str:
-    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"${value / scale:,.2f}{suffix}"
-    return f"${value:,.2f}"
 
 
 def _years(value: float | None) -> str:
