@@ -8,9 +8,11 @@ from rich.table import Table
 
 from skyrack.budgets import format_number
 from skyrack.business.case import BusinessCase
-from skyrack.describe import format_usd as _usd
+from skyrack.describe import format_usd
 from skyrack.metrics import Metrics
 from skyrack.study import Study
+
+_usd = format_usd  # the name the summaries use
 
 
 def _years(value: float | None) -> str:
