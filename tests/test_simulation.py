@@ -269,6 +269,27 @@ def test_replacing_failures_keeps_the_fleet_at_strength_where_deploying_once_dec
     )
 
 
+def test_replacing_failures_never_orders_past_the_target_power() -> None:
+    """Launch losses, bus failures and replenishing below 90 % all at once: what operates plus
+    what is on order never exceeds the target by more than the one satellite that rounding
+    allows (a step that both replaced losses and replenished once ordered the shortfall twice)."""
+    design = toy_design(
+        **{
+            "sizing.satellites": 32,  # 8 a launch: one lost launch is a quarter of the fleet
+            "launch_vehicle.success_probability": 0.7,
+            "satellite_bus.failure_rate_per_year": 0.3,
+        }
+    )
+    for seed in range(5):
+        model, history = fly(design, policy="replace-failed", horizon_years=3.0, seed=seed)
+        satellite_w = model.plan.satellite_power_w
+        on_order = history.series("satellites_on_order")
+        committed_w = history.timeline.operating_power_w + on_order * satellite_w
+        assert history.metrics()["satellites_lost_at_launch"] > 0
+        assert committed_w.max() <= history.timeline.target_power_w + satellite_w
+        assert history.timeline.peak_fraction_of_target <= 1.0 + 1.0 / 32
+
+
 def test_a_spend_limit_stops_the_operator_ordering() -> None:
     """With a $300M limit (a satellite is ~$1.3M, a launch $10M), replacements stop once it is
     spent, and the fleet then decays."""

@@ -112,7 +112,10 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         return self.history()
 
     def step(self) -> None:
-        """Close the step that ends now, then let the operator, factory and providers act."""
+        """Close the step that ends now, then let the operator, factory and providers act
+        (nothing once the horizon is closed: the live view may step past it)."""
+        if self.finished:
+            return
         self._file_arrivals()
         record = self.ledger.close()
         index = self.recorder.steps_recorded
