@@ -214,6 +214,26 @@ def test_the_factory_caps_the_deployment_at_its_rate() -> None:
     assert 40 <= np.argmax(operating == 100) <= 52
 
 
+def test_satellites_left_in_storage_are_paid_for_when_built() -> None:
+    """Three launches a day, the first lost and the provider stood down past the horizon: the
+    16 satellites built for the day's other two launches never fly, and their accelerators
+    ($100,000 a satellite) are paid for with the 8 that flew, on the day they were built."""
+    design = toy_design(
+        **{
+            "launch_vehicle.success_probability": 0.5,
+            "launch_vehicle.max_launches_per_year": 1000.0,
+        }
+    )
+    _, history = fly(design, horizon_years=0.5, seed=0, stand_down_days=1000.0)
+    metrics = history.metrics()
+    assert metrics["satellites_launched"] == 8
+    assert history.series("satellites_in_storage")[-1] == 16
+    assert metrics["satellites_built"] == 24
+    accelerators = history.timeline.spend_usd["accelerators"]
+    assert accelerators.sum() == pytest.approx(24 * 1e5, rel=1e-12)
+    assert accelerators[0] == pytest.approx(24 * 1e5, rel=1e-12)
+
+
 def test_the_factory_ramps_linearly_from_its_start_to_its_maximum_rate() -> None:
     """1 → 11 satellites a day over one year: 6 a day halfway."""
     factory = FactorySettings(

@@ -27,10 +27,10 @@ import numpy.typing as npt
 from skyrack.design import Design
 from skyrack.errors import SkyrackError
 from skyrack.registry import Registry
-from skyrack.simulation.history import METRICS, FleetHistory
+from skyrack.simulation.history import METRICS, TIMELINE_SERIES, FleetHistory
 from skyrack.simulation.plan import SimulationPlan
 from skyrack.simulation.settings import SimulationSettings
-from skyrack.timeline import FLOWS, STOCKS, FleetTimeline
+from skyrack.timeline import FleetTimeline
 
 FloatArray = npt.NDArray[np.float64]
 QUANTILES = (0.1, 0.5, 0.9)
@@ -252,7 +252,7 @@ def summarize(histories: Iterable[FleetHistory], *, seed: int | None = None) -> 
         raise SkyrackError(f"summarize: replications of different shapes ({error})") from None
     timeline = first.timeline
     spend = {key: series[f"spend_{key}_usd"].mean for key in timeline.spend_usd}
-    means: dict[str, Any] = {name: series[name].mean for name in (*STOCKS, *FLOWS)}
+    means: dict[str, Any] = {name: series[name].mean for name in TIMELINE_SERIES}
     mean_timeline = attrs.evolve(timeline, spend_usd=spend, **means)
     return EnsembleSummary(
         replications=len(runs),
