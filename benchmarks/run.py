@@ -29,6 +29,7 @@ if str(HERE) not in sys.path:  # so that `python -m` and imports from elsewhere 
     sys.path.insert(0, str(HERE))
 
 import bench_evaluator  # noqa: E402
+import bench_explore  # noqa: E402
 import bench_simulation  # noqa: E402
 import bench_spacedc  # noqa: E402
 
@@ -132,8 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("evaluator", "simulation"),
-        help="run only the evaluator's or only the fleet simulation's benchmarks",
+        choices=("evaluator", "explore", "simulation"),
+        help="run only the evaluator's, the explore (sweep, Sobol) or the fleet simulation's "
+        "benchmarks",
     )
     parser.add_argument(
         "--profile",
@@ -150,7 +152,13 @@ def main(argv: list[str] | None = None) -> int:
         "mode": "quick" if args.quick else "full",
         "machine": machine_info(),
     }
-    if args.only != "simulation":
+    if args.only in (None, "explore"):
+        results["explore"] = {
+            "sweep": bench_explore.bench_sweep(repeats=1 if args.quick else 3),
+            "sobol": bench_explore.bench_sobol(),
+        }
+        bench_explore.print_report(results["explore"])
+    if args.only in (None, "evaluator"):
         design = bench_evaluator.one_megawatt_design()
         comparison = bench_spacedc.bench_comparison(design, rounds=rounds, repeats=repeats)
         batch = bench_evaluator.bench_batch(design, budget_s=batch_budget_s)
@@ -169,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
         print_report(results)
-    if args.only != "evaluator":
+    if args.only in (None, "simulation"):
         results["simulation"] = bench_simulation.bench(rounds=1 if args.quick else 3)
         bench_simulation.print_report(results["simulation"])
     args.output.write_text(json.dumps(results, indent=2) + "\n")

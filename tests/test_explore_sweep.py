@@ -167,3 +167,15 @@ def test_price_per_kg_and_price_together_are_refused() -> None:
             toy_design(),
             {"launch_vehicle.price_usd_per_kg": 1.0, "launch_vehicle.price_usd": 1e6},
         )
+
+
+def test_metrics_convert_to_a_dataframe_and_print_in_one_line() -> None:
+    """A notebook sees one short line for Metrics and gets every quantity as a DataFrame."""
+    metrics = evaluate(toy_design())
+    text = repr(metrics)
+    assert "\n" not in text and len(text) < 200 and "PFLOP-day" in text
+    frame = metrics.to_dataframe()
+    assert len(frame) == len(metrics.values)
+    assert frame.loc["orbit_to_ground_ratio", "value"] == pytest.approx(
+        metrics.orbit_to_ground_ratio
+    )

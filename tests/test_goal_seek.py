@@ -112,12 +112,12 @@ def test_goal_seek_command_prints_the_answer_and_its_json() -> None:
         cli, ["goal-seek", str(QUICKSTART), "--target", "npv=0", "--vary", PRICE]
     )
     assert result.exit_code == 0, result.output
-    assert "npv = $0 is met at" in result.output
+    assert "npv = $0.00 is met at" in result.output
     result = CliRunner().invoke(
         cli, ["goal-seek", str(QUICKSTART), "--target", "npv=0", "--vary", PRICE, "--json"]
     )
     data = json.loads(result.output)
-    assert data["value"] > 0 and data["answer"].startswith("npv = $0 is met at")
+    assert data["value"] > 0 and data["answer"].startswith("npv = $0.00 is met at")
 
 
 @pytest.mark.parametrize(

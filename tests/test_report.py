@@ -37,20 +37,22 @@ def test_report_needs_no_network(report_page: str) -> None:
 
 
 def test_report_has_every_builtin_section_in_order(report_page: str) -> None:
-    """Question, waterfall, timeline, budgets, tornado, breakeven map, uncertainty and
-    assumptions appear once each, in that order."""
+    """Question, waterfall, timeline, budgets, business case, cash flows, tornado, breakeven
+    map, uncertainty and assumptions appear once each, in that order."""
     titles = re.findall(r"<section id=\"[^\"]+\"><h2>([^<]+)</h2>", report_page)
     assert titles == [
         "Question and verdict",
         "Cost waterfall",
         "Fleet timeline",
         "Budgets",
+        "Business case",
+        "Cash flows and NPV bridge",
         "Sensitivity",
         "Breakeven map",
         "Uncertainty",
         "Assumptions and sources",
     ]
-    assert report_page.count('class="plotly-graph-div"') == 6
+    assert report_page.count('class="plotly-graph-div"') == 8
 
 
 def test_report_states_the_question_verdict_and_sources(report_page: str) -> None:

@@ -14,7 +14,7 @@ share of the assets' remaining book value, received in the last period.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 import numpy as np
@@ -119,6 +119,31 @@ class CashFlows:
             tax_usd=fold(self.tax_usd),
             salvage_usd=fold(self.salvage_usd),
             delivered_pflop_days=fold(self.delivered_pflop_days),
+        )
+
+    @classmethod
+    def from_columns(cls, columns: Mapping[str, Sequence[float]]) -> CashFlows:
+        """The cash flows whose :meth:`columns` are ``columns`` (a cashflows.csv business or the
+        ``annual_cash_flows`` of metrics.json); tax and salvage are taken as they are."""
+        time = np.asarray(columns["time_years"], dtype=np.float64)
+        step = float(time[0]) if time.size else 1.0
+
+        def grouped(prefix: str) -> dict[str, object]:
+            return {
+                key.removeprefix(prefix).removesuffix("_usd"): value
+                for key, value in columns.items()
+                if key.startswith(prefix) and key.endswith("_usd")
+            }
+
+        return cls(
+            step_years=step,
+            start_year=float(columns["calendar_year"][0]) if time.size else 0.0,
+            revenue_usd=columns["revenue_usd"],
+            capital_usd=grouped("capital_"),
+            operating_usd=grouped("operating_"),
+            tax_usd=columns["tax_usd"],
+            salvage_usd=columns["salvage_usd"],
+            delivered_pflop_days=columns["delivered_pflop_days"],
         )
 
     def columns(self) -> dict[str, FloatArray]:

@@ -27,6 +27,7 @@ import numpy as np
 from skyrack.business.case import BusinessCase, case_from_model
 from skyrack.business.frontier import FloatArray
 from skyrack.business.settings import Business
+from skyrack.business.words import usd
 from skyrack.components import AcceleratorRoadmap
 from skyrack.errors import InvalidComponent, SkyrackError, closest_names
 from skyrack.study import Study
@@ -302,10 +303,7 @@ def _fmt(value: float, unit: str) -> str:
     if not math.isfinite(value):
         return "never" if unit == "yr" else "undefined"
     if unit == "USD":
-        for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
-            if abs(value) >= scale:
-                return f"${value / scale:,.3g}{suffix}"
-        return f"${value:,.0f}"
+        return usd(value)
     if unit == "1/yr":
         return f"{100 * value:.2f} %/yr"
     return f"{value:,.3g} {unit}"

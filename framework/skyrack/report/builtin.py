@@ -179,6 +179,8 @@ def breakeven_axes(context: ReportContext) -> list[str]:
     debate turns on, each spanning the study's own value."""
     from skyrack.parameters import parameter_value
 
+    if context.study.report.breakeven_map is not None:
+        return list(context.study.report.breakeven_map)
     design = context.study.design
     price = parameter_value(design, "launch_vehicle.price_usd_per_kg")
     energy = parameter_value(design, "ground_baseline.energy_price_usd_per_mwh")
@@ -195,19 +197,21 @@ def breakeven_map(context: ReportContext) -> list[Section]:
     from skyrack.explore.sweep import sweep
 
     result = sweep(context.study.design, breakeven_axes(context))
+    x_key, y_key = (axis.key for axis in result.axes)
     curve = result.breakeven_curve()
     if curve:
-        cheapest = min(curve, key=lambda pair: pair[1])
-        parity = (
-            f"Orbit reaches parity only where ground energy costs at least "
-            f"${cheapest[1]:,.0f}/MWh (with launch at ${cheapest[0]:,.3g}/kg)."
+        picks = sorted({curve[0], curve[len(curve) // 2], curve[-1]}, key=lambda p: p[1])
+        x_unit, y_unit = (result.units.get(key, "") for key in (x_key, y_key))
+        points = "; ".join(
+            f"{figures.number(y)} {y_unit} with {figures.number(x)} {x_unit}" for x, y in picks
         )
+        parity = f"Orbit matches the ground along the black line, e.g. at {points}."
     else:
         parity = "Orbit does not reach parity anywhere on this map."
     intro = (
-        "The orbit/ground ratio over the launch price per kg and the price of the ground's "
-        f"energy, every other input at the study's value ({result.ratio.size:,} designs). "
-        f"{parity} `skyrack sweep` draws a map of any two inputs."
+        f"The orbit/ground ratio over {x_key} and {y_key}, every other input at the study's "
+        f"value ({result.ratio.size:,} designs; grey: a physical budget breaks). {parity} "
+        "`skyrack sweep` draws a map of any two inputs."
     )
     return [
         Section(title="Breakeven map", order=60, intro=intro, figures=(figures.sweep_map(result),))

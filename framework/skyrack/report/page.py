@@ -38,7 +38,7 @@ section p { margin: 6px 0 10px; max-width: 980px; }
 .figure { margin: 10px 0; min-height: 120px; }
 table { border-collapse: collapse; width: 100%; margin: 12px 0; font-size: 13.5px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
-         vertical-align: top; }
+         vertical-align: top; overflow-wrap: anywhere; }
 th { color: var(--muted); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .source { color: var(--muted); font-size: 12.5px; }
