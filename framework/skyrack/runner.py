@@ -31,6 +31,8 @@ class RunOutcome:
     simulation: dict[str, Any] | None = None
     uncertainty: UncertaintyResult | None = None
     """The Monte Carlo over the study's uncertain inputs (None: it has none)."""
+    simulated_verdict: dict[str, Any] | None = None
+    """P(orbit beats the ground) over the simulation's replications (a study with one)."""
     report_failures: tuple[str, ...] = ()
     """One line per report section that could not be drawn (the rest of report.html was)."""
 
@@ -137,6 +139,13 @@ def run_study(
             raise
     summary = ensemble.summarize(histories, seed=seed)
     section = output.document(summary, settings, settings.replications)
+    from skyrack.explore.uncertainty import ensemble_verdict
+
+    simulated = ensemble_verdict(
+        [history.metrics()["lcoc_usd_per_pflop_day"] for history in histories],
+        metrics.ground_lcoc_usd_per_pflop_day,
+    )
+    sections["uncertainty"] = {**sections.get("uncertainty", {}), "simulated": simulated}
 
     def write_more(staging: Path) -> None:
         write_cash_flows(staging, business)
@@ -161,6 +170,7 @@ def run_study(
         business=business,
         simulation=section,
         uncertainty=uncertainty,
+        simulated_verdict=simulated,
         report_failures=tuple(failures),
     )
 

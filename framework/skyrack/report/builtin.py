@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -221,8 +222,12 @@ def breakeven_map(context: ReportContext) -> list[Section]:
 def uncertainty(context: ReportContext) -> list[Section]:
     """The Monte Carlo distribution of the verdict and the percentiles of every metric."""
     result = context.uncertainty
+    simulated = context.document.get("uncertainty", {}).get("simulated")
+    ensemble = _ensemble_sentence(simulated) if simulated else ""
     if result is None or not result.inputs:
-        return []
+        if not ensemble:
+            return []
+        return [Section(title="Uncertainty", order=70, intro=ensemble)]
     rows = figures.percentile_rows(result, {})
     broken = [f"{name} {share:.1%}" for name, share in result.broken_shares().items()]
     inputs = [[item.key, item.distribution.describe(), item.origin] for item in result.inputs]
@@ -238,6 +243,7 @@ def uncertainty(context: ReportContext) -> list[Section]:
             if result.infeasible_share > 0
             else "No draw breaks a physical budget."
         )
+        + (f"\n\n{ensemble}" if ensemble else "")
     )
     tables = table(["metric", "P10", "P50", "P90"], rows, numeric=(1, 2, 3)) + table(
         ["uncertain input", "distribution", "where the range comes from"], inputs
@@ -251,6 +257,18 @@ def uncertainty(context: ReportContext) -> list[Section]:
             html=tables,
         )
     ]
+
+
+def _ensemble_sentence(simulated: dict[str, Any]) -> str:
+    ratio = simulated["orbit_to_ground_ratio"]
+    low, high = simulated["p_orbit_wins_95"]
+    return (
+        f"The fleet simulation's {simulated['replications']} replications (launch failures, "
+        "stand-downs, events, replacements; the catalog values held fixed) put orbit at "
+        f"{ratio['p10']:.3g}–{ratio['p90']:.3g}× the ground (P10–P90, median "
+        f"{ratio['p50']:.3g}×); orbit is cheaper in {simulated['p_orbit_wins']:.0%} of them "
+        f"(95 % interval {low:.0%}–{high:.0%})."
+    )
 
 
 def assumptions(context: ReportContext) -> list[Section]:

@@ -56,7 +56,7 @@ def label(key: str, unit: str = "") -> str:
 def number(value: float) -> str:
     """A number as people read it: 35,000 not 3.5e+04; 0.005; 1.2e+09 only when huge."""
     if value == 0 or 1e-3 <= abs(value) < 1e7:
-        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+        return f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
     return f"{value:.3g}"
 
 
