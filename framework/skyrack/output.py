@@ -146,8 +146,22 @@ def results_document(
     for name, section in (sections or {}).items():
         if name in document:
             raise ValueError(f"section {name!r} is already part of the document")
-        document[name] = section
+        document[name] = finite_or_null(section)
     return document
+
+
+def finite_or_null(data: Any) -> Any:
+    """``data`` with each infinite or undefined number as None, JSON's null, which the schema
+    reads as "never" or "undefined" (a payback that never comes, a replication that delivered
+    nothing). The computed values themselves are always finite (the evaluator refuses a design
+    that would make one infinite); this applies to the sections added to them."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, Mapping):
+        return {key: finite_or_null(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite_or_null(value) for value in data]
+    return data
 
 
 def document_json(document: Mapping[str, Any] | list[dict[str, Any]]) -> str:

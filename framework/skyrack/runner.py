@@ -9,7 +9,6 @@ run`` can run.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -118,7 +117,7 @@ def _document(
     sections: dict[str, Any] = {"business": business.as_dict()}
     spread = uncertainty.as_dict() if uncertainty is not None else {}
     if simulated is not None:
-        spread["simulated"] = _finite_or_null(simulated)
+        spread["simulated"] = simulated
     if spread:
         sections["uncertainty"] = spread
     if simulation is not None:
@@ -126,18 +125,6 @@ def _document(
     return results_document(
         study, metrics, allowed_implausible=study.allowed_implausible, sections=sections
     )
-
-
-def _finite_or_null(data: Any) -> Any:
-    """``data`` with each infinite or undefined number as None (JSON null: a replication that
-    delivered nothing has no cost per PFLOP-day)."""
-    if isinstance(data, float):
-        return data if math.isfinite(data) else None
-    if isinstance(data, dict):
-        return {key: _finite_or_null(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_finite_or_null(value) for value in data]
-    return data
 
 
 def check_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
@@ -212,6 +199,7 @@ def run_study(
             report_failures=tuple(failures),
         )
 
+    from skyrack.business.simulated import simulated_case
     from skyrack.simulation import ensemble, output
     from skyrack.simulation.plan import SimulationPlan
 
@@ -240,6 +228,17 @@ def run_study(
     simulated = ensemble_verdict(
         [history.metrics()["lcoc_usd_per_pflop_day"] for history in histories],
         metrics.ground_lcoc_usd_per_pflop_day,
+    )
+    from skyrack.parameters import design_parameters
+    from skyrack.plugins import registry
+
+    business = simulated_case(
+        design_parameters(study.design),
+        metrics.values,
+        study.business,
+        registry().accelerator_roadmap(study.business.roadmap),
+        plan,
+        [history.timeline for history in histories],
     )
     document = _document(study, metrics, business, uncertainty, section, simulated)
 
