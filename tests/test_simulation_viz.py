@@ -87,12 +87,13 @@ def test_skyrack_viz_serves_the_page_the_app_module_defines(
     import importlib
 
     from skyrack.cli.viz_cmd import APP
+    from skyrack.simulation import VIZ_STUDY_VARIABLE
 
     path = tmp_path / "viz.toml"
     path.write_text(STUDY, encoding="utf-8")
     module_name, page_name = APP.split(":")
     module = importlib.import_module(module_name)
-    monkeypatch.setenv(module.STUDY_VARIABLE, str(path))
+    monkeypatch.setenv(VIZ_STUDY_VARIABLE, str(path))
     assert getattr(importlib.reload(module), page_name) is not None
 
 

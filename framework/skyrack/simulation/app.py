@@ -34,8 +34,6 @@ from skyrack.simulation.settings import SimulationSettings
 
 matplotlib.use("Agg")
 
-STUDY_VARIABLE = VIZ_STUDY_VARIABLE
-
 
 class LiveFleet(FleetModel):
     """The page's model: replication 0 of the ensemble seeded ``seed`` (a whole number, or its
@@ -175,5 +173,5 @@ def page_for(study_path: str) -> Any:
     )
 
 
-page = page_for(os.environ[STUDY_VARIABLE]) if STUDY_VARIABLE in os.environ else None
+page = page_for(os.environ[VIZ_STUDY_VARIABLE]) if VIZ_STUDY_VARIABLE in os.environ else None
 """The page Solara serves (``skyrack viz`` sets the study)."""
