@@ -68,13 +68,9 @@ def run_study(
     from skyrack.plugins import registry
 
     metrics = evaluate(study.design)
-    business = case_from_model(
-        design_parameters(study.design),
-        metrics.values,
-        study.business,
-        registry().accelerator_roadmap(study.business.roadmap),
-    )
-    sections: dict[str, Any] = {"business": business.as_dict()}
+    p = design_parameters(study.design)
+    roadmap = registry().accelerator_roadmap(study.business.roadmap)
+    sections: dict[str, Any] = {}
     uncertainty = _uncertainty(study)
     if uncertainty is not None:
         sections["uncertainty"] = uncertainty.as_dict()
@@ -100,6 +96,8 @@ def run_study(
     }
     folder = out_dir or default_results_folder(study)
     if study.simulation is None:
+        business = case_from_model(p, metrics.values, study.business, roadmap)
+        sections = {"business": business.as_dict(), **sections}
 
         def write_analytic(staging: Path) -> None:
             write_cash_flows(staging, business)
@@ -116,6 +114,7 @@ def run_study(
             report_failures=tuple(failures),
         )
 
+    from skyrack.business.simulated import simulated_case
     from skyrack.simulation import ensemble, output
     from skyrack.simulation.plan import SimulationPlan
 
@@ -146,6 +145,10 @@ def run_study(
         metrics.ground_lcoc_usd_per_pflop_day,
     )
     sections["uncertainty"] = {**sections.get("uncertainty", {}), "simulated": simulated}
+    business = simulated_case(
+        p, metrics.values, study.business, roadmap, plan, [h.timeline for h in histories]
+    )
+    sections = {"business": business.as_dict(), **sections}
 
     def write_more(staging: Path) -> None:
         write_cash_flows(staging, business)
