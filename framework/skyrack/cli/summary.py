@@ -10,15 +10,11 @@ from rich.table import Table
 
 from skyrack.budgets import format_number
 from skyrack.business.case import BusinessCase
+from skyrack.describe import format_usd
 from skyrack.metrics import Metrics
 from skyrack.study import Study
 
-
-def _usd(value: float) -> str:
-    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"${value / scale:,.2f}{suffix}"
-    return f"${value:,.2f}"
+_usd = format_usd  # the name the summaries use
 
 
 def _years(value: float | None) -> str:

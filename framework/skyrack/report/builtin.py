@@ -8,18 +8,12 @@ from typing import Any
 
 import attrs
 
+from skyrack.describe import format_usd
 from skyrack.report import figures
 from skyrack.report.page import table
 from skyrack.report.sections import ReportContext, Section
 
 MAP_POINTS = (121, 101)
-
-
-def _usd(value: float) -> str:
-    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"${value / scale:,.2f}{suffix}"
-    return f"${value:,.2f}"
 
 
 def study_comment(path: Path | None) -> str:
@@ -89,7 +83,7 @@ def costs(context: ReportContext) -> list[Section]:
     metrics = context.metrics
     total = sum(metrics.waterfall_pv_usd.values())
     rows = [
-        [name.replace("_", " "), _usd(value), f"{100 * value / total:.1f}%" if total else ""]
+        [name.replace("_", " "), format_usd(value), f"{100 * value / total:.1f}%" if total else ""]
         for name, value in metrics.largest_costs(len(metrics.waterfall_pv_usd))
         if value > 0
     ]
