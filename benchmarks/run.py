@@ -3,6 +3,7 @@
     uv run python benchmarks/run.py            # full run (about a minute)
     uv run python benchmarks/run.py --quick    # short run (about 20 s)
     uv run python benchmarks/run.py --only simulation   # the fleet simulation's only
+    uv run python benchmarks/run.py --only goal-seek    # goal-seek's only
     uv run python benchmarks/run.py --profile  # cProfile of one evaluate(), then exit
 
 Performance is reported as figures and ratios measured in this one run, never asserted:
@@ -30,6 +31,7 @@ if str(HERE) not in sys.path:  # so that `python -m` and imports from elsewhere 
 
 import bench_evaluator  # noqa: E402
 import bench_explore  # noqa: E402
+import bench_goal_seek  # noqa: E402
 import bench_simulation  # noqa: E402
 import bench_spacedc  # noqa: E402
 
@@ -133,9 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("evaluator", "explore", "simulation"),
-        help="run only the evaluator's, the explore (sweep, Sobol) or the fleet simulation's "
-        "benchmarks",
+        choices=("evaluator", "explore", "simulation", "goal-seek"),
+        help="run only the evaluator's, the explore (sweep, Sobol), the fleet simulation's or "
+        "goal-seek's benchmarks",
     )
     parser.add_argument(
         "--profile",
@@ -177,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
         print_report(results)
+    if args.only in (None, "goal-seek"):
+        results["goal_seek"] = bench_goal_seek.bench(repeats=1 if args.quick else 3)
+        bench_goal_seek.print_report(results["goal_seek"])
     if args.only in (None, "simulation"):
         results["simulation"] = bench_simulation.bench(rounds=1 if args.quick else 3)
         bench_simulation.print_report(results["simulation"])
