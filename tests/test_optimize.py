@@ -110,6 +110,8 @@ def test_two_objectives_give_a_pareto_front(tmp_path: Path) -> None:
     outcome = optimize(study, storage=str(tmp_path / "s.journal"))
     front = best_trials(outcome.study)
     assert len(front) >= 3
+    designs = [tuple(sorted(t.params.items())) for t in front]
+    assert len(set(designs)) == len(designs), "a design NSGA-II cloned stands once on the front"
     values = np.array([t.values for t in front])
     for i, a in enumerate(values):
         dominated = [(b <= a).all() and (b < a).any() for j, b in enumerate(values) if j != i]

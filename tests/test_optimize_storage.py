@@ -227,3 +227,30 @@ def test_dashboard_without_a_search_says_so(
     result = CliRunner().invoke(cli, ["dashboard", str(path)])
     assert result.exit_code == 1
     assert "holds no study 'never'" in result.output
+
+
+def test_a_journal_trial_syncs_five_times_not_once_per_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A TPE trial's 4 parameters and 9 constraints reach the journal in one append each
+    (created, heartbeat, parameters, constraints, told), and read back complete."""
+    from optuna.storages.journal import JournalFileBackend
+
+    appends: list[int] = []
+    original = JournalFileBackend.append_logs
+
+    def counting(self: JournalFileBackend, logs: list[dict[str, object]]) -> None:
+        appends.append(len(logs))
+        original(self, logs)
+
+    monkeypatch.setattr(JournalFileBackend, "append_logs", counting)
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 10\n"))
+    storage = str(tmp_path / "trials.journal")
+    optimize(study, storage=storage, n_trials=2)
+    before = len(appends)
+    outcome = optimize(study, storage=storage)
+    added = appends[before:]
+    assert len(added) == 8 * 5, "8 trials, 5 appends each"
+    assert added.count(4) == added.count(9) == 8, "parameters and constraints in one append each"
+    for trial in outcome.study.trials:
+        assert len(trial.params) == 4 and len(trial.constraints) == 9

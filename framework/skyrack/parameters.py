@@ -178,6 +178,19 @@ def _field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
     return next((field for field in fields if field.name == name), None)
 
 
+def parameter_kind(design: Design, key: str) -> str:
+    """``"bool"``, ``"int"`` or ``"float"``: the type of the field a parameter key names (a
+    derived key such as ``compute_payload.bf16_dense_tflops`` is a float)."""
+    field = _field_for(key, design)
+    if field is None:
+        return "float"
+    if str(field.type) in {"bool", "<class 'bool'>"}:
+        return "bool"
+    if field.metadata.get("integer") or str(field.type) in {"int", "int | None"}:
+        return "int"
+    return "float"
+
+
 def _check_range(key: str, field: attrs.Attribute[Any] | None, values: FloatArray) -> None:
     """Refuse values the field itself would refuse, worded as the field's validator words it."""
     meta: Mapping[str, Any] = field.metadata if field is not None else {}

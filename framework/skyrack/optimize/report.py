@@ -21,6 +21,7 @@ from skyrack.describe import to_json
 from skyrack.optimize.evaluate import Evaluation, evaluate_assignments
 from skyrack.optimize.run import NOTE_KEY, SURPLUS, Target
 from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
+from skyrack.parameters import parameter_kind
 from skyrack.study import Study
 
 SCHEMA_VERSION = "1"
@@ -28,14 +29,21 @@ SCHEMA_VERSION = "1"
 
 
 def best_trials(study: optuna.Study) -> list[FrozenTrial]:
-    """The best feasible trial, or the feasible Pareto front sorted by the first objective."""
+    """The best feasible trial, or the feasible Pareto front sorted by the first objective.
+
+    A design the sampler tried more than once (NSGA-II's offspring often clone a parent) stands
+    once on the front, as its first trial.
+    """
     if len(study.directions) == 1:
         try:
             return [study.best_trial]
         except ValueError:  # no feasible trial completed yet
             return []
     sign = 1.0 if study.directions[0] == optuna.study.StudyDirection.MINIMIZE else -1.0
-    return sorted(study.best_trials, key=lambda t: sign * t.values[0])
+    designs: dict[str, FrozenTrial] = {}
+    for trial in sorted(study.best_trials, key=lambda t: t.number):
+        designs.setdefault(repr(sorted(trial.params.items())), trial)
+    return sorted(designs.values(), key=lambda t: (sign * t.values[0], t.number))
 
 
 def trial_counts(study: optuna.Study) -> dict[str, int]:
@@ -201,9 +209,7 @@ def export_study(study: Study, trial: FrozenTrial, section: OptimizeSection) -> 
 
 def _typed(value: float, study: Study, key: str) -> Any:
     """A parameter's value as its field's type: int, bool or float."""
-    from skyrack.optimize.section import _field_kind
-
-    kind = _field_kind(study.design, key)
+    kind = parameter_kind(study.design, key)
     if kind == "bool":
         return bool(value)
     if kind == "int":

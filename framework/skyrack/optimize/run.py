@@ -42,7 +42,7 @@ from optuna.trial import FrozenTrial, Trial, TrialState
 from skyrack.errors import SkyrackError
 from skyrack.optimize.evaluate import Assignment, Evaluation, evaluate_assignments
 from skyrack.optimize.section import POPULATION_SAMPLERS, Dimension, OptimizeSection
-from skyrack.optimize.storage import JOURNAL_FILE, Heartbeats, open_storage, redact
+from skyrack.optimize.storage import JOURNAL_FILE, Heartbeats, gathered, open_storage, redact
 from skyrack.study import Study
 
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
@@ -314,14 +314,19 @@ def progress_of(study: optuna.Study, total: int) -> Progress:
     return Progress(finished=len(trials), total=total, best=best)
 
 
-def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> None:
+def _record(trial: Trial, evaluation: Evaluation) -> None:
+    """Write what the trial's evaluation found beside its values: constraints, or the error."""
     if evaluation.error is not None:
         trial.set_user_attr(NOTE_KEY, evaluation.error)
-        study.tell(trial, state=TrialState.FAIL)
-        return
     for key, value in evaluation.constraints.items():
         trial.set_constraint(key, value)
-    study.tell(trial, list(evaluation.values))
+
+
+def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> None:
+    if evaluation.error is not None:
+        study.tell(trial, state=TrialState.FAIL)
+    else:
+        study.tell(trial, list(evaluation.values))
 
 
 def run_worker(
@@ -361,8 +366,12 @@ def run_worker(
         asked = [optuna_study.ask() for _ in range(min(size, max(free, 0) + waiting))]
         with _Heartbeat(storage, [t._trial_id for t in asked]):
             claimed = _claim(optuna_study, asked, target.n_trials)
-            assignments = [suggest(trial, section) for trial in claimed]
+            with gathered(storage):
+                assignments = [suggest(trial, section) for trial in claimed]
             results = evaluate_assignments(section, study.design, assignments)
+            with gathered(storage):
+                for trial, evaluation in zip(claimed, results, strict=True):
+                    _record(trial, evaluation)
             for trial, evaluation in zip(claimed, results, strict=True):
                 _tell(optuna_study, trial, evaluation)
         evaluated += len(claimed)

@@ -39,7 +39,7 @@ from skyrack.optimize.objectives import (
     output_objective,
     search_dimensions,
 )
-from skyrack.parameters import design_parameters, with_variations
+from skyrack.parameters import design_parameters, parameter_kind, with_variations
 from skyrack.registry import Registry
 
 SAMPLERS = ("tpe", "nsga2", "cmaes", "random", "grid")
@@ -159,20 +159,6 @@ def _number(key: str, name: str, value: Any) -> float:
     return float(value)
 
 
-def _field_kind(design: Design, key: str) -> str:
-    """'int', 'bool' or 'float': the type of the field a parameter key names."""
-    section, _, name = key.partition(".")
-    owner = {**design.components(), "sizing": design.sizing, "economics": design.economics}[section]
-    field = next((f for f in attrs.fields(type(owner)) if f.name == name), None)
-    if field is None:  # dense_tflops' bf16 entry
-        return "float"
-    if str(field.type) in {"bool", "<class 'bool'>"}:
-        return "bool"
-    if field.metadata.get("integer") or str(field.type) in {"int", "int | None"}:
-        return "int"
-    return "float"
-
-
 def _parse_when(key: str, when: Any) -> dict[str, tuple[Any, ...]]:
     if not isinstance(when, Mapping) or not when:
         raise _error(
@@ -253,7 +239,7 @@ def _dimension(
     if key in extensions:
         target, kind = "extension", "int" if extensions[key].integer else "float"
     elif key in parameters:
-        target, kind = "parameter", _field_kind(design, key)
+        target, kind = "parameter", parameter_kind(design, key)
     else:
         close = closest_names(key, [*parameters, *COMPONENT_KINDS, *extensions])
         hint = (
