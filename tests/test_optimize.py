@@ -201,3 +201,25 @@ def test_cli_prints_the_best_design_and_writes_json(
     text = CliRunner().invoke(cli, ["optimize", str(path)], env={"COLUMNS": "200"})
     assert text.exit_code == 0, text.output
     assert "Best design" in text.output and "25 complete" in text.output
+
+
+def test_a_design_that_never_reaches_the_power_is_infeasible(tmp_path: Path) -> None:
+    """years_to_power: a fleet whose peak stays below power_w takes forever and breaks the
+    objective's own constraint by its shortfall (1 - peak / power_w); a larger fleet does not."""
+    from skyrack.optimize.evaluate import evaluate_assignments
+
+    text = 'objectives = ["lcoc", { name = "years_to_power", power_w = 1.5e6 }]\n'
+    space = '[optimize.space]\n"sizing.satellites" = { low = 10, high = 400 }\n'
+    study = skyrack.load_study(write_study(tmp_path, text, space=space))
+    assert study.optimize is not None
+    small, large = evaluate_assignments(
+        study.optimize, study.design, [{"sizing.satellites": 20}, {"sizing.satellites": 400}]
+    )
+    peak = skyrack.fleet_timeline(
+        attrs.evolve(study.design, sizing=attrs.evolve(study.design.sizing, satellites=20))
+    ).peak_operating_power_w
+    assert peak < 1.5e6
+    key = "years_to_power(power_w=1.5e+06) reached"
+    assert small.values[1] == np.inf and not small.feasible
+    assert small.constraints[key] == pytest.approx(1 - peak / 1.5e6, rel=1e-9)
+    assert np.isfinite(large.values[1]) and large.constraints[key] <= 0

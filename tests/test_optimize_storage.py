@@ -195,7 +195,11 @@ def searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def test_dashboard_api_answers_on_loopback(searched: Path) -> None:
-    """optuna-dashboard, started by skyrack on 127.0.0.1 at a free port, lists the study."""
+    """optuna-dashboard, started by skyrack on 127.0.0.1 at a free port, lists the study and
+    each trial's constraints."""
+    from optuna.storages import JournalStorage
+    from optuna.storages.journal import JournalFileBackend
+
     from skyrack.optimize.dashboard import make_dashboard
 
     server = make_dashboard(skyrack.load_study(searched), port=0)
@@ -213,6 +217,13 @@ def test_dashboard_api_answers_on_loopback(searched: Path) -> None:
             detail = json.load(response)
         assert len(detail["trials"]) == 20
         assert [t["state"] for t in detail["trials"]] == ["Complete"] * 20
+        journal = JournalStorage(JournalFileBackend("results/served-optimize/optuna.journal"))
+        stored = optuna.load_study(study_name="served", storage=journal)
+        for served, trial in zip(detail["trials"], stored.trials, strict=True):
+            assert served["constraints"] == list(trial.constraints.values()), (
+                "the dashboard sees each trial's constraints, so it can grey out infeasible ones"
+            )
+        assert any(max(t["constraints"]) > 0 for t in detail["trials"])
     finally:
         server.shutdown()
         server.server_close()
@@ -229,11 +240,11 @@ def test_dashboard_without_a_search_says_so(
     assert "holds no study 'never'" in result.output
 
 
-def test_a_journal_trial_syncs_five_times_not_once_per_value(
+def test_a_journal_trial_takes_three_appends_not_one_per_value(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A TPE trial's 4 parameters and 9 constraints reach the journal in one append each
-    (created, heartbeat, parameters, constraints, told), and read back complete."""
+    """A TPE trial reaches the journal in three appends (created; heartbeat and 4 parameters;
+    9 constraints and its value), not one per line, and reads back complete."""
     from optuna.storages.journal import JournalFileBackend
 
     appends: list[int] = []
@@ -250,7 +261,10 @@ def test_a_journal_trial_syncs_five_times_not_once_per_value(
     before = len(appends)
     outcome = optimize(study, storage=storage)
     added = appends[before:]
-    assert len(added) == 8 * 5, "8 trials, 5 appends each"
-    assert added.count(4) == added.count(9) == 8, "parameters and constraints in one append each"
+    assert added == [1, 1 + 4, 9 + 1] * 8, (
+        "8 trials: created, beat + parameters, constraints + told"
+    )
     for trial in outcome.study.trials:
+        assert trial.state == optuna.trial.TrialState.COMPLETE
         assert len(trial.params) == 4 and len(trial.constraints) == 9
+        assert "skyrack:heartbeat" in trial.system_attrs

@@ -148,6 +148,10 @@ def _evaluate_group(
 
     objective_values = [objective.values(outputs, timelines) for objective in section.objectives]
     constraints = _constraints(section, outputs, parameters)
+    for objective in section.objectives:
+        if objective.constraint is not None:
+            shortfall = objective.shortfalls(timelines)
+            constraints[objective.constraint] = np.nan_to_num(shortfall, nan=UNBOUNDED)
     results = []
     for i in range(len(rows)):
         results.append(

@@ -242,7 +242,8 @@ def open_study(
 
 
 class _Heartbeat:
-    """Records a heartbeat for a batch's trials now and every interval until it ends."""
+    """A batch's heartbeats: one when :meth:`beat` is called, then one every interval from a
+    thread while the ``with`` block runs."""
 
     def __init__(self, storage: BaseStorage, trial_ids: Sequence[int]) -> None:
         self._storage = storage
@@ -254,22 +255,26 @@ class _Heartbeat:
         self._interval = interval
         self._thread: threading.Thread | None = None
 
+    def beat(self) -> None:
+        """Record a heartbeat for every trial of the batch now."""
+        if self._interval is None:
+            return
+        for trial_id in self._ids:
+            self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+
     def __enter__(self) -> _Heartbeat:
+        """Beat every interval from a thread until the block ends (the first beat is the
+        caller's: :meth:`beat`, before the trials' evaluation starts)."""
         if self._interval is None:
             return self
-        self._beat()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
         return self
 
-    def _beat(self) -> None:
-        for trial_id in self._ids:
-            self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
-
     def _run(self) -> None:
         assert self._interval is not None
         while not self._stop.wait(self._interval):
-            self._beat()
+            self.beat()
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
@@ -314,19 +319,14 @@ def progress_of(study: optuna.Study, total: int) -> Progress:
     return Progress(finished=len(trials), total=total, best=best)
 
 
-def _record(trial: Trial, evaluation: Evaluation) -> None:
-    """Write what the trial's evaluation found beside its values: constraints, or the error."""
-    if evaluation.error is not None:
-        trial.set_user_attr(NOTE_KEY, evaluation.error)
-    for key, value in evaluation.constraints.items():
-        trial.set_constraint(key, value)
-
-
 def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> None:
     if evaluation.error is not None:
+        trial.set_user_attr(NOTE_KEY, evaluation.error)
         study.tell(trial, state=TrialState.FAIL)
-    else:
-        study.tell(trial, list(evaluation.values))
+        return
+    for key, value in evaluation.constraints.items():
+        trial.set_constraint(key, value)
+    study.tell(trial, list(evaluation.values))
 
 
 def run_worker(
@@ -364,16 +364,16 @@ def run_worker(
             time.sleep(POLL_S)  # the others' trials finish, or go stale and come back
             continue
         asked = [optuna_study.ask() for _ in range(min(size, max(free, 0) + waiting))]
-        with _Heartbeat(storage, [t._trial_id for t in asked]):
+        beats = _Heartbeat(storage, [t._trial_id for t in asked])
+        with gathered(storage):  # on a journal: first heartbeat and parameters in one write
+            beats.beat()
             claimed = _claim(optuna_study, asked, target.n_trials)
-            with gathered(storage):
-                assignments = [suggest(trial, section) for trial in claimed]
+            assignments = [suggest(trial, section) for trial in claimed]
+        with beats:
             results = evaluate_assignments(section, study.design, assignments)
-            with gathered(storage):
+            with gathered(storage):  # each trial's constraints written with its values
                 for trial, evaluation in zip(claimed, results, strict=True):
-                    _record(trial, evaluation)
-            for trial, evaluation in zip(claimed, results, strict=True):
-                _tell(optuna_study, trial, evaluation)
+                    _tell(optuna_study, trial, evaluation)
         evaluated += len(claimed)
         if on_progress is not None:
             on_progress(progress_of(optuna_study, target.n_trials))

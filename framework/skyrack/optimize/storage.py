@@ -14,10 +14,11 @@ whose heartbeat is older than the grace period; its ``JournalStorage`` has no he
 (one journal line per heartbeat), so Optuna's ``fail_stale_trials`` and
 :class:`~optuna.storages.RetryHeartbeatStaleTrialCallback` work on both kinds of storage.
 
-**Fewer writes.** A journal file locks, appends and ``fsync`` once per operation, so a trial's
-seven parameters and nine constraints would cost sixteen disk syncs. :class:`GatheringBackend`
-lets a worker gather the writes of one step (all the parameters of a batch, then all its
-constraints) and append them at once: one lock, one sync, the same journal lines.
+**Fewer writes.** A journal file locks, appends and syncs to disk once per operation, so a trial
+with seven parameters and nine constraints would cost nineteen disk syncs. :class:`GatheringBackend`
+lets a worker gather a trial's attribute writes and append them with its next state change: the
+trial is created (one sync), its first heartbeat and parameters are written before it is
+evaluated (one), its constraints with its values (one). Same journal lines, a sixth of the syncs.
 
 A URL's password never appears in a message: :func:`redact` replaces it with ``***`` and
 :func:`scrub` removes it from any text (a driver's error message, say).
@@ -40,6 +41,7 @@ from optuna.storages import BaseStorage, JournalStorage, RDBStorage
 from optuna.storages import RetryHeartbeatStaleTrialCallback as RetryCallback
 from optuna.storages._heartbeat import BaseHeartbeat
 from optuna.storages.journal import BaseJournalBackend, JournalFileBackend
+from optuna.storages.journal._storage import JournalOperation
 from optuna.trial import FrozenTrial, TrialState
 
 from skyrack.errors import SkyrackError
@@ -102,13 +104,26 @@ class Heartbeats:
         return self.grace_period_s or 2 * self.interval_s
 
 
+GATHERED = frozenset(
+    {
+        JournalOperation.SET_TRIAL_PARAM,
+        JournalOperation.SET_TRIAL_INTERMEDIATE_VALUE,
+        JournalOperation.SET_TRIAL_USER_ATTR,
+        JournalOperation.SET_TRIAL_SYSTEM_ATTR,
+    }
+)
+"""Journal operations a worker may gather: writes to a trial that the storage never reads back
+to decide anything. A new trial or a state change is written at once, after what was gathered."""
+
+
 class GatheringBackend(BaseJournalBackend):
     """A journal file whose appends one thread may gather and write at once.
 
-    Inside :meth:`gathered`, the calling thread's appends wait in memory and are written in one
-    append when the block ends (even when it raises); other threads (a heartbeat) write as they
-    go. Gathered lines are not read back until they are written, so gather only writes the
-    thread does not read back: a trial's parameters and constraints, never a state change.
+    Inside :meth:`gathered`, the calling thread's attribute writes (:data:`GATHERED`) wait in
+    memory; they are written in one append with the thread's next other write (the trial's
+    state change, say) or when the block ends, even when it raises. Other threads (a heartbeat)
+    write as they go. Gather only around code that does not read back what it gathers: a
+    trial's parameters, constraints, notes and first heartbeat.
     """
 
     def __init__(self, backend: JournalFileBackend) -> None:
@@ -127,16 +142,19 @@ class GatheringBackend(BaseJournalBackend):
         return self._backend.read_logs(log_number_from)
 
     def append_logs(self, logs: list[dict[str, Any]]) -> None:
-        """Append now, or, inside :meth:`gathered` on this thread, when the block ends."""
+        """Append now, or, inside :meth:`gathered` on this thread, gather attribute writes."""
         pending: list[dict[str, Any]] | None = getattr(self._local, "pending", None)
         if pending is None:
             self._backend.append_logs(logs)
-        else:
+        elif all(log["op_code"] in GATHERED for log in logs):
             pending.extend(logs)
+        else:
+            self._backend.append_logs([*pending, *logs])
+            pending.clear()
 
     @contextmanager
     def gathered(self) -> Iterator[None]:
-        """Gather this thread's appends and write them in one append at the end."""
+        """Gather this thread's attribute writes; write what is left at the end."""
         self._local.pending = []
         try:
             yield

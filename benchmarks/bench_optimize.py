@@ -1,0 +1,123 @@
+"""skyrack's design search against a bare Optuna loop, and its worker speed-up.
+
+(a) **Overhead.** ``studies/design-optimization.toml`` searched with TPE for ``n_trials`` trials
+    on a fresh journal file, two ways, in alternating rounds of the same run:
+
+    * *Optuna's own loop*: ``optuna.create_study(storage=JournalStorage(JournalFileBackend(..)),
+      sampler=...)`` and ``study.optimize(objective, n_trials)``, where ``objective`` suggests
+      the study's parameters with Optuna's trial API, prices the design with skyrack's
+      analytic evaluator and sets its constraints with ``trial.set_constraint``;
+    * *skyrack*: :func:`skyrack.optimize.optimize` on the same study, sampler (the one
+      :func:`~skyrack.optimize.run.make_sampler` builds, same seed), journal and objective, with
+      everything ``skyrack optimize`` adds: heartbeats, exact trial accounting, the best value
+      read back after every trial for the progress bar.
+
+    The figure is the ratio skyrack / Optuna of the median times (target ≤ 1.3), and skyrack's
+    time for 1,000 trials (target < 20 s). Both searches find the same designs: the benchmark
+    checks that they end on the same best value.
+(b) **Workers.** The speed-up of 2 worker processes over 1 with the fleet-simulation evaluator
+    (target ≥ 1.7 on 2 cores) needs ``skyrack.simulation``; until it exists, the report says so.
+
+Run through ``benchmarks/run.py``; this module only measures and returns numbers.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import statistics
+import tempfile
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import optuna
+from optuna.storages import JournalStorage
+from optuna.storages.journal import JournalFileBackend
+
+import skyrack
+from skyrack.optimize import optimize
+from skyrack.optimize.evaluate import evaluate_assignments
+from skyrack.optimize.run import make_sampler, quiet_optuna, suggest
+
+STUDY = Path(__file__).resolve().parent.parent / "studies" / "design-optimization.toml"
+OVERHEAD_TARGET = 1.3
+"""skyrack's search may take at most this × Optuna's own loop."""
+THOUSAND_TRIALS_TARGET_S = 20.0
+WORKERS_TARGET = 1.7
+
+
+def load() -> tuple[float, float, float]:
+    """The machine's load averages (1, 5, 15 minutes): other work sharing the cores."""
+    return os.getloadavg()
+
+
+def bare_optuna(study: skyrack.Study, storage_path: Path, n_trials: int, seed: int) -> float:
+    """Optuna's own loop on the study's space and objective; returns the best value."""
+    section = study.optimize
+    assert section is not None
+
+    def objective(trial: optuna.Trial) -> float:
+        [evaluation] = evaluate_assignments(section, study.design, [suggest(trial, section)])
+        for key, value in evaluation.constraints.items():
+            trial.set_constraint(key, value)
+        return evaluation.values[0]
+
+    search = optuna.create_study(
+        storage=JournalStorage(JournalFileBackend(str(storage_path))),
+        sampler=make_sampler(section, seed),
+        direction=section.objectives[0].direction,
+    )
+    search.optimize(objective, n_trials=n_trials)
+    return float(search.best_value)
+
+
+def skyrack_search(study: skyrack.Study, storage_path: Path, n_trials: int, seed: int) -> float:
+    """skyrack's search, progress reports included; returns the best value."""
+    outcome = optimize(
+        study,
+        storage=str(storage_path),
+        n_trials=n_trials,
+        seed=seed,
+        on_progress=lambda progress: None,
+    )
+    return float(outcome.study.best_value)
+
+
+def bench_overhead(*, n_trials: int, rounds: int, seed: int = 1) -> dict[str, Any]:
+    """(a) Median seconds of each loop over ``rounds`` alternating rounds, and their ratio."""
+    study = skyrack.load_study(STUDY)
+    times: dict[str, list[float]] = {"optuna": [], "skyrack": []}
+    best: dict[str, float] = {}
+    loads = [load()]
+    with tempfile.TemporaryDirectory(prefix="skyrack-bench-") as folder:
+        for round_number in range(rounds):
+            for name, run in (("optuna", bare_optuna), ("skyrack", skyrack_search)):
+                path = Path(folder) / f"{name}-{round_number}.journal"
+                with quiet_optuna(), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    start = time.perf_counter()
+                    best[name] = run(study, path, n_trials, seed)
+                    times[name].append(time.perf_counter() - start)
+                loads.append(load())
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    return {
+        "study": STUDY.name,
+        "sampler": "tpe",
+        "n_trials": n_trials,
+        "rounds": rounds,
+        "seconds": times,
+        "median_s": medians,
+        "skyrack_over_optuna": medians["skyrack"] / medians["optuna"],
+        "same_best_value": best["optuna"] == best["skyrack"],
+        "best_value": best,
+        "load_average_1min": [round(sample[0], 2) for sample in loads],
+    }
+
+
+def bench_workers() -> dict[str, Any]:
+    """(b) 2 workers over 1 with the simulation evaluator, when the simulation exists."""
+    if importlib.util.find_spec("skyrack.simulation") is None:
+        return {"measured": False, "reason": "skyrack.simulation (issue 9) is not in this tree"}
+    return {"measured": False, "reason": "the simulation evaluator is not wired in yet"}
