@@ -8,7 +8,7 @@
       the study's parameters with Optuna's trial API, prices the design with skyrack's
       analytic evaluator and sets its constraints with ``trial.set_constraint``;
     * *skyrack*: :func:`skyrack.optimize.optimize` on the same study, sampler (the one
-      :func:`~skyrack.optimize.run.make_sampler` builds, same seed), journal and objective, with
+      :func:`~skyrack.optimize.sampler.make_sampler` builds, same seed), journal and objective, with
       everything ``skyrack optimize`` adds: heartbeats, exact trial accounting, the best value
       read back after every trial for the progress bar.
 
@@ -39,7 +39,8 @@ from optuna.storages.journal import JournalFileBackend
 import skyrack
 from skyrack.optimize import optimize
 from skyrack.optimize.evaluate import evaluate_assignments
-from skyrack.optimize.run import make_sampler, quiet_optuna, suggest
+from skyrack.optimize.run import quiet_optuna, suggest
+from skyrack.optimize.sampler import make_sampler
 
 STUDY = Path(__file__).resolve().parent.parent / "studies" / "design-optimization.toml"
 OVERHEAD_TARGET = 1.3

@@ -17,7 +17,6 @@ be retried, so a rerun after a crash reaches the total.
 from __future__ import annotations
 
 import bisect
-import math
 import multiprocessing
 import os
 import threading
@@ -41,7 +40,8 @@ from optuna.trial import FrozenTrial, Trial, TrialState
 
 from skyrack.errors import SkyrackError
 from skyrack.optimize.evaluate import Assignment, Evaluation, evaluate_assignments
-from skyrack.optimize.section import POPULATION_SAMPLERS, Dimension, OptimizeSection
+from skyrack.optimize.sampler import batch_size, grid_size, make_sampler
+from skyrack.optimize.section import Dimension, OptimizeSection
 from skyrack.optimize.storage import JOURNAL_FILE, Heartbeats, gathered, open_storage, redact
 from skyrack.study import Study
 
@@ -49,7 +49,6 @@ FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
 NOTE_KEY = "skyrack_note"
 SURPLUS = "surplus: the study already had n_trials when this trial was asked; not evaluated"
 POLL_S = 0.2
-DEFAULT_POPULATION = 50
 
 
 def results_folder(study: Study) -> Path:
@@ -99,52 +98,6 @@ def suggest(trial: Trial, section: OptimizeSection) -> dict[str, Any]:
             value = trial.suggest_float(name, low, high, step=dimension.step, log=dimension.log)
         assignment[name] = value
     return assignment
-
-
-def make_sampler(section: OptimizeSection, seed: int | None) -> optuna.samplers.BaseSampler:
-    """The sampler the study names, seeded."""
-    name = section.settings.sampler
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-        if name == "tpe":
-            conditional = any(d.when for d in section.space)
-            return optuna.samplers.TPESampler(seed=seed, multivariate=True, group=conditional)
-        if name == "nsga2":
-            return optuna.samplers.NSGAIISampler(
-                population_size=section.settings.population_size or DEFAULT_POPULATION, seed=seed
-            )
-        if name == "cmaes":
-            return optuna.samplers.CmaEsSampler(seed=seed, popsize=section.settings.population_size)
-        if name == "random":
-            return optuna.samplers.RandomSampler(seed=seed)
-        grid = {d.name: list(grid_values(d)) for d in section.space}
-        return optuna.samplers.GridSampler(grid, seed=seed)
-
-
-def grid_values(dimension: Dimension) -> tuple[Any, ...]:
-    """Every value of a dimension on a grid (its choices, or its range in steps)."""
-    if dimension.kind == "categorical":
-        return dimension.choices
-    assert dimension.low is not None and dimension.high is not None and dimension.step
-    count = round((dimension.high - dimension.low) / dimension.step) + 1
-    values = [dimension.low + i * dimension.step for i in range(count)]
-    return tuple(int(v) for v in values) if dimension.kind == "int" else tuple(values)
-
-
-def batch_size(section: OptimizeSection, sampler: optuna.samplers.BaseSampler) -> int:
-    """How many trials a worker asks at once: a generation for population samplers."""
-    if section.settings.sampler not in POPULATION_SAMPLERS:
-        return 1
-    if section.settings.population_size:
-        return section.settings.population_size
-    if isinstance(sampler, optuna.samplers.CmaEsSampler):
-        return 4 + math.floor(3 * math.log(len(section.space)))  # CMA-ES's default λ
-    return DEFAULT_POPULATION
-
-
-def grid_size(section: OptimizeSection) -> int:
-    """How many designs the grid holds."""
-    return math.prod(len(grid_values(d)) for d in section.space)
 
 
 @attrs.frozen(kw_only=True)
