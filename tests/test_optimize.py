@@ -234,3 +234,26 @@ def test_a_design_that_never_reaches_the_power_is_infeasible(tmp_path: Path) -> 
     assert small.values[1] == np.inf and not small.feasible
     assert small.constraints[key] == pytest.approx(1 - peak / 1.5e6, rel=1e-9)
     assert np.isfinite(large.values[1]) and large.constraints[key] <= 0
+
+
+def test_the_search_starts_from_the_study_design(tmp_path: Path) -> None:
+    """The first trial is the study's own design wherever the space holds its values (here not
+    the radiator: 330 K is off the 20 K grid), so a search never ends worse than its start."""
+    space = """\
+    [optimize.space]
+    launch_vehicle = ["falcon-heavy", "falcon-9-reusable"]
+    "sizing.accelerators_per_satellite" = { low = 16, high = 64, step = 16 }
+    "sizing.shielding_mm_al" = { low = 1, high = 10 }
+    "sizing.radiator_temperature_k" = { low = 300, high = 400, step = 20 }
+    """
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 3\n", space=space))
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    first = outcome.study.trials[0].params
+    expected = {
+        "launch_vehicle": "falcon-9-reusable",
+        "sizing.accelerators_per_satellite": 16,
+        "sizing.shielding_mm_al": 5.0,
+    }
+    assert {key: first[key] for key in expected} == expected
+    assert first["sizing.radiator_temperature_k"] != 330.0
+    assert outcome.study.best_value <= skyrack.evaluate(study.design).lcoc_usd_per_pflop_day

@@ -17,6 +17,7 @@ be retried, so a rerun after a crash reaches the total.
 from __future__ import annotations
 
 import bisect
+import math
 import multiprocessing
 import os
 import threading
@@ -38,11 +39,13 @@ from optuna.distributions import (
 from optuna.storages import BaseStorage, fail_stale_trials
 from optuna.trial import FrozenTrial, Trial, TrialState
 
+from skyrack.design import Design
 from skyrack.errors import SkyrackError
 from skyrack.optimize.evaluate import Assignment, Evaluation, evaluate_assignments
 from skyrack.optimize.sampler import batch_size, grid_size, make_sampler
 from skyrack.optimize.section import Dimension, OptimizeSection
 from skyrack.optimize.storage import JOURNAL_FILE, Heartbeats, gathered, open_storage, redact
+from skyrack.parameters import design_parameters
 from skyrack.study import Study
 
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
@@ -191,7 +194,41 @@ def open_study(
     created.set_user_attr("skyrack_sampler", section.settings.sampler)
     if study.path is not None:
         created.set_user_attr("skyrack_study_file", str(study.path))
+    start = starting_point(section, study.design)
+    if start and section.settings.sampler != "grid" and not created.trials:
+        created.enqueue_trial(start)
     return created, storage
+
+
+def starting_point(section: OptimizeSection, design: Design) -> dict[str, Any]:
+    """The study's own design, as far as the space holds it: its components and numbers for
+    the dimensions whose range or choices contain them (the search's first trial, so that it
+    never ends worse than the design it started from)."""
+    numbers = design_parameters(design)
+    components = {kind: component.name for kind, component in design.components().items()}
+    start: dict[str, Any] = {}
+    for dimension in sorted(section.space, key=lambda d: bool(d.when)):
+        if not dimension.active(start):
+            continue
+        if dimension.target == "component":
+            value: Any = components[dimension.name]
+        elif dimension.target == "parameter":
+            value = numbers[dimension.name]
+            if dimension.kind == "int":
+                value = round(value)
+            elif dimension.kind == "categorical" and isinstance(dimension.choices[0], bool):
+                value = bool(value)
+        else:
+            continue  # a plugin's search dimension has no value in the design
+        if dimension.kind == "categorical":
+            if value in dimension.choices:
+                start[dimension.name] = value
+            continue
+        assert dimension.low is not None and dimension.high is not None
+        steps = 0.0 if dimension.step is None else (value - dimension.low) / dimension.step
+        if dimension.low <= value <= dimension.high and math.isclose(steps, round(steps)):
+            start[dimension.name] = value
+    return start
 
 
 class _Heartbeat:
