@@ -120,5 +120,47 @@ def bench_overhead(*, n_trials: int, rounds: int, seed: int = 1) -> dict[str, An
 def bench_workers() -> dict[str, Any]:
     """(b) 2 workers over 1 with the simulation evaluator, when the simulation exists."""
     if importlib.util.find_spec("skyrack.simulation") is None:
-        return {"measured": False, "reason": "skyrack.simulation (issue 9) is not in this tree"}
+        return {"measured": False, "reason": "skyrack.simulation is not in this tree"}
     return {"measured": False, "reason": "the simulation evaluator is not wired in yet"}
+
+
+def bench(*, quick: bool) -> dict[str, Any]:
+    """Every design-search figure: (a) 200 trials and one round with ``quick``, else 1,000
+    trials and three rounds; (b) the workers' speed-up."""
+    return {
+        "overhead": bench_overhead(n_trials=200 if quick else 1_000, rounds=1 if quick else 3),
+        "workers": bench_workers(),
+        "targets": {
+            "skyrack_over_optuna_at_most": OVERHEAD_TARGET,
+            "thousand_trials_s_below": THOUSAND_TRIALS_TARGET_S,
+            "two_over_one_workers_at_least": WORKERS_TARGET,
+        },
+    }
+
+
+def print_report(results: dict[str, Any]) -> None:
+    """The design-search part of the report."""
+    search, workers = results["overhead"], results["workers"]
+    print()
+    print(
+        f"Design search: {search['n_trials']:,} TPE trials of {search['study']} on a journal "
+        f"file, {search['rounds']} alternating round(s)"
+    )
+    print(f"  {'':44} {'median s':>10}  rounds (s)")
+    for name, label in (("optuna", "Optuna's own loop (study.optimize)"), ("skyrack", "skyrack")):
+        rounds = ", ".join(f"{value:.2f}" for value in search["seconds"][name])
+        print(f"  {label:44} {search['median_s'][name]:>10.2f}  {rounds}")
+    ratio = search["skyrack_over_optuna"]
+    verdict = "met" if ratio <= OVERHEAD_TARGET else "NOT met"
+    print(f"  ratio skyrack / Optuna: {ratio:.3f}; target ≤ {OVERHEAD_TARGET}: {verdict}")
+    if search["n_trials"] == 1_000:
+        seconds = search["median_s"]["skyrack"]
+        verdict = "met" if seconds < THOUSAND_TRIALS_TARGET_S else "NOT met"
+        print(f"  skyrack, 1,000 trials: {seconds:.1f} s; target < 20 s: {verdict}")
+    same = "yes" if search["same_best_value"] else "NO"
+    print(f"  same best value both ways: {same} ({search['best_value']['skyrack']:.6g})")
+    print(f"  load average (1 min) before and after each search: {search['load_average_1min']}")
+    if workers["measured"]:
+        print(f"  2 workers over 1, simulation evaluator: {workers['speedup']:.2f}×")
+    else:
+        print(f"  2 workers over 1, simulation evaluator: not measured ({workers['reason']})")

@@ -1,7 +1,9 @@
 """Run every skyrack benchmark, print a table of figures and ratios, write results.json.
 
-    uv run python benchmarks/run.py            # full run (a few minutes: 6 searches)
-    uv run python benchmarks/run.py --quick    # short run (under a minute)
+    uv run python benchmarks/run.py            # full run (a few minutes)
+    uv run python benchmarks/run.py --quick    # short run (about a minute)
+    uv run python benchmarks/run.py --only simulation   # the fleet simulation's only
+    uv run python benchmarks/run.py --only optimize     # the design search's only
     uv run python benchmarks/run.py --profile  # cProfile of one evaluate(), then exit
 
 Performance is reported as figures and ratios measured in this one run, never asserted:
@@ -29,6 +31,7 @@ if str(HERE) not in sys.path:  # so that `python -m` and imports from elsewhere 
 
 import bench_evaluator  # noqa: E402
 import bench_optimize  # noqa: E402
+import bench_simulation  # noqa: E402
 import bench_spacedc  # noqa: E402
 
 BATCH_TARGET_DESIGNS_PER_S = 100_000.0
@@ -121,35 +124,6 @@ def print_report(results: dict[str, Any]) -> None:
     worst = min(row["designs_per_s"] for row in big)
     verdict = "met" if worst >= BATCH_TARGET_DESIGNS_PER_S else "NOT met"
     print(f"  target ≥ 100,000 designs/s at 1e5 designs and above: {verdict} (lowest {worst:,.0f})")
-    print_optimize(results["optimize"], results["optimize_workers"])
-
-
-def print_optimize(search: dict[str, Any], workers: dict[str, Any]) -> None:
-    """The design-search part of the report."""
-    print()
-    print(
-        f"Design search: {search['n_trials']:,} TPE trials of {search['study']} on a journal "
-        f"file, {search['rounds']} alternating round(s)"
-    )
-    print(f"  {'':44} {'median s':>10}  rounds (s)")
-    for name, label in (("optuna", "Optuna's own loop (study.optimize)"), ("skyrack", "skyrack")):
-        rounds = ", ".join(f"{value:.2f}" for value in search["seconds"][name])
-        print(f"  {label:44} {search['median_s'][name]:>10.2f}  {rounds}")
-    ratio = search["skyrack_over_optuna"]
-    target = bench_optimize.OVERHEAD_TARGET
-    verdict = "met" if ratio <= target else "NOT met"
-    print(f"  ratio skyrack / Optuna: {ratio:.3f}; target ≤ {target}: {verdict}")
-    if search["n_trials"] == 1_000:
-        seconds = search["median_s"]["skyrack"]
-        verdict = "met" if seconds < bench_optimize.THOUSAND_TRIALS_TARGET_S else "NOT met"
-        print(f"  skyrack, 1,000 trials: {seconds:.1f} s; target < 20 s: {verdict}")
-    same = "yes" if search["same_best_value"] else "NO"
-    print(f"  same best value both ways: {same} ({search['best_value']['skyrack']:.6g})")
-    print(f"  load average (1 min) before and after each search: {search['load_average_1min']}")
-    if workers["measured"]:
-        print(f"  2 workers over 1, simulation evaluator: {workers['speedup']:.2f}×")
-    else:
-        print(f"  2 workers over 1, simulation evaluator: not measured ({workers['reason']})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats, one round")
     parser.add_argument(
         "--output", type=Path, default=HERE / "results.json", help="where to write the JSON"
+    )
+    parser.add_argument(
+        "--only",
+        choices=("evaluator", "simulation", "optimize"),
+        help="run only the evaluator's, the fleet simulation's or the design search's benchmarks",
     )
     parser.add_argument(
         "--profile",
@@ -168,29 +147,36 @@ def main(argv: list[str] | None = None) -> int:
         print(bench_evaluator.profile_single(bench_evaluator.one_megawatt_design()))
         return 0
     repeats, rounds, batch_budget_s = (11, 1, 0.3) if args.quick else (51, 3, 3.0)
-    search_trials = 200 if args.quick else 1_000
 
-    design = bench_evaluator.one_megawatt_design()
-    comparison = bench_spacedc.bench_comparison(design, rounds=rounds, repeats=repeats)
-    batch = bench_evaluator.bench_batch(design, budget_s=batch_budget_s)
     results: dict[str, Any] = {
         "mode": "quick" if args.quick else "full",
         "machine": machine_info(),
-        "design": bench_evaluator.design_summary(design),
-        "comparison": comparison,
-        "batch": batch,
-        "batch_speedup": bench_evaluator.batch_speedup(comparison["skyrack"]["median_s"], batch),
-        "optimize": bench_optimize.bench_overhead(n_trials=search_trials, rounds=rounds),
-        "optimize_workers": bench_optimize.bench_workers(),
-        "targets": {
-            "single_skyrack_over_spacedc_at_most": SINGLE_TARGET_RATIO,
-            "batch_designs_per_s_at_least": BATCH_TARGET_DESIGNS_PER_S,
-            "optimize_skyrack_over_optuna_at_most": bench_optimize.OVERHEAD_TARGET,
-            "optimize_1000_trials_s_below": bench_optimize.THOUSAND_TRIALS_TARGET_S,
-            "optimize_2_over_1_workers_at_least": bench_optimize.WORKERS_TARGET,
-        },
     }
-    print_report(results)
+    if args.only in (None, "evaluator"):
+        design = bench_evaluator.one_megawatt_design()
+        comparison = bench_spacedc.bench_comparison(design, rounds=rounds, repeats=repeats)
+        batch = bench_evaluator.bench_batch(design, budget_s=batch_budget_s)
+        results.update(
+            {
+                "design": bench_evaluator.design_summary(design),
+                "comparison": comparison,
+                "batch": batch,
+                "batch_speedup": bench_evaluator.batch_speedup(
+                    comparison["skyrack"]["median_s"], batch
+                ),
+                "targets": {
+                    "single_skyrack_over_spacedc_at_most": SINGLE_TARGET_RATIO,
+                    "batch_designs_per_s_at_least": BATCH_TARGET_DESIGNS_PER_S,
+                },
+            }
+        )
+        print_report(results)
+    if args.only in (None, "simulation"):
+        results["simulation"] = bench_simulation.bench(rounds=1 if args.quick else 3)
+        bench_simulation.print_report(results["simulation"])
+    if args.only in (None, "optimize"):
+        results["optimize"] = bench_optimize.bench(quick=args.quick)
+        bench_optimize.print_report(results["optimize"])
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwrote {args.output}")
     return 0

@@ -11,5 +11,6 @@ BUILTIN_MODULES = {
     "policies": "skyrack_policies",
     "events": "skyrack_events",
     "reference_models": "skyrack_reference_models",
+    "roadmaps": "skyrack_roadmaps",
 }
 BUILTIN_PLUGINS = set(BUILTIN_MODULES)

@@ -289,10 +289,11 @@ def test_success_probabilities_follow_the_rule_of_succession_from_flight_records
         ("electron", 7.3),
     ],
 )
-def test_launch_co2_matches_the_primary_emission_estimate_of_launch_emissions_csv(
+def test_launch_co2_matches_the_primary_emission_estimate_of_the_inventory(
     name: str, tabulated_t: float
 ) -> None:
-    """CO2 per launch is the co2_primary_t column of shared/data/launch_emissions.csv."""
+    """CO2 per launch is the primary (no afterburning) estimate of Barker, Marais & McDowell's
+    inventory (2024): propellant by stage × 637 (kerosene), 426 (methane), 220 (hypergolic)."""
     vehicle = skyrack.registry().launch_vehicle(name)
     assert vehicle.co2_per_launch_kg / 1000 == pytest.approx(tabulated_t, abs=0.06)
 

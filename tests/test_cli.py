@@ -57,7 +57,7 @@ def table_rows(output: str) -> dict[str, list[str]]:
 
 
 def test_help_does_not_import_optuna_or_mesa() -> None:
-    """`skyrack --help` (plugins loaded) leaves the heavy optuna and mesa libraries unimported."""
+    """`skyrack --help` (plugins loaded) leaves optuna, mesa, dask and solara unimported."""
     script = textwrap.dedent(
         """
         import sys
@@ -68,7 +68,9 @@ def test_help_does_not_import_optuna_or_mesa() -> None:
             main()
         except SystemExit as exit:
             assert exit.code in (0, None), f"--help exited with {exit.code}"
-        heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("optuna", "mesa"))
+        heavy = sorted(
+            m for m in sys.modules if m.split(".")[0] in ("optuna", "mesa", "dask", "solara")
+        )
         assert not heavy, f"--help imported {heavy}"
         assert "skyrack_launchers" in sys.modules, "--help did not load the plugins"
         """

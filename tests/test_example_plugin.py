@@ -17,7 +17,7 @@ from skyrack.testing import check_plugin
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "plugins" / "example-plugin"
-EXAMPLE_COMPONENTS = {"example-orbital-freighter", "example-edge-accelerator"}
+EXAMPLE_COMPONENTS = {"example-orbital-freighter", "example-edge-accelerator", "retire-degraded"}
 
 
 @pytest.fixture(scope="module")

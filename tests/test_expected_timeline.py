@@ -109,14 +109,45 @@ def test_pricing_the_expected_timeline_gives_the_closed_form_present_values(
     )
 
 
-def test_undiscounted_totals_of_the_timeline_equal_the_closed_form() -> None:
-    """At 0 %/yr the timeline's totals are the closed form's undiscounted costs exactly."""
+@pytest.mark.parametrize("step", [0.25, 0.05])
+def test_a_throttled_fleets_discounted_compute_matches_the_closed_form(step: float) -> None:
+    """An undersized, degrading array throttles each satellite after 2.9 years; period by
+    period the timeline's compute, discounted at 10 %, still gives the closed form's present
+    value to e^{δh/2} − 1."""
+    design = slow_toy(
+        **{
+            "satellite_bus.solar_degradation_per_year": 0.1,
+            "sizing.array_margin": 0.8,
+            "compute_payload.failure_rate_per_year": 0.05,
+            "economics.discount_rate_per_year": 0.1,
+        }
+    )
+    closed = evaluate(design).values["pv_pflop_days"]
+    timeline = fleet_timeline(design, step_years=step)
+    tolerance = math.expm1(math.log(1.1) * step / 2)
+    assert timeline.present_value("delivered_pflop_days", 0.1) == pytest.approx(
+        closed, rel=tolerance
+    )
+    assert np.all(timeline.delivered_pflop_days >= 0)
+
+
+@pytest.mark.parametrize(
+    "throttle",
+    [{}, {"satellite_bus.solar_degradation_per_year": 0.1, "sizing.array_margin": 0.8}],
+    ids=["full-power", "throttled"],
+)
+def test_undiscounted_totals_of_the_timeline_equal_the_closed_form(
+    throttle: dict[str, float],
+) -> None:
+    """At 0 %/yr the timeline's totals are the closed form's undiscounted costs and compute
+    exactly, also when an undersized array throttles the payload late in life."""
     design = slow_toy(
         **{
             "satellite_bus.failure_rate_per_year": 0.05,
             "compute_payload.failure_rate_per_year": 0.08,
             "economics.operations_fraction_per_year": 0.02,
             "economics.insurance_fraction": 0.05,
+            **throttle,
         }
     )
     v = evaluate(design).values
@@ -269,3 +300,28 @@ def test_one_gigawatt_of_h100_on_falcon_9_breaks_the_deployment_time_budget() ->
     assert metrics.peak_operating_power_w < 0.15e9
     raised = attrs.evolve(design, sizing=attrs.evolve(design.sizing, max_deployment_missions=7.0))
     assert not any(b.broken for b in evaluate(raised, check_feasible=False).budgets)
+
+
+def test_the_second_integral_of_a_throttled_profile_matches_numerical_integration() -> None:
+    """𝔉(a) = ∫₀^a F of a two-piece profile (full power, then throttled) equals the trapezoid
+    rule on a fine grid before, inside and after each piece (each piece counted once)."""
+    from skyrack.expected_timeline import Profile
+
+    profile = Profile(((0.0, 1.0, 1.0, 0.5), (1.0, 3.0, 2.0, 0.7)))
+    ages = np.linspace(0.0, 4.0, 400_001)
+    f = np.where(ages < 1, np.exp(-0.5 * ages), np.where(ages < 3, 2 * np.exp(-0.7 * ages), 0))
+    f_integral = np.concatenate(([0.0], np.cumsum(0.5 * (f[1:] + f[:-1]) * np.diff(ages))))
+    second = np.concatenate(
+        ([0.0], np.cumsum(0.5 * (f_integral[1:] + f_integral[:-1]) * np.diff(ages)))
+    )
+    for age in (0.5, 1.5, 2.5, 3.5):
+        i = round(age / 4.0 * 400_000)
+        assert profile.second_integral(np.array([age]))[0] == pytest.approx(second[i], rel=1e-5)
+
+
+def test_the_verdict_of_a_fleet_that_never_exists_whole_says_so() -> None:
+    """When a study accepts a 31-year campaign, the verdict says how little of it operates."""
+    design = one_gigawatt_of_h100_on_falcon_9()
+    design = attrs.evolve(design, sizing=attrs.evolve(design.sizing, max_deployment_missions=7.0))
+    verdict = evaluate(design).verdict()
+    assert "at most 14% of the fleet ever operates at once (launching takes 31.2 yr)" in verdict

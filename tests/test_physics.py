@@ -103,7 +103,7 @@ def test_sso_beta_range_matches_beta_angle_over_a_year() -> None:
 
 
 def test_dawn_dusk_sunlight_fraction_within_published_range() -> None:
-    """A dawn-dusk SSO at 650 km is sunlit 0.95–0.98 of the time (REFERENCES.md: 0.95–0.98)."""
+    """A dawn-dusk SSO at 650 km is sunlit 0.95–0.98 of the time, the range usually quoted."""
     sunlight = 1.0 - ph.sso_mean_eclipse_fraction(650.0, 6.0)
     assert 0.95 <= sunlight <= 0.98
 

@@ -241,3 +241,47 @@ def test_installed_third_party_plugin_registers_without_core_changes(
     monkeypatch.setenv(plugins.BLOCK_VARIABLE, "fake-rocket-plugin")
     with pytest.raises(ComponentNotFound):
         plugins.registry().orbit("fake-orbit")
+
+
+def test_a_plugin_roadmap_sets_the_frontier_a_study_prices_against() -> None:
+    """A roadmap registered through register_accelerator_roadmaps is found by name and its
+    frontier prices the business case (here: a flat one keeps the price constant)."""
+    from skyrack import AcceleratorGeneration, AcceleratorRoadmap, Source, hookimpl
+    from skyrack.business.case import business_case
+    from skyrack.business.settings import Business
+    from toy_design import toy_design
+
+    note = Source(title="test roadmap", year=2026, estimate=True)
+
+    class RoadmapPlugin:
+        @hookimpl
+        def register_accelerator_roadmaps(self, register: Any) -> None:
+            register(
+                AcceleratorRoadmap(
+                    name="plugin-flat",
+                    description="one generation, no trend",
+                    generations=[
+                        AcceleratorGeneration(
+                            name="only",
+                            description="the only one",
+                            release_year=2020.0,
+                            bf16_dense_tflops=500.0,
+                            power_w=500.0,
+                            price_usd=10_000.0,
+                            shipped=True,
+                            sources={"*": note},
+                        )
+                    ],
+                    tflops_per_w_growth_per_year=0.0,
+                    tflops_per_usd_growth_per_year=0.0,
+                    sources={"*": note},
+                )
+            )
+
+    with plugins.temporary_plugin(RoadmapPlugin(), "roadmap-plugin") as registry:
+        roadmap = registry.accelerator_roadmap("plugin-flat")
+        assert registry.owner(roadmap) == "roadmap-plugin"
+        case = business_case(toy_design(), Business(roadmap="plugin-flat"), roadmap)
+    assert case.market.frontier.roadmap is roadmap
+    prices = case.market.price_usd_per_pflop_hour([2025.0, 2045.0])
+    assert prices[0] == prices[1]

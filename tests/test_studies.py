@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,3 +34,33 @@ def test_study_is_feasible_and_gives_finite_costs(path: Path) -> None:
     assert 0 < metrics.lcoc_usd_per_pflop_day < float("inf")
     assert 0 < metrics.ground_lcoc_usd_per_pflop_day < float("inf")
     assert all(not budget.broken for budget in metrics.budgets)
+
+
+def business_of(path: Path, **changes: object) -> object:
+    import attrs
+
+    from skyrack.business.case import study_business_case
+
+    study = load_study(path)
+    return study_business_case(
+        attrs.evolve(study, business=attrs.evolve(study.business, **changes))
+    )
+
+
+STUDY_FOLDER = Path(__file__).resolve().parents[1] / "studies"
+
+
+def test_valuation_study_answers_as_its_header_says() -> None:
+    """The 10 GW orbital business loses money where the same capital on the ground earns it."""
+    case: Any = business_of(STUDY_FOLDER / "valuation.toml")
+    assert case.orbit_measures.npv_usd < 0 < case.ground_measures.npv_usd
+    assert case.orbit_measures.npv_usd == pytest.approx(-266e9, rel=0.02)
+    assert case.ground_measures.npv_usd == pytest.approx(224e9, rel=0.02)
+
+
+def test_obsolescence_study_cases_agree_on_a_flat_roadmap_and_differ_on_nvidias() -> None:
+    """Refresh is worth tens of billions on NVIDIA's roadmap and nothing when nothing improves."""
+    case: Any = business_of(STUDY_FOLDER / "obsolescence.toml")
+    assert case.refresh_value_usd == pytest.approx(34.0e9, rel=0.02)
+    flat: Any = business_of(STUDY_FOLDER / "obsolescence.toml", roadmap="flat")
+    assert flat.refresh_value_usd == pytest.approx(0.0, abs=1e-3)

@@ -30,7 +30,15 @@ CORPUS = Path(__file__).parent / "malformed_studies"
 STUDIES = Path(__file__).parent.parent / "studies"
 CORPUS_FILES = sorted(CORPUS.glob("*.toml"))
 EXPECT_PREFIX = "# expect: "
-RESULT_FILES = {".skyrack-results", "metrics.json", "metrics.csv", "waterfall.csv", "budgets.csv"}
+RESULT_FILES = {
+    ".skyrack-results",
+    "metrics.json",
+    "metrics.csv",
+    "waterfall.csv",
+    "budgets.csv",
+    "cashflows.csv",
+    "report.html",
+}
 
 VALID_STUDY = """\
 [study]

@@ -78,6 +78,7 @@ def toy_design(**changes: Any) -> Design:
             seu_recovery_s=0.0,
             memory_gb=80.0,
             radiation_tolerant=False,
+            release_year=2024.0,
             sources={"*": HAND},
         ),
         "orbit": Orbit(

@@ -13,8 +13,16 @@ A notebook user loads studies and components and evaluates designs::
     timeline = skyrack.fleet_timeline(study.design, step_years=0.25)  # expected, year by year
     starship = skyrack.registry().launch_vehicle("starship-target")
 
-The evaluation names are imported on first use, so ``import skyrack`` (and ``skyrack --help``)
-stays light.
+and flies its fleet (:mod:`skyrack.simulation`), one replication or an ensemble::
+
+    settings = skyrack.SimulationSettings(horizon_years=10, policy="replace-failed")
+    history = skyrack.simulate(study.design, settings, seed=1)   # a FleetHistory
+    for history in skyrack.replications(study.design, settings, seed=1, count=20, workers=4):
+        ...                                                      # one at a time, in order
+    summary = skyrack.run_ensemble(study.design, settings, seed=1, count=20)
+
+The evaluation and simulation names are imported on first use, so ``import skyrack`` (and
+``skyrack --help``) stays light.
 """
 
 from __future__ import annotations
@@ -23,6 +31,8 @@ from typing import Any
 
 from skyrack.components import (
     COMPONENT_KINDS,
+    AcceleratorGeneration,
+    AcceleratorRoadmap,
     Component,
     ComputePayload,
     FleetEvent,
@@ -66,6 +76,18 @@ _LAZY = {
     "Study": "skyrack.study",
     "load_study": "skyrack.study",
     "run_study": "skyrack.runner",
+    "simulate": "skyrack.simulation.ensemble",
+    "replications": "skyrack.simulation.ensemble",
+    "run_ensemble": "skyrack.simulation.ensemble",
+    "summarize": "skyrack.simulation.ensemble",
+    "EnsembleSummary": "skyrack.simulation.ensemble",
+    "FleetHistory": "skyrack.simulation.history",
+    "FleetModel": "skyrack.simulation.model",
+    "SimulationPlan": "skyrack.simulation.plan",
+    "SimulationSettings": "skyrack.simulation.settings",
+    "FactorySettings": "skyrack.simulation.settings",
+    "PolicyBehaviour": "skyrack.simulation.protocol",
+    "EventBehaviour": "skyrack.simulation.protocol",
 }
 
 
@@ -80,13 +102,20 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "COMPONENT_KINDS",
+    "AcceleratorGeneration",
+    "AcceleratorRoadmap",
     "Component",
     "ComponentNotFound",
     "ComputePayload",
     "Design",
     "DuplicateComponent",
     "Economics",
+    "EnsembleSummary",
+    "EventBehaviour",
+    "FactorySettings",
     "FleetEvent",
+    "FleetHistory",
+    "FleetModel",
     "FleetPolicy",
     "FleetTimeline",
     "GroundBaseline",
@@ -97,8 +126,11 @@ __all__ = [
     "ModelInput",
     "Orbit",
     "PluginError",
+    "PolicyBehaviour",
     "ReferenceModel",
     "SatelliteBus",
+    "SimulationPlan",
+    "SimulationSettings",
     "Sizing",
     "SkyrackError",
     "Source",
@@ -116,6 +148,10 @@ __all__ = [
     "parameter_names",
     "price_timeline",
     "registry",
+    "replications",
+    "run_ensemble",
     "run_study",
+    "simulate",
+    "summarize",
     "unit_costs",
 ]

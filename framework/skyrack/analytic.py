@@ -252,7 +252,7 @@ def _compute(xp: ArrayNamespace, p: Mapping[str, Real]) -> tuple[dict[str, Real]
         result["ground_" + key] = value
     result["orbit_to_ground_ratio"] = lcoc / ground["lcoc_usd_per_pflop_day"]
 
-    table = budgets(p, s, ramp_years)
+    table = budgets(p, s, ramp_years, satellites)
     feasible = True
     for budget in table:
         excess = budget.excess

@@ -106,13 +106,26 @@ BUDGET_NAMES = (
 _EXCESS_KEYS = {name: f"budget_{name.replace(' ', '_')}_excess" for name in BUDGET_NAMES}
 
 
-def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> list[Budget]:
-    """Every budget of the designs in ``p`` with satellite sizing ``s`` (floats or arrays)."""
+def budgets(
+    p: Mapping[str, Real],
+    s: Mapping[str, Real],
+    ramp_years: Real,
+    satellites: Real | None = None,
+) -> list[Budget]:
+    """Every budget of the designs in ``p`` with satellite sizing ``s`` (floats or arrays), a
+    launch campaign of ``ramp_years`` and a fleet of ``satellites`` (default: ``s["satellites"]``
+    when the evaluator's values are passed as ``s``, else as many as fill every launch)."""
+    if satellites is None:
+        satellites = s.get("satellites", math.inf)
     accelerators = p["sizing.accelerators_per_satellite"]
     payload_mass_kg = s["accelerator_mass_kg"] + s["shielding_mass_kg"] + s["radiator_mass_kg"]
-    # A launch carries k ≥ 1 satellites (one that does not fit still has to fly alone).
-    carried = s["satellites_per_launch"]
+    # A launch carries the k that fit, or the whole fleet if smaller; at least one satellite
+    # (one that does not fit still has to fly alone, and the fill says by how much it is over).
+    fits = s["satellites_per_launch"]
+    carried = fits + (fits > satellites) * (satellites - fits)
     carried = carried + (carried < 1.0) * (1.0 - carried)
+    # it binds only when a full launch could not take one more satellite
+    full = (carried >= fits) * 1.0
     return [
         Budget(
             "bus payload power",
@@ -139,7 +152,7 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
             "kg",
             "make the satellite lighter or choose a bigger launch vehicle",
             measures="one launch's satellites vs payload",
-            step=s["wet_mass_kg"],
+            step=s["wet_mass_kg"] * full,
         ),
         Budget(
             "launch fill by volume",
@@ -148,7 +161,7 @@ def budgets(p: Mapping[str, Real], s: Mapping[str, Real], ramp_years: Real) -> l
             "m^3",
             "make the satellite smaller or choose a vehicle with a larger fairing",
             measures="one launch's satellites vs fairing",
-            step=s["stowed_volume_m3"],
+            step=s["stowed_volume_m3"] * full,
         ),
         Budget(
             "thermal",

@@ -11,6 +11,7 @@ The core knows these kinds; the instances (Falcon 9, H100, ...) arrive through p
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -198,6 +199,20 @@ class Component:
         """The source of one field's value (its own, or the component's ``"*"`` fallback)."""
         return self.sources.get(field_name) or self.sources.get("*")
 
+    def range_of(self, field_name: str) -> tuple[float, float] | None:
+        """The plausible range its source gives for this field's value, or None when the source
+        gives none or the value lies outside it (then the range was not this value's: the
+        component was changed after it was sourced)."""
+        source = self.source_of(field_name)
+        if source is None or source.low is None or source.high is None:
+            return None
+        value = getattr(self, field_name)
+        if isinstance(value, Mapping):  # dense_tflops: the range is that of its BF16 entry
+            value = value.get("bf16")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        return (source.low, source.high) if source.low <= value <= source.high else None
+
 
 def numeric_field_names(cls: type) -> list[str]:
     """Names of the fields of a component class that hold numbers (and so need a source)."""
@@ -350,6 +365,13 @@ class ComputePayload(Component):
     )
     memory_gb: float = quantity("GB", "high-bandwidth memory per accelerator")
     radiation_tolerant: bool = flag("whether the part is hardened or derated for space")
+    release_year: float = quantity(
+        "yr",
+        "when the part first shipped (2024.75: late 2024): where it sits on an accelerator roadmap",
+        minimum=1990.0,
+        exclusive_minimum=False,
+        maximum=2100.0,
+    )
 
     @property
     def bf16_dense_tflops(self) -> float:
@@ -479,6 +501,15 @@ class FleetPolicy(Component):
         "launch replacements when healthy compute falls below this fraction of target"
     )
     deorbit_at_design_life: bool = flag("retire satellites when they reach design life")
+    behaviour: Callable[[Any], Any] | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        metadata={
+            "doc": "factory of the policy's behaviour, called with the component "
+            "(skyrack.simulation.protocol.PolicyBehaviour; None: the built-in one)"
+        },
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -491,6 +522,112 @@ class FleetEvent(Component):
     satellite_loss_fraction: float = fraction("fraction of satellites it destroys")
     launch_grounding_days: float = quantity(
         "day", "days launches are halted afterwards", minimum=0.0, exclusive_minimum=False
+    )
+    factory_outage_days: float = quantity(
+        "day",
+        "days satellite production stops afterwards",
+        minimum=0.0,
+        exclusive_minimum=False,
+        default=0.0,
+    )
+    behaviour: Callable[[Any], Any] | None = attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        metadata={
+            "doc": "factory of the event's behaviour, called with the component "
+            "(skyrack.simulation.protocol.EventBehaviour; None: the built-in one)"
+        },
+    )
+
+
+@attrs.frozen(kw_only=True)
+class AcceleratorGeneration(Component):
+    """One generation of an accelerator roadmap: when it ships, its throughput, power, price.
+
+    Not a component kind of its own: generations are registered inside an
+    :class:`AcceleratorRoadmap`, each number with its source like any component's.
+    """
+
+    kind: ClassVar[str] = "accelerator_generation"
+    release_year: float = quantity(
+        "yr",
+        "year the generation ships (fractions allowed: 2026.5 is mid-2026)",
+        minimum=1990.0,
+        exclusive_minimum=False,
+        maximum=2100.0,
+    )
+    bf16_dense_tflops: float = quantity("TFLOP/s", "dense BF16 throughput of one accelerator")
+    power_w: float = quantity("W", "thermal design power of one accelerator")
+    price_usd: float = quantity("USD", "price of one accelerator")
+    shipped: bool = flag("false for an announced part that has not shipped yet (a projection)")
+
+    @property
+    def tflops_per_w(self) -> float:
+        """Performance per watt [TFLOP/s per W]."""
+        return self.bf16_dense_tflops / self.power_w
+
+    @property
+    def tflops_per_usd(self) -> float:
+        """Performance per dollar [TFLOP/s per USD]."""
+        return self.bf16_dense_tflops / self.price_usd
+
+
+def _as_generations(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+def _check_generations(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple) or not value:
+        raise InvalidComponent(
+            f"{_describe(instance)}: generations must be a non-empty list of "
+            f"AcceleratorGeneration, got {value!r}",
+            field="generations",
+        )
+    for generation in value:
+        if not isinstance(generation, AcceleratorGeneration):
+            raise InvalidComponent(
+                f"{_describe(instance)}: generations must hold AcceleratorGeneration objects, "
+                f"got {type(generation).__name__}",
+                field="generations",
+            )
+    years = [generation.release_year for generation in value]
+    if any(later <= earlier for earlier, later in itertools.pairwise(years)):
+        raise InvalidComponent(
+            f"{_describe(instance)}: generations must be in order of release_year, one per "
+            f"year at most, got {years}",
+            field="generations",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class AcceleratorRoadmap(Component):
+    """What the accelerator frontier is at any date: its generations, then a trend.
+
+    Between two generations the frontier's performance per watt and per dollar follow the
+    log-linear line through them; before the first it is the first's; after the last it grows
+    at the trend rates below (docs/economics.md, "Accelerator roadmap").
+    """
+
+    kind: ClassVar[str] = "accelerator_roadmap"
+    generations: tuple[AcceleratorGeneration, ...] = attrs.field(
+        converter=_as_generations,
+        validator=_check_generations,
+        metadata={"doc": "the generations in order of release year"},
+    )
+    tflops_per_w_growth_per_year: float = quantity(
+        "1/yr",
+        "growth of the frontier's performance per watt after the last generation",
+        minimum=0.0,
+        exclusive_minimum=False,
+        maximum=10.0,
+    )
+    tflops_per_usd_growth_per_year: float = quantity(
+        "1/yr",
+        "growth of the frontier's performance per dollar after the last generation",
+        minimum=0.0,
+        exclusive_minimum=False,
+        maximum=10.0,
     )
 
 
@@ -591,6 +728,7 @@ COMPONENT_KINDS: dict[str, type[Component]] = {
         FleetPolicy,
         FleetEvent,
         ReferenceModel,
+        AcceleratorRoadmap,
     )
 }
 """Every kind the core knows, by its name."""

@@ -48,6 +48,8 @@ def describe_fields(component: Component) -> list[dict[str, Any]]:
         if field.name in _SKIPPED_FIELDS:
             continue
         value = getattr(component, field.name)
+        if field.name == "behaviour":  # a fleet policy's or event's code: name it
+            value = "built-in" if value is None else f"{value.__module__}.{value.__qualname__}"
         numeric = bool(field.metadata.get("numeric"))
         rows.append(
             {

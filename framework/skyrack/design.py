@@ -152,9 +152,10 @@ SIZING_SOURCES: dict[str, Source] = {
     ),
     "array_margin": ESTIMATE,
     "radiator_temperature_k": Source(
-        title="NASA ISS Active Thermal Control System overview (radiators 5–8 kg/m² at "
-        "320–350 K for lighter designs), as summarised in REFERENCES.md",
-        year=2021,
+        title="NASA, International Space Station Active Thermal Control System (ATCS) overview "
+        "(lighter deployable radiator designs: 5–8 kg/m² at 320–350 K)",
+        year=2010,
+        url="https://www.nasa.gov/pdf/473486main_iss_atcs_overview.pdf",
         estimate=True,
         note="330 K sits in the 320–350 K range of light deployable radiators",
     ),

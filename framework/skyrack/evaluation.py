@@ -13,7 +13,12 @@ from skyrack.budgets import describe_violation
 from skyrack.design import Design
 from skyrack.errors import InfeasibleDesign, SkyrackError
 from skyrack.metrics import Metrics, metrics_from
-from skyrack.parameters import FloatArray, design_parameters, with_variations
+from skyrack.parameters import (
+    DERIVED_PARAMETERS,
+    FloatArray,
+    design_parameters,
+    with_variations,
+)
 
 
 def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
@@ -35,10 +40,9 @@ def evaluate(design: Design, *, check_feasible: bool = True) -> Metrics:
         if broken:
             reasons = [describe_violation(b, float(b.used), float(b.limit)) for b in broken]
             if any(b.name == "deployment time" for b in broken):
-                reasons.append(
-                    f"at most {100 * values['peak_fleet_share']:.0f}% of the fleet ever "
-                    "operates at once"
-                )
+                share = 100 * values["peak_fleet_share"]
+                reasons.append(f"at most {share:.0f}%" if share >= 1 else f"at most {share:.2g}%")
+                reasons[-1] += " of the fleet ever operates at once"
             raise InfeasibleDesign("infeasible design: " + "; ".join(reasons))
     metrics = metrics_from(values, table)
     headline = {
@@ -74,8 +78,9 @@ def evaluate_batch(
 
 
 def parameter_names(design: Design) -> list[str]:
-    """Every key that ``evaluate_batch`` and ``crossover`` accept for ``design``."""
-    return sorted(design_parameters(design))
+    """Every key that ``evaluate_batch`` and ``crossover`` accept for ``design``: its numbers
+    and the derived keys such as ``launch_vehicle.price_usd_per_kg``."""
+    return sorted([*design_parameters(design), *DERIVED_PARAMETERS])
 
 
 def crossover(

@@ -81,14 +81,10 @@ class Profile:
             span = np.clip(age, start, end) - start
             scale = weight * math.exp(-hazard * start)
             piece_total = scale * (end - start) * float(_phi1(np.array(-hazard * (end - start))))
-            total = (
-                total
-                + before * span
-                + scale * span * span * _phi2(-hazard * span)
-                + piece_total * np.maximum(age - end, 0.0)
-            )
+            total = total + before * span + scale * span * span * _phi2(-hazard * span)
             before += piece_total
-        return total
+        # after the last piece F stays at its total (the pieces cover [0, T] without gaps)
+        return total + before * np.maximum(age - self.pieces[-1][1], 0.0)
 
 
 @attrs.frozen

@@ -98,14 +98,12 @@ def evaluate_ground(
         previous = cutoff
         cutoff = xp.where(buys, xp.clip(years - paying, warranty, years), warranty)
         running = _stream(xp, rate, 0.0, cutoff)
-        if xp.scalar and cutoff == previous:  # one design: stop once it holds still
+        if xp.all(cutoff == previous):  # every design's cut-off holds still
             break
 
     pv_years = start_discount * discounted_years(cutoff, running)
     pv_replacements = start_discount * hazard * accelerators_usd * (running - under_warranty)
-    undiscounted_years = cutoff + economics.pv_decaying_stream_kernel(
-        xp, xp.zeros_like(rate), hazard, years - cutoff
-    )
+    undiscounted_years = cutoff + _stream(xp, xp.zeros_like(rate), hazard, years - cutoff)
 
     capacity = p["ground_baseline.capacity_factor"]
     energy_mwh_per_year = it_power_w * pue * capacity * HOURS_PER_YEAR / 1e6

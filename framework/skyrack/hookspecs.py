@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import click
 
     from skyrack.components import (
+        AcceleratorRoadmap,
         ComputePayload,
         FleetEvent,
         FleetPolicy,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
         SatelliteBus,
     )
     from skyrack.optimize.objectives import Objective, SearchDimension
+    from skyrack.report.sections import ReportContext, Section
 
 PROJECT_NAME = "skyrack"
 
@@ -56,6 +58,12 @@ def register_satellite_buses(register: Callable[[SatelliteBus], None]) -> None:
 @hookspec
 def register_compute_payloads(register: Callable[[ComputePayload], None]) -> None:
     """Register accelerators by calling ``register(ComputePayload(...))`` for each."""
+
+
+@hookspec
+def register_accelerator_roadmaps(register: Callable[[AcceleratorRoadmap], None]) -> None:
+    """Register accelerator roadmaps (generations by release year, then a trend) by calling
+    ``register(AcceleratorRoadmap(...))``; the business case reads the frontier from one."""
 
 
 # --- components: environment and baselines -------------------------------------------------------
@@ -113,10 +121,21 @@ def register_commands(cli: click.Group) -> None:
     """Add commands to the ``skyrack`` command line: ``@cli.command()`` on a function."""
 
 
+# --- reports ------------------------------------------------------------------------------------
+
+
+@hookspec
+def report_sections(context: ReportContext) -> list[Section]:
+    """Return sections for the HTML report of one results folder (``[]`` for none); see
+    :mod:`skyrack.report.sections`."""
+    return []
+
+
 REGISTRATION_HOOKS: dict[str, str] = {
     "register_launch_vehicles": "launch_vehicle",
     "register_satellite_buses": "satellite_bus",
     "register_compute_payloads": "compute_payload",
+    "register_accelerator_roadmaps": "accelerator_roadmap",
     "register_orbits": "orbit",
     "register_ground_baselines": "ground_baseline",
     "register_fleet_policies": "fleet_policy",

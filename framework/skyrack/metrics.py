@@ -69,6 +69,11 @@ class Metrics:
             text += "; binding: " + ", ".join(
                 f"{b.name} ({100 * b.utilization:.0f}%)" for b in binding
             )
+        if self.peak_fleet_share < 0.9:
+            text += (
+                f"; at most {100 * self.peak_fleet_share:.2g}% of the fleet ever operates at "
+                f"once (launching takes {self.values['deployment_years']:.3g} yr)"
+            )
         return f"{text}; {self.ground_policy()}"
 
     def ground_policy(self) -> str:

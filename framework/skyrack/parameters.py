@@ -5,6 +5,10 @@ Keys are ``"<kind>.<field>"``: ``"launch_vehicle.price_usd"``, ``"sizing.mission
 (the component validators checked each number). The batch evaluator replaces any of them with an
 array; each array is checked against the range of the field it replaces, so a sweep cannot run
 on a value the component itself would refuse.
+
+A few *derived* keys (:data:`DERIVED_PARAMETERS`) name a quantity people quote instead of a
+field, such as ``launch_vehicle.price_usd_per_kg``: varying one sets the field it is derived
+from (the launch price = $/kg × payload to LEO), so the model itself never sees it.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import math
 import operator
 import weakref
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 import numpy as np
@@ -147,6 +151,8 @@ def _numbers_of(prefix: str, instance: Any) -> dict[str, float]:
 
 
 def _forget(key: tuple[int, str], ref: weakref.ref[Any]) -> None:
+    if _TABLES is None:  # interpreter shutdown: the module's globals are gone
+        return
     entry = _TABLES.get(key)
     if entry is not None and entry[0] is ref:
         del _TABLES[key]
@@ -162,6 +168,79 @@ def design_parameters(design: Design) -> dict[str, float]:
     table.update(_numbers_of("sizing", design.sizing))
     table.update(_numbers_of("economics", design.economics))
     return table
+
+
+@attrs.frozen
+class DerivedParameter:
+    """A parameter quoted per unit of another: varying it sets ``field = value × per``."""
+
+    field: str
+    """The key it sets (``launch_vehicle.price_usd``)."""
+    per: str
+    """The key it is per (``launch_vehicle.payload_to_leo_kg``)."""
+    unit: str
+    doc: str
+
+
+DERIVED_PARAMETERS: dict[str, DerivedParameter] = {
+    "launch_vehicle.price_usd_per_kg": DerivedParameter(
+        field="launch_vehicle.price_usd",
+        per="launch_vehicle.payload_to_leo_kg",
+        unit="USD/kg",
+        doc="launch price per kg of payload to low Earth orbit: price_usd / payload_to_leo_kg "
+        "(the vehicle's rated LEO payload, as launch prices are quoted, not what reaches "
+        "the design's orbit)",
+    ),
+}
+"""Keys a sweep, a crossover or an uncertainty may vary besides the design's own numbers."""
+_DERIVED_DOMAIN: Mapping[str, Any] = {"minimum": 0.0, "exclusive_minimum": True}
+
+
+def parameter_value(design: Design, key: str) -> float:
+    """The design's value of ``key`` (a field's number, or a derived quantity such as the launch
+    price per kg). Unknown keys raise InvalidComponent naming the closest ones."""
+    table = design_parameters(design)
+    derived = DERIVED_PARAMETERS.get(key)
+    if derived is not None:
+        return table[derived.field] / table[derived.per]
+    if key not in table:
+        _unknown(key, table)
+    return table[key]
+
+
+def parameter_domain(design: Design, key: str) -> Mapping[str, Any]:
+    """The allowed range of ``key`` as field metadata (``minimum``, ``maximum``, ``integer``,
+    ``unit``, ``doc``); unknown keys raise InvalidComponent naming the closest ones."""
+    derived = DERIVED_PARAMETERS.get(key)
+    if derived is not None:
+        return {**_DERIVED_DOMAIN, "unit": derived.unit, "doc": derived.doc}
+    field = _field_for(key, design)
+    if field is None:
+        _unknown(key, design_parameters(design))
+    meta: Mapping[str, Any] = field.metadata
+    if str(field.type) == "bool":
+        return {**meta, "minimum": 0.0, "exclusive_minimum": False, "maximum": 1.0, "bool": True}
+    return meta
+
+
+def check_parameter(design: Design, key: str, values: npt.ArrayLike) -> FloatArray:
+    """``values`` as a float array when every one is allowed for ``key``; otherwise raise
+    InvalidComponent in the words of the field's own validator (an unknown key names the
+    closest ones)."""
+    array = np.asarray(values, dtype=np.float64)
+    if key in DERIVED_PARAMETERS:
+        _check_range(key, None, array, parameter_domain(design, key))
+    else:
+        if key not in design_parameters(design):
+            _unknown(key, design_parameters(design))
+        _check_range(key, _field_for(key, design), array)
+    return array
+
+
+def _unknown(key: str, known: Mapping[str, Any]) -> NoReturn:
+    close = closest_names(key, [*known, *DERIVED_PARAMETERS])
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise InvalidComponent(f"unknown design parameter {key!r}{hint}", field=key)
 
 
 def _field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
@@ -191,9 +270,14 @@ def parameter_kind(design: Design, key: str) -> str:
     return "float"
 
 
-def _check_range(key: str, field: attrs.Attribute[Any] | None, values: FloatArray) -> None:
+def _check_range(
+    key: str,
+    field: attrs.Attribute[Any] | None,
+    values: FloatArray,
+    metadata: Mapping[str, Any] | None = None,
+) -> None:
     """Refuse values the field itself would refuse, worded as the field's validator words it."""
-    meta: Mapping[str, Any] = field.metadata if field is not None else {}
+    meta: Mapping[str, Any] = field.metadata if field is not None else metadata or {}
     if field is not None and str(field.type) == "bool":
         if not np.all((values == 0.0) | (values == 1.0)):
             raise InvalidComponent(f"{key}: values must be 0 or 1 (false or true)", field=key)
@@ -217,14 +301,19 @@ def with_variations(
     """The design's parameters as arrays, with ``variations`` swapped in (broadcast together)."""
     base = design_parameters(design)
     arrays: Parameters = {key: np.asarray(value, dtype=np.float64) for key, value in base.items()}
-    for key, value in (variations or {}).items():
-        if key not in base:
-            close = closest_names(key, base)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise InvalidComponent(f"unknown design parameter {key!r}{hint}", field=key)
-        values = np.asarray(value, dtype=np.float64)
-        _check_range(key, _field_for(key, design), values)
-        arrays[key] = values
+    variations = variations or {}
+    derived = [key for key in variations if key in DERIVED_PARAMETERS]
+    for key, value in variations.items():
+        if key in derived:
+            continue
+        arrays[key] = check_parameter(design, key, value)
+    for key in derived:
+        rule = DERIVED_PARAMETERS[key]
+        if rule.field in variations:
+            raise InvalidComponent(
+                f"vary {key} or {rule.field}, not both: one sets the other", field=key
+            )
+        arrays[rule.field] = check_parameter(design, key, variations[key]) * arrays[rule.per]
     if "sizing.satellites" in (variations or {}):
         arrays["sizing.target_it_power_w"] = np.asarray(math.nan)
     if "sizing.target_it_power_w" in (variations or {}):

@@ -9,6 +9,7 @@ import pluggy
 
 from skyrack.components import (
     COMPONENT_KINDS,
+    AcceleratorRoadmap,
     Component,
     ComputePayload,
     FleetEvent,
@@ -77,6 +78,10 @@ class Registry:
     def compute_payload(self, name: str) -> ComputePayload:
         """The compute payload named ``name``."""
         return self.get_typed(ComputePayload, name)
+
+    def accelerator_roadmap(self, name: str) -> AcceleratorRoadmap:
+        """The accelerator roadmap named ``name``."""
+        return self.get_typed(AcceleratorRoadmap, name)
 
     def orbit(self, name: str) -> Orbit:
         """The orbit named ``name``."""

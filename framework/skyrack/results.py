@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,19 +29,26 @@ def _write_csv(path: Path, header: list[str], rows: list[list[Any]]) -> None:
         writer.writerows(rows)
 
 
-def write_results(folder: Path, metrics: Metrics, study: dict[str, Any] | None = None) -> Path:
+def write_results(
+    folder: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None = None,
+    *,
+    sections: Mapping[str, Any] | None = None,
+    write_more: Callable[[Path], None] | None = None,
+) -> Path:
     """Write metrics.json, metrics.csv, waterfall.csv and budgets.csv into ``folder``.
+
+    ``sections`` are added to metrics.json (e.g. ``{"simulation": ...}``) and ``write_more``
+    writes further files into the folder before it is renamed into place.
 
     Replaces an existing folder of that name only once the new one is complete, and only when
     it is a skyrack results folder (or empty): any other folder or file is left alone and the
     run fails with a SkyrackError. Write failures (disk full, permissions) are SkyrackErrors.
     """
-    try:
-        folder = folder.resolve()
-        _check_replaceable(folder)
-        return _write(folder, metrics, study)
-    except OSError as error:
-        raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
+    return write_folder(
+        folder, lambda staging: _write_metrics(staging, metrics, study, sections or {}, write_more)
+    )
 
 
 def _check_replaceable(folder: Path) -> None:
@@ -53,28 +61,23 @@ def _check_replaceable(folder: Path) -> None:
         )
 
 
-def _write(folder: Path, metrics: Metrics, study: dict[str, Any] | None) -> Path:
+def write_folder(folder: Path, write: Callable[[Path], None]) -> Path:
+    """Write a skyrack folder atomically: ``write(staging)`` fills a temporary folder beside
+    ``folder``, which then replaces ``folder`` (only if skyrack wrote it, or it is empty)."""
+    try:
+        folder = folder.resolve()
+        _check_replaceable(folder)
+        return _replace(folder, write)
+    except OSError as error:
+        raise SkyrackError(f"cannot write results to {folder}: {error.strerror or error}") from None
+
+
+def _replace(folder: Path, write: Callable[[Path], None]) -> Path:
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
-        (staging / MARKER).write_text("written by skyrack run\n", encoding="utf-8")
-        document = {"study": study or {}, **metrics.as_dict()}
-        (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
-        _write_csv(
-            staging / "metrics.csv",
-            ["quantity", "value"],
-            [[key, value] for key, value in sorted(metrics.values.items())],
-        )
-        _write_csv(
-            staging / "waterfall.csv",
-            ["category", "present_value_usd"],
-            [[key, value] for key, value in metrics.waterfall_pv_usd.items()],
-        )
-        _write_csv(
-            staging / "budgets.csv",
-            ["budget", "used", "limit", "unit", "utilization"],
-            [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],
-        )
+        (staging / MARKER).write_text("written by skyrack\n", encoding="utf-8")
+        write(staging)
         previous = None
         if folder.exists():
             previous = folder.with_name(f".{folder.name}.previous")
@@ -88,3 +91,31 @@ def _write(folder: Path, metrics: Metrics, study: dict[str, Any] | None) -> Path
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return folder
+
+
+def _write_metrics(
+    staging: Path,
+    metrics: Metrics,
+    study: dict[str, Any] | None,
+    sections: Mapping[str, Any],
+    write_more: Callable[[Path], None] | None,
+) -> None:
+    if write_more is not None:
+        write_more(staging)
+    document = {"study": study or {}, **metrics.as_dict(), **sections}
+    (staging / "metrics.json").write_text(to_json(document), encoding="utf-8")
+    _write_csv(
+        staging / "metrics.csv",
+        ["quantity", "value"],
+        [[key, value] for key, value in sorted(metrics.values.items())],
+    )
+    _write_csv(
+        staging / "waterfall.csv",
+        ["category", "present_value_usd"],
+        [[key, value] for key, value in metrics.waterfall_pv_usd.items()],
+    )
+    _write_csv(
+        staging / "budgets.csv",
+        ["budget", "used", "limit", "unit", "utilization"],
+        [[b.name, b.used, b.limit, b.unit, b.utilization] for b in metrics.budgets],
+    )

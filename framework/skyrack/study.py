@@ -21,15 +21,19 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
+from skyrack.business.settings import Business
 from skyrack.components import Component, numeric_field_names
 from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
     ComponentNotFound,
     InvalidComponent,
+    SkyrackError,
     StudyError,
     closest_names,
 )
+from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
 from skyrack.registry import Registry
+from skyrack.simulation.settings import SimulationSettings, check_names
 from skyrack.sources import Source
 
 if TYPE_CHECKING:
@@ -38,15 +42,26 @@ if TYPE_CHECKING:
 MAX_STUDY_BYTES = 1_000_000
 """A study is a page of settings; anything larger is refused before parsing."""
 
-SECTIONS = ("study", "design", "overrides", "economics", "optimize")
+SECTIONS = (
+    "study",
+    "design",
+    "overrides",
+    "economics",
+    "business",
+    "optimize",
+    "simulation",
+    "uncertainty",
+)
 FUTURE_SECTIONS = {
-    "simulation": "the fleet simulation",
-    "ensemble": "Monte Carlo ensembles",
     "report": "reports",
-    "events": "fleet events",
-    "policy": "fleet policies",
 }
 """Sections a later version will read; refused by name now rather than silently ignored."""
+SIMULATION_KEYS = {
+    "events": "events = [...]",
+    "policy": 'policy = "..."',
+    "ensemble": "replications = N",
+}
+"""Sections whose settings are keys of [simulation]."""
 
 COMPONENT_KEYS = (
     "launch_vehicle",
@@ -86,9 +101,15 @@ class Study:
     info: StudyInfo
     design: Design
     overrides: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    business: Business = attrs.field(factory=Business)
+    """The ``[business]`` section: market, refresh policies, valuation (all defaulted)."""
     path: Path | None = None
     optimize: OptimizeSection | None = None
     """The validated ``[optimize]`` section, when the study has one."""
+    simulation: SimulationSettings | None = None
+    """The ``[simulation]`` settings, when the study flies its fleet."""
+    uncertainty: UncertaintySettings = attrs.field(factory=UncertaintySettings)
+    """The ``[uncertainty]`` section (its defaults when the study has none)."""
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
@@ -110,7 +131,17 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _strict(int, (int,), "an integer"))
     converter.register_structure_hook(bool, _strict(bool, (bool,), "true or false"))
     converter.register_structure_hook(str, _strict(str, (str,), "a string"))
+    converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _names)
     return converter
+
+
+def _names(value: Any, _: Any) -> tuple[str, ...]:
+    """A list of component names (a single name is a list of one)."""
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError(f"must be a list of component names, got {value!r}")
+    return tuple(value)
 
 
 CONVERTER = _converter()
@@ -247,6 +278,10 @@ def _apply_overrides(
 def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None = None) -> Study:
     """Build a Study from already-parsed TOML data (a dict), resolving component names."""
     for section in data:
+        if section in SIMULATION_KEYS:
+            raise StudyError(
+                f"[{section}] is not a section; set {SIMULATION_KEYS[section]} in [simulation]"
+            )
         if section in FUTURE_SECTIONS:
             raise StudyError(
                 f"[{section}] is not supported yet ({FUTURE_SECTIONS[section]} comes in a later "
@@ -287,17 +322,41 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             raise StudyError(f"design.{key}: {error}") from None
     sizing = _structure(sizing_data, Sizing, "design")
     economics = _structure(data.get("economics", {}), Economics, "economics")
+    business = _structure(data.get("business", {}), Business, "business")
+    try:
+        registry.accelerator_roadmap(business.roadmap)
+    except ComponentNotFound as error:
+        raise StudyError(f"business.roadmap: {error}") from None
     origin = Source(
         title=f"study file {path.name if path else '(in memory)'}", year=2026, estimate=True
     )
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
+    uncertainty = parse_uncertainty(data.get("uncertainty", {}), design)
     optimize = None
     if "optimize" in data:
         from skyrack.optimize.section import parse_optimize_section
 
         optimize = parse_optimize_section(data["optimize"], design, registry, applied)
-    return Study(info=info, design=design, overrides=applied, path=path, optimize=optimize)
+    simulation = None
+    if "simulation" in data:
+        simulation = _structure(data["simulation"], SimulationSettings, "simulation")
+        if simulation.seed is None:
+            simulation = attrs.evolve(simulation, seed=info.seed)
+        try:
+            check_names(simulation, design, registry)
+        except SkyrackError as error:
+            raise StudyError(str(error)) from None
+    return Study(
+        info=info,
+        design=design,
+        overrides=applied,
+        business=business,
+        path=path,
+        optimize=optimize,
+        simulation=simulation,
+        uncertainty=uncertainty,
+    )
 
 
 def load_study(path: str | Path, registry: Registry | None = None) -> Study:

@@ -74,7 +74,7 @@ NVIDIA_B200 = Source(
     "9 FP4 — half the sparsity figures; 180 GB HBM3e per GPU, 1,440 GB per system)",
     year=2024,
     url="https://www.nvidia.com/en-us/data-center/dgx-b200/",
-    note="REFERENCES.md: ~2.25 PFLOP/s dense BF16",
+    note="~2.25 PFLOP/s of dense BF16 per GPU",
 )
 MLPERF_B200 = Source(
     title="MLCommons Inference v6.0, Nebius B200 system description ('B200 TGP 1000W', 180 GB "
@@ -91,7 +91,7 @@ DGX_B200 = Source(
 )
 GB200_NVL72 = Source(
     title="NVIDIA GB200 NVL72 rack (72 Blackwell GPUs, 132 kW, ~1.36 t with Grace CPUs, NVLink "
-    "switch trays and liquid-cooling manifolds), as summarised in REFERENCES.md",
+    "switch trays and liquid-cooling manifolds)",
     year=2024,
     url="https://www.nvidia.com/en-us/data-center/gb200-nvl72/",
     estimate=True,
@@ -108,36 +108,38 @@ SUNCATCHER = Source(
     year=2025,
     url="https://arxiv.org/abs/2511.19468",
     note="Trillium (v6e) TPUs in a 67 MeV proton beam: no hard failures up to 15 krad(Si), the "
-    "maximum tested (a single chip); HBM irregularities from ~2 krad(Si). shared/data/"
-    "leo_tid_dose.csv",
+    "maximum tested (a single chip); HBM irregularities from ~2 krad(Si)",
 )
-REFERENCES_H100_PRICE = Source(
-    title="H100 price $25–40k (NVIDIA, market reports), as summarised in REFERENCES.md",
-    year=2025,
+H100_PRICE = Source(
+    title="NVIDIA H100 prices of $25,000–40,000 per GPU in market reports (CNBC, Nvidia's top "
+    "A.I. chips are selling for more than $40,000 on eBay, April 2023)",
+    year=2023,
+    url="https://www.cnbc.com/2023/04/14/nvidias-h100-ai-chips-selling-for-more-than-40000-on-ebay"
+    ".html",
     estimate=True,
     note="GPU $32.5k (mid of $25–40k) + host share $10k (an 8-GPU HGX server's CPUs, 2 TB DRAM, "
     "400G NICs, NVSwitch board, chassis and PSUs ≈ $80k / 8) = $42.5k",
-)
+).with_range(35_000.0, 50_000.0, "the GPU's $25–40k range plus the $10k host share")
 B200_PRICE = Source(
     title="Jensen Huang (CNBC interview, March 2024): Blackwell GPUs to cost $30,000–40,000",
     year=2024,
     estimate=True,
     note="GPU $35k (mid of $30–40k) + host share $10k (as for the H100) = $45k",
-)
+).with_range(40_000.0, 50_000.0, "the GPU's $30–40k range plus the $10k host share")
 TPU_PRICE = Source(
     title="skyrack estimate: TPU v6e chip with its host share",
     year=2026,
     estimate=True,
     note="Google does not sell TPUs. Chip + 32 GB HBM + board at cost with no merchant margin "
     "≈ $10k, plus host share ≈ $40k server / 8 chips = $5k → $15k",
-)
+).with_range(10_000.0, 25_000.0, "from the chip at cost to a merchant part's margin")
 LLAMA3 = Source(
     title="Meta, The Llama 3 Herd of Models, arXiv 2407.21783, Table 5 (419 unexpected "
-    "interruptions in 54 days on 16,384 H100), with ORNL Titan and Blue Waters GPU replacement "
-    "rates, as tabulated in shared/data/accelerator_failures.csv",
+    "interruptions in 54 days on 16,384 H100); with the GPU replacement rates of ORNL Titan "
+    "(Ostrouchov et al., GPU Lifetimes on Titan Supercomputer: Survival Analysis and "
+    "Reliability, SC20, doi:10.1109/SC41405.2020.00045) and Blue Waters (Cray User Group 2021)",
     year=2024,
     url="https://arxiv.org/abs/2407.21783",
-    document="shared/data/accelerator_failures.csv",
     estimate=True,
     note="GPU-attributed interruptions 268 / (16,384 × 54 / 365 = 2,423.9 GPU-yr) = 11.1 %/yr, "
     "but these are interruptions, many cleared by a reset; replacement rates elsewhere are lower "
@@ -145,15 +147,23 @@ LLAMA3 = Source(
     "corrosion defect). Chosen permanent rate 3 %/yr ≈ Llama 3's HBM3 rate 72 / 2,423.9 = "
     "2.97 %/yr (on-package HBM faults generally mean replacing the board), about a quarter of "
     "the interruption rate and a third of McCalip's 9 %",
+).with_range(
+    0.005,
+    0.11,
+    "from the replacement rates of Blue Waters (~0.4 %/yr) to Llama 3's 11 %/yr of "
+    "GPU-attributed interruptions",
 )
 LLAMA3_UNMEASURED = Source(
     title=LLAMA3.title,
     year=2024,
     url=LLAMA3.url,
-    document=LLAMA3.document,
     estimate=True,
     note="no published fleet failure data for this part; the 3 %/yr chosen for the H100 from "
     "Llama 3's HBM3 rate (72 / 2,423.9 GPU-yr = 2.97 %/yr) is assumed",
+).with_range(
+    0.005,
+    0.11,
+    "as for the H100: from Blue Waters' ~0.4 %/yr replacements to Llama 3's 11 %/yr interruptions",
 )
 GPU_TID = Source(
     title="skyrack estimate: total-dose tolerance of untested data-center GPUs",
@@ -163,6 +173,28 @@ GPU_TID = Source(
     "effects). Suncatcher's TPU v6e — a similar TSMC FinFET die with HBM — showed no hard "
     "failure to 15 krad(Si) and HBM irregularities from 2 krad; for an untested part we take "
     "two thirds of that: 10 krad(Si)",
+).with_range(
+    2.0, 20.0, "from the ~2 krad(Si) of Suncatcher's HBM irregularities to beyond its 15 krad(Si)"
+)
+H100_SHIPPING = Source(
+    title="NVIDIA press release, NVIDIA Hopper in Full Production (20 September 2022): "
+    "partners shipping H100 systems from October",
+    year=2022,
+    note="shipping from October 2022: 2022.75",
+)
+BLACKWELL_SHIPPING = Source(
+    title="NVIDIA press release, NVIDIA Blackwell Platform Arrives to Power a New Era of "
+    "Computing (GTC, 18 March 2024: B200 available from partners later in 2024)",
+    year=2024,
+    note="late 2024: 2024.75",
+    url="https://nvidianews.nvidia.com/news/nvidia-blackwell-platform-arrives-to-power-a-new-era-"
+    "of-computing",
+)
+TRILLIUM_GA = Source(
+    title="Google Cloud blog, Trillium sixth-generation TPU is generally available (December 2024)",
+    year=2024,
+    url="https://cloud.google.com/blog/products/compute/trillium-tpu-is-ga",
+    note="December 2024: 2024.9",
 )
 SUPPORT_TERM = Source(
     title="NVIDIA DGX systems are sold with NVIDIA Enterprise Support (hardware replacement) in "
@@ -173,7 +205,7 @@ SUPPORT_TERM = Source(
     estimate=True,
     note="3 years: the term a data-center operator buying accelerators in servers gets by "
     "default; longer support is bought separately",
-)
+).with_range(1.0, 5.0, "from a one-year term to support extended to five years")
 SUPPORT_TERM_ASSUMED = SUPPORT_TERM.derive(
     "Google sells no TPUs; the three-year hardware term of NVIDIA's data-center systems is "
     "assumed for an operator running this part"
@@ -191,7 +223,7 @@ SEU_RECOVERY = Source(
     estimate=True,
     note="driver/accelerator reset, reload of weights from host memory and restore from an "
     "in-memory checkpoint ≈ 5 min = 300 s",
-)
+).with_range(60.0, 1_200.0, "from a supervised chip reset (1 min) to a job restart (20 min)")
 
 
 def _seu_source(memory_gb: float, divisor: float = 1.0) -> Source:
@@ -199,7 +231,7 @@ def _seu_source(memory_gb: float, divisor: float = 1.0) -> Source:
     extra = f" / {divisor:g} for hardening" if divisor != 1.0 else ""
     return SEU_ESTIMATE.derive(
         note=f"{SEU_ESTIMATE.note}0.00125 × {memory_gb:g} GB{extra} = {rate:.3g} per day",
-    )
+    ).with_range(rate / 10, rate * 10, "an order of magnitude either way: no in-orbit rate")
 
 
 def h100_sxm() -> ComputePayload:
@@ -221,23 +253,25 @@ def h100_sxm() -> ComputePayload:
         seu_recovery_s=300.0,
         memory_gb=80.0,
         radiation_tolerant=False,
+        release_year=2022.75,
         sources={
             "dense_tflops": NVIDIA_H100,
             "tdp_w": NVIDIA_H100,
             "host_power_fraction": DGX_H100.derive(
                 note=f"(10,200 W − 8 × 700 W) / (8 × 700 W) = {host:.3f}; the DGX maximum, with "
                 "fans that a cold-plated space server would replace by pumps",
-            ),
+            ).with_range(0.4, 0.85, "the DGX maximum is the top; pumps and no fans draw less"),
             "mass_kg": DGX_H100.derive(
                 note="130.45 kg / 8 GPUs = 16.31 kg per GPU with its host share; the air-cooled "
                 "heatsinks and fans are assumed to weigh what space cold plates would",
-            ),
-            "unit_price_usd": REFERENCES_H100_PRICE,
+            ).with_range(10.0, 20.0, "lighter cold plates, or heavier ones with their loops"),
+            "unit_price_usd": H100_PRICE,
             "failure_rate_per_year": LLAMA3,
             "warranty_years": SUPPORT_TERM,
             "tid_tolerance_krad": GPU_TID,
             "seu_upsets_per_day": _seu_source(80.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "release_year": H100_SHIPPING,
             "memory_gb": NVIDIA_H100,
         },
     )
@@ -263,23 +297,25 @@ def b200() -> ComputePayload:
         seu_recovery_s=300.0,
         memory_gb=180.0,
         radiation_tolerant=False,
+        release_year=2024.75,
         sources={
             "dense_tflops": NVIDIA_B200,
             "tdp_w": MLPERF_B200,
             "host_power_fraction": DGX_B200.derive(
                 note=f"(14,300 W − 8 × 1,000 W) / (8 × 1,000 W) = {host:.4f}",
-            ),
+            ).with_range(0.4, 0.8, "the DGX maximum is the top; pumps and no fans draw less"),
             "mass_kg": GB200_NVL72.derive(
                 note="1,360 kg / 72 GPUs = 18.89 kg per GPU including its Grace CPU share, "
                 "NVLink switches and cold plates (the NVL72's GPUs run at up to 1.2 kW, so this "
                 "slightly overstates a 1 kW B200's share)",
-            ),
+            ).with_range(12.0, 22.0, "the rack's share per GPU, ±~1/3 for a space chassis"),
             "unit_price_usd": B200_PRICE,
             "failure_rate_per_year": LLAMA3_UNMEASURED,
             "warranty_years": SUPPORT_TERM,
             "tid_tolerance_krad": GPU_TID,
             "seu_upsets_per_day": _seu_source(180.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "release_year": BLACKWELL_SHIPPING,
             "memory_gb": MLPERF_B200,
         },
     )
@@ -293,7 +329,7 @@ def _tpu_tdp_source() -> Source:
         note="Google publishes no TDP. Assume ~3 TFLOP/s per W at peak, about twice the H100's "
         "989 / 700 = 1.41 (Trillium is '67 % more energy efficient' than v5e and built as an "
         "efficiency part): 918 / 3 ≈ 300 W",
-    )
+    ).with_range(200.0, 400.0, "2.3 to 4.6 TFLOP/s per W")
 
 
 def _tpu_host_source(tdp_w: float) -> Source:
@@ -305,6 +341,8 @@ def _tpu_host_source(tdp_w: float) -> Source:
         estimate=True,
         note=f"host ≈ 1,200 W for 8 chips (two CPU sockets, 1.5 TiB DRAM, NICs, conversion) = "
         f"150 W per chip; 150 / {tdp_w:g} W = {TPU_V6E_HOST_W_PER_CHIP / tdp_w:.3f}",
+    ).with_range(
+        100.0 / tdp_w, 240.0 / tdp_w, "a host of 100–240 W per chip (0.8–1.9 kW for eight)"
     )
 
 
@@ -329,6 +367,7 @@ def tpu_v6e() -> ComputePayload:
         seu_recovery_s=300.0,
         memory_gb=32.0,
         radiation_tolerant=False,
+        release_year=2024.9,
         sources={
             "dense_tflops": GOOGLE_TPU_V6E,
             "tdp_w": _tpu_tdp_source(),
@@ -336,13 +375,14 @@ def tpu_v6e() -> ComputePayload:
             "mass_kg": DGX_H100.derive(
                 note=f"scaled by power from a DGX H100: 130.45 kg / 10,200 W = 0.01279 kg/W × "
                 f"(300 + 150) W = {mass:.2f} kg",
-            ),
+            ).with_range(4.0, 9.0, "scaling by power is rough: −30 % to +55 %"),
             "unit_price_usd": TPU_PRICE,
             "failure_rate_per_year": LLAMA3_UNMEASURED,
             "warranty_years": SUPPORT_TERM_ASSUMED,
             "tid_tolerance_krad": SUNCATCHER,
             "seu_upsets_per_day": _seu_source(32.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "release_year": TRILLIUM_GA,
             "memory_gb": GOOGLE_TPU_V6E,
         },
     )
@@ -374,6 +414,7 @@ def tpu_v6e_rad_derated() -> ComputePayload:
         seu_recovery_s=60.0,
         memory_gb=32.0,
         radiation_tolerant=True,
+        release_year=2024.9,
         sources={
             "dense_tflops": Source(
                 title="skyrack estimate: derated TPU v6e throughput",
@@ -381,14 +422,14 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 estimate=True,
                 note=f"{estimate_note}clock × 0.75: 918 × 0.75 = {bf16:g} TFLOP/s BF16, "
                 f"1,836 × 0.75 = {int8:g} TOP/s INT8",
-            ),
+            ).with_range(600.0, 800.0, "a clock derated by 13–35 %"),
             "tdp_w": Source(
                 title="skyrack estimate: derated TPU v6e power",
                 year=2026,
                 estimate=True,
                 note=f"{estimate_note}dynamic power ∝ f·V²: 0.75 × 0.93² = {DERATE_POWER:g}; "
                 f"300 W × {DERATE_POWER:g} = {tdp:g} W",
-            ),
+            ).with_range(150.0, 250.0, "with the TPU's own power uncertain"),
             "host_power_fraction": _tpu_host_source(tdp),
             "mass_kg": Source(
                 title="skyrack estimate: derated TPU v6e mass",
@@ -396,21 +437,21 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 estimate=True,
                 note=f"{estimate_note}TPU v6e {base.mass_kg:g} kg + 1.0 kg share of a rad-hard "
                 f"supervisor/scrubbing board = {mass:g} kg (shielding is sized separately)",
-            ),
+            ).with_range(5.0, 10.0, "with the TPU's own mass uncertain"),
             "unit_price_usd": Source(
                 title="skyrack estimate: derated TPU v6e price",
                 year=2026,
                 estimate=True,
                 note=f"{estimate_note}$15,000 × 1.3 for lot screening, proton testing and the "
                 f"supervisor = ${base.unit_price_usd * RAD_PRICE_FACTOR:,.0f}",
-            ),
+            ).with_range(15_000.0, 30_000.0, "with the TPU's own price uncertain"),
             "failure_rate_per_year": LLAMA3_UNMEASURED,
             "warranty_years": SUPPORT_TERM_ASSUMED,
             "tid_tolerance_krad": SUNCATCHER.derive(
                 note="same silicon as the TPU v6e: 15 krad(Si) without hard failure. Derating "
                 "does not raise the silicon's total-dose tolerance; shielding (sized separately) "
                 "lowers the dose it sees",
-            ),
+            ).with_range(10.0, 30.0, "15 krad(Si) is the most tested, not a failure point"),
             "seu_upsets_per_day": _seu_source(32.0, RAD_SEU_REDUCTION),
             "seu_recovery_s": Source(
                 title="skyrack estimate: recovery with a hardware supervisor",
@@ -418,8 +459,12 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 estimate=True,
                 note=f"{estimate_note}a supervisor resets and reloads one chip without restarting "
                 "the host or the job: ~60 s instead of 300 s",
-            ),
+            ).with_range(20.0, 300.0, "from a quick reload to a full reset"),
             "memory_gb": GOOGLE_TPU_V6E,
+            "release_year": TRILLIUM_GA.derive(
+                note="a derated TPU v6e: the same silicon, so its place on the roadmap is the "
+                "TPU v6e's (2024.9)"
+            ).with_range(2024.9, 2024.9, "the TPU v6e's own release: the same silicon"),
         },
     )
 

@@ -1,4 +1,5 @@
-"""Built-in skyrack plugin: disruptive fleet events (a severe solar storm, a launch grounding).
+"""Built-in skyrack plugin: disruptive fleet events (a severe solar storm, a launch grounding,
+a satellite factory outage).
 
 Derived numbers are computed here from named inputs, and each source's note shows the arithmetic.
 """
@@ -55,6 +56,27 @@ STARLINK_2022 = Source(
     "5rmv3jttw",
     estimate=True,
 )
+NOTHING_ON_THE_GROUND = Source(
+    title="A space-weather event does not stop a factory on the ground",
+    year=2026,
+    note="0 by definition",
+)
+NOTHING_IN_ORBIT = Source(
+    title="A factory outage destroys nothing in orbit",
+    year=2026,
+    note="0 by definition",
+)
+NAKA_FIRE = date(2021, 3, 19)
+NAKA_RESTART = date(2021, 4, 17)
+"""Renesas Naka N3 (300 mm line) fire, and the day production restarted."""
+FACTORY_OUTAGE_PER_YEAR = 0.02
+RENESAS_NAKA = Source(
+    title="Renesas Electronics, UPDATE 6 – Notice Regarding the Semiconductor Manufacturing "
+    "Factory (Naka Factory) Fire (production restarted 9:00 am, 17 April 2021)",
+    year=2021,
+    url="https://www.renesas.com/us/en/about/press-room/notice-regarding-semiconductor-"
+    "manufacturing-factory-naka-factory-fire-summary-updates",
+)
 GROUNDING_2024 = Source(
     title="Cosmic News, 'Falcon 9 grounded for the second time in 2024' (Starlink 9-3 anomaly on "
     "12 July, return to flight on 27 July 2024)",
@@ -75,6 +97,7 @@ def severe_solar_storm() -> FleetEvent:
         accelerator_loss_fraction=0.05,
         satellite_loss_fraction=0.02,
         launch_grounding_days=3.0,
+        factory_outage_days=0.0,
         sources={
             "annual_probability": RILEY.derive(
                 note=f"1 − (1 − 0.12)^(1/10) = {annual:.4f} per year. Later estimates are lower "
@@ -95,6 +118,7 @@ def severe_solar_storm() -> FleetEvent:
                 note="3 days: launches to low insertion orbits wait out the storm after the "
                 "February 2022 loss",
             ),
+            "factory_outage_days": NOTHING_ON_THE_GROUND,
         },
     )
 
@@ -111,6 +135,7 @@ def launch_grounding() -> FleetEvent:
         accelerator_loss_fraction=0.0,
         satellite_loss_fraction=0.0,
         launch_grounding_days=float(days),
+        factory_outage_days=0.0,
         sources={
             "annual_probability": Source(
                 title="skyrack estimate from Falcon 9's record and cadence",
@@ -135,11 +160,52 @@ def launch_grounding() -> FleetEvent:
                 note=f"27 July − 12 July 2024 = {days} days",
                 estimate=False,
             ),
+            "factory_outage_days": NOTHING_ON_THE_GROUND.derive(
+                "0: a grounding stops launches, not the satellite factory"
+            ),
         },
     )
 
 
-CATALOG: tuple[Callable[[], FleetEvent], ...] = (severe_solar_storm, launch_grounding)
+def factory_outage() -> FleetEvent:
+    """A fire or equipment failure stops the satellite factory for about a month."""
+    days = (NAKA_RESTART - NAKA_FIRE).days
+    return FleetEvent(
+        name="factory-outage",
+        description="A fire or equipment failure stops the satellite factory, as a fire stopped "
+        "Renesas's Naka 300 mm chip line for 29 days in 2021; nothing in orbit is lost.",
+        annual_probability=FACTORY_OUTAGE_PER_YEAR,
+        accelerator_loss_fraction=0.0,
+        satellite_loss_fraction=0.0,
+        launch_grounding_days=0.0,
+        factory_outage_days=float(days),
+        sources={
+            "annual_probability": Source(
+                title="skyrack estimate from two major Japanese chip-plant fires in six months "
+                "(AKM Nobeoka, October 2020; Renesas Naka, March 2021)",
+                year=2026,
+                estimate=True,
+                note="two plant-stopping fires among roughly a hundred large Japanese "
+                "semiconductor plants in 2020–21 is of the order of 1–2 % per plant-year; a "
+                "single-site satellite factory: 0.02 per year",
+            ),
+            "accelerator_loss_fraction": NOTHING_IN_ORBIT,
+            "satellite_loss_fraction": NOTHING_IN_ORBIT,
+            "launch_grounding_days": NOTHING_IN_ORBIT.derive("0: launches go on from storage"),
+            "factory_outage_days": RENESAS_NAKA.derive(
+                note=f"fire 19 March 2021, production restarted 17 April 2021: {days} days "
+                "(capacity back to 100 % only by June)",
+                estimate=False,
+            ),
+        },
+    )
+
+
+CATALOG: tuple[Callable[[], FleetEvent], ...] = (
+    severe_solar_storm,
+    launch_grounding,
+    factory_outage,
+)
 
 
 @hookimpl

@@ -40,7 +40,7 @@ MCCALIP = Source(
     "0.85, gas $4.30/MMBtu, heat rate 6,200 Btu/kWh",
     year=2025,
     url="https://github.com/andrewmccalip/thoughts/blob/main/static/js/math.js",
-    note="as listed in REFERENCES.md",
+    note="the calculator's slider defaults",
 )
 CUSHMAN = Source(
     title="Cushman & Wakefield, Data Center Development Cost Guide ($9.3–15.0M per MW, average "
@@ -55,13 +55,14 @@ EIA_PRICE = Source(
     "customers (~8 ¢/kWh)",
     year=2024,
     url="https://www.eia.gov/electricity/monthly/",
-    note="REFERENCES.md: US industrial ~$80/MWh",
+    note="US industrial electricity ~8 ¢/kWh = ~$80/MWh",
 )
 GOOGLE_PUE = Source(
     title="Google, Data center efficiency (fleet trailing-twelve-month PUE ~1.1)",
     year=2024,
     url="https://www.google.com/about/datacenters/efficiency/",
-    note="REFERENCES.md: ~1.1 hyperscale (industry average 1.56, Uptime Institute 2024)",
+    note="~1.1 at hyperscale; the industry average is 1.56 (Uptime Institute, Global Data Center "
+    "Survey 2024)",
 )
 UPTIME_TIER = Source(
     title="Uptime Institute Tier Standard: Tier III concurrently maintainable sites, ~99.98 % "
@@ -70,7 +71,7 @@ UPTIME_TIER = Source(
     url="https://uptimeinstitute.com/tiers",
     estimate=True,
     note="a grid-fed hyperscale site with on-site backup delivers power ~99.98 % of hours",
-)
+).with_range(0.999, 0.99995, "from Tier II-like 99.9 % to Tier IV's 99.995 %")
 OPEX = Source(
     title="McCalip calculator constants: NATGAS_MAINTENANCE_FRAC = 0.03 (declared, not applied "
     "in his ground total)",
@@ -79,15 +80,15 @@ OPEX = Source(
     estimate=True,
     note="staff, maintenance and insurance ≈ 3 % of facility capex per year; McCalip's baseline "
     "total charges no ground opex, so set 0 to reproduce it exactly",
-)
+).with_range(0.01, 0.05, "1–5 % of facility capex a year")
 SEMIANALYSIS_LIFE = Source(
-    title="SemiAnalysis, To Boldly Go (useful life 15 years on the ground vs 5 in space), as "
-    "summarised in REFERENCES.md",
+    title="SemiAnalysis, To Boldly Go (orbital data centers; useful life 15 years on the ground "
+    "vs 5 in space)",
     year=2026,
     estimate=True,
     note="15 years: the ground useful life SemiAnalysis assumes (from a summary of the report); "
     "the building outlives several accelerator generations",
-)
+).with_range(10.0, 20.0, "10 years of a short-lived build to 20 of a long-lived shell")
 LBNL_WATER = Source(
     title="Shehabi et al., United States Data Center Energy Usage Report, LBNL-1005775 (1.8 L "
     "of water consumed on site per kWh; 7.6 L/kWh more at the power plants)",
@@ -115,14 +116,14 @@ INTERCONNECT = Source(
     note="3 years: large-load grid interconnections in constrained US markets take years (LBNL's "
     "'Queued Up' finds ~5-year median queue times for new generators); building the hall is "
     "~18–24 months in parallel",
-)
+).with_range(1.5, 6.0, "from a site with power already secured to a 5–6 year interconnection queue")
 ONSITE_GAS_TIME = Source(
     title="skyrack estimate: time to power with on-site gas generation",
     year=2026,
     estimate=True,
     note="1.5 years: skips the grid queue (xAI-style behind-the-meter turbines); limited by "
     "turbine lead times and air permits",
-)
+).with_range(1.0, 3.0, "from turbines on hand to multi-year turbine lead times")
 
 
 def hyperscale_grid() -> GroundBaseline:
@@ -201,7 +202,7 @@ def offgrid_gas_turbine() -> GroundBaseline:
             ),
             "energy_price_usd_per_mwh": MCCALIP.derive(
                 note=f"fuel only: 6,200 Btu/kWh × $4.30/MMBtu / 1000 = ${fuel:.2f}/MWh "
-                "(REFERENCES.md: gas generation ~$27/MWh fuel, EIA)",
+                "(EIA: gas generation costs ~$27/MWh in fuel)",
                 estimate=False,
             ),
             "pue": MCCALIP,
@@ -212,7 +213,7 @@ def offgrid_gas_turbine() -> GroundBaseline:
             "water_l_per_kwh": LBNL_WATER.derive(
                 note="the US on-site average of 1.8 L/kWh for cooling; simple-cycle turbines add "
                 "little (McCalip's model has no water term)",
-            ),
+            ).with_range(0.2, 2.5, "from near-dry cooling to evaporative cooling in a hot climate"),
             "carbon_kg_per_mwh": EIA_GAS_COEFFICIENT,
         },
     )

@@ -14,29 +14,6 @@ import attrs
 from skyrack import LaunchVehicle, Source, hookimpl
 from skyrack_launchers import sources as s
 
-FALCON_9_PROPELLANT = (
-    (414_850.0, s.KEROSENE_CO2_G_PER_KG),  # first stage
-    (109_500.0, s.KEROSENE_CO2_G_PER_KG),  # second stage
-)
-FALCON_HEAVY_PROPELLANT = (
-    (818_600.0, s.KEROSENE_CO2_G_PER_KG),  # two side boosters
-    (409_300.0, s.KEROSENE_CO2_G_PER_KG),  # core
-    (107_350.0, s.KEROSENE_CO2_G_PER_KG),  # second stage
-)
-STARSHIP_V2_PROPELLANT = (
-    (3_300_000.0, s.METHANE_CO2_G_PER_KG),  # Super Heavy
-    (1_530_000.0, s.METHANE_CO2_G_PER_KG),  # ship ('R2')
-)
-NEW_GLENN_PROPELLANT = (
-    (790_000.0, s.METHANE_CO2_G_PER_KG),  # BE-4 first stage
-    (122_000.0, 0.0),  # BE-3U hydrogen second stage: no carbon
-)
-ELECTRON_PROPELLANT = (
-    (9_250.0, s.KEROSENE_CO2_G_PER_KG),
-    (2_100.0, s.KEROSENE_CO2_G_PER_KG),
-    (245.0, s.HYPERGOLIC_CO2_G_PER_KG),  # Curie kick stage
-)
-
 FALCON_9_LIST_PRICE_USD = 69_750_000.0
 FALCON_HEAVY_EXPENDABLE_USD = 150_000_000.0
 FALCON_HEAVY_CORE_EXPENDED_USD = 95_000_000.0
@@ -50,24 +27,25 @@ STARSHIP_TARGET_PAYLOAD_KG = 200_000.0
 HOURS_PER_YEAR = 24 * 365
 
 
-def _co2(
-    stages: tuple[tuple[float, float], ...], derivation: str
-) -> tuple[float, dict[str, Source]]:
-    kg = s.primary_co2_kg(*stages)
+def _co2(vehicle: str, caveat: str = "") -> tuple[float, dict[str, Source]]:
+    """CO2 of one launch of ``vehicle`` from its stages' propellant (launch_propellants.csv)."""
+    stages = s.stage_propellants(vehicle)
+    kg = s.primary_co2_kg(*((propellant, index) for _, _, propellant, index in stages))
+    terms = " + ".join(
+        f"{propellant:,.0f} kg {fuel} × {index:g} g/kg" for _, fuel, propellant, index in stages
+    )
     source = attrs.evolve(
         s.LAUNCH_EMISSIONS,
-        note=f"{derivation} = {kg:,.0f} kg CO2 (primary emission index, no CO afterburning: the "
-        "lower bound; the all-CO-oxidised upper bound is ~1.5–1.8× higher). Excludes "
+        note=f"{terms} = {kg:,.0f} kg CO2{caveat} (primary emission index, no CO afterburning: "
+        "the lower bound; the all-CO-oxidised upper bound is ~1.5–1.8× higher). Excludes "
         "manufacturing, propellant production, black carbon and re-entry",
-    )
+    ).with_range(kg, 1.8 * kg, "from the primary index (no afterburning) to all CO oxidised")
     return kg, {"co2_per_launch_kg": source}
 
 
 def falcon_9_reusable() -> LaunchVehicle:
     """Falcon 9 with the booster landed: SpaceX's workhorse at its list price."""
-    co2, co2_source = _co2(
-        FALCON_9_PROPELLANT, "(414,850 + 109,500 kg kerosene/LOX) × 637 g CO2/kg"
-    )
+    co2, co2_source = _co2("falcon-9")
     return LaunchVehicle(
         name="falcon-9-reusable",
         description="SpaceX Falcon 9 Block 5 with booster recovery (droneship landing), at the "
@@ -94,9 +72,7 @@ def falcon_9_reusable() -> LaunchVehicle:
 
 def falcon_9_expendable() -> LaunchVehicle:
     """Falcon 9 with the booster expended for full performance."""
-    co2, co2_source = _co2(
-        FALCON_9_PROPELLANT, "(414,850 + 109,500 kg kerosene/LOX) × 637 g CO2/kg"
-    )
+    co2, co2_source = _co2("falcon-9")
     return LaunchVehicle(
         name="falcon-9-expendable",
         description="SpaceX Falcon 9 Block 5 with the booster expended (22.8 t to LEO at 28.5°); "
@@ -123,10 +99,7 @@ def falcon_9_expendable() -> LaunchVehicle:
 
 def falcon_heavy() -> LaunchVehicle:
     """Falcon Heavy fully expended for its 63.8 t to LEO."""
-    co2, co2_source = _co2(
-        FALCON_HEAVY_PROPELLANT,
-        "(818,600 + 409,300 + 107,350 kg kerosene/LOX) × 637 g CO2/kg",
-    )
+    co2, co2_source = _co2("falcon-heavy")
     return LaunchVehicle(
         name="falcon-heavy",
         description="SpaceX Falcon Heavy, all three cores expended (63.8 t to LEO), at Musk's "
@@ -153,10 +126,7 @@ def falcon_heavy() -> LaunchVehicle:
 
 def starship_v3() -> LaunchVehicle:
     """Starship as it flies in the near term: ~100 t, booster reused, priced near build cost."""
-    co2, co2_source = _co2(
-        STARSHIP_V2_PROPELLANT,
-        "(3,300,000 + 1,530,000 kg methane/LOX, V2 'R2' masses; V3 carries more) × 426 g CO2/kg",
-    )
+    co2, co2_source = _co2("starship", "; V2 'R2' masses, a V3 carries more")
     return LaunchVehicle(
         name="starship-v3",
         description="SpaceX Starship V3 as flying in the near term: ~100 t to LEO with the "
@@ -171,8 +141,12 @@ def starship_v3() -> LaunchVehicle:
         co2_per_launch_kg=co2,
         reusable=True,
         sources={
-            "payload_to_leo_kg": s.STARSHIP_V3,
-            "fairing_volume_m3": s.STARSHIP_VOLUME,
+            "payload_to_leo_kg": s.STARSHIP_V3.with_range(
+                80_000.0, 150_000.0, "from early reusable flights short of 100 t to V3's goals"
+            ),
+            "fairing_volume_m3": s.STARSHIP_VOLUME.with_range(
+                500.0, 1_000.0, "from a shorter bay to the ~1,000 m³ of the 9 m × 18 m fairing"
+            ),
             "price_usd": s.STARSHIP_V3_PRICE,
             "max_launches_per_year": s.FAA_STARBASE,
             "success_probability": s.STARSHIP_RECORD_SOURCE,
@@ -184,11 +158,7 @@ def starship_v3() -> LaunchVehicle:
 
 def starship_target() -> LaunchVehicle:
     """Starship as SpaceX means it to become: 200 t, $10–20/kg, launching every hour."""
-    co2, co2_source = _co2(
-        STARSHIP_V2_PROPELLANT,
-        "(3,300,000 + 1,530,000 kg methane/LOX, V2 'R2' masses; a 200 t Starship burns more) "
-        "× 426 g CO2/kg",
-    )
+    co2, co2_source = _co2("starship", "; V2 'R2' masses, a 200 t Starship burns more")
     return LaunchVehicle(
         name="starship-target",
         description="SpaceX Starship at its stated goals: 200 t to LEO fully reused, $20/kg "
@@ -202,12 +172,16 @@ def starship_target() -> LaunchVehicle:
         co2_per_launch_kg=co2,
         reusable=True,
         sources={
-            "payload_to_leo_kg": s.STARSHIP_V3,
+            "payload_to_leo_kg": s.STARSHIP_V3.with_range(
+                100_000.0,
+                200_000.0,
+                "200 t is the goal; a reusable Starship may stay at V3's 100 t",
+            ),
             "fairing_volume_m3": attrs.evolve(
                 s.STARSHIP_VOLUME,
                 note="~1,000 m³ class: the 9 m × 18 m fairing of SpaceX's statements, reached by "
                 "the 22 m extended envelope of a stretched payload bay",
-            ),
+            ).with_range(614.0, 1_100.0, "from the standard bay's 614 m³ to a stretched bay"),
             "price_usd": s.STARSHIP_TARGET_PRICE,
             "max_launches_per_year": s.MUSK_MEMO,
             "success_probability": s.STARSHIP_TARGET_RELIABILITY,
@@ -219,10 +193,7 @@ def starship_target() -> LaunchVehicle:
 
 def new_glenn() -> LaunchVehicle:
     """Blue Origin's New Glenn with its reusable first stage."""
-    co2, co2_source = _co2(
-        NEW_GLENN_PROPELLANT,
-        "790,000 kg methane/LOX × 426 g CO2/kg + 122,000 kg hydrogen/LOX × 0",
-    )
+    co2, co2_source = _co2("new-glenn")
     return LaunchVehicle(
         name="new-glenn",
         description="Blue Origin New Glenn (45 t to LEO, 7 m fairing), first stage landed at sea.",
@@ -248,10 +219,7 @@ def new_glenn() -> LaunchVehicle:
 
 def electron() -> LaunchVehicle:
     """Rocket Lab's Electron small launcher."""
-    co2, co2_source = _co2(
-        ELECTRON_PROPELLANT,
-        "(9,250 + 2,100 kg kerosene/LOX) × 637 g CO2/kg + 245 kg hypergolic × 220 g CO2/kg",
-    )
+    co2, co2_source = _co2("electron")
     return LaunchVehicle(
         name="electron",
         description="Rocket Lab Electron (300 kg to LEO), expendable, for small buses.",

@@ -21,6 +21,12 @@ def rule_of_succession(successes: int, attempts: int) -> float:
     return (successes + 1) / (attempts + 2)
 
 
+RECORD_RANGE = (
+    "5th to 95th percentile of the Beta(s + 1, n − s + 1) posterior that Laplace's rule is the "
+    "mean of: what the flight record alone supports"
+)
+
+
 FALCON_9_RECORD = (415, 417)
 """Falcon 9 launches June 2010 – December 2024 that delivered their primary payload to the
 planned orbit, and all launches: 77 to end-2019 + 26 (2020) + 31 (2021) + 60 (2022) + 91 (2023)
@@ -46,11 +52,23 @@ between October and December 2023 are not counted, which changes the estimate by
 
 # --- launch CO2: propellant mass × primary CO2 emission index ---------------------------------
 
-KEROSENE_CO2_G_PER_KG = 637.0
-METHANE_CO2_G_PER_KG = 426.0
-HYPERGOLIC_CO2_G_PER_KG = 220.0
-"""Primary (no plume afterburning) CO2 emission indices of Barker, Marais & McDowell's inventory,
-as tabulated in shared/data/launch_emissions.csv."""
+
+def stage_propellants(vehicle: str) -> list[tuple[str, str, float, float]]:
+    """(stage, fuel, propellant kg, g CO2 per kg) of each stage of ``vehicle``, from the
+    plugin's table launch_propellants.csv (Barker, Marais & McDowell 2024)."""
+    from skyrack.data import load_table
+
+    table = load_table("launch_propellants", package=__package__ or "skyrack_launchers")
+    vehicles, stages, fuels = (table.columns[c] for c in ("vehicle", "stage", "fuel"))
+    kg, index = table.numbers("propellant_kg"), table.numbers("co2_g_per_kg")
+    rows = [
+        (str(stages[i]), str(fuels[i]), float(kg[i]), float(index[i]))
+        for i in range(len(vehicles))
+        if vehicles[i] == vehicle
+    ]
+    if not rows:
+        raise KeyError(f"launch_propellants.csv has no stages of {vehicle!r}")
+    return rows
 
 
 def primary_co2_kg(*stages: tuple[float, float]) -> float:
@@ -70,13 +88,11 @@ a 4.6 m-diameter cylinder 6.7 m tall (π·2.3²·6.7 = 111.3 m³) under a 4.3 m 
 
 # --- sources ----------------------------------------------------------------------------------
 
-REFERENCES = "shared/REFERENCES.md (the project's table of published figures)"
-
 SPACEX_PRICE_LIST = Source(
     title="SpaceX, Capabilities & Services (Falcon 9 and Falcon Heavy price list)",
     year=2024,
     url="https://www.spacex.com/media/Capabilities&Services.pdf",
-    note="Falcon 9 list price $69.75M (REFERENCES.md: ~$67–70M); the list quotes 22.8 t to LEO "
+    note="Falcon 9 list price $69.75M; the list quotes 22.8 t to LEO "
     "(28.5°) for the expendable vehicle and is the same for reused boosters",
 )
 FALCON_USERS_GUIDE = Source(
@@ -86,14 +102,18 @@ FALCON_USERS_GUIDE = Source(
     estimate=True,
     note="fairing 5.2 m × 13.1 m outside; usable envelope 4.6 m diameter, 6.7 m cylinder + 4.3 m "
     "ogive (11 m): π·2.3²·6.7 = 111.3 m³ + ogive 41.1 m³ = 152.4 m³",
+).with_range(
+    140.0,
+    160.0,
+    "±5–8 %: the ogive's volume is integrated from the guide's drawing, and a dispenser takes "
+    "part of the envelope",
 )
 FALCON_HEAVIEST_STARLINK = Source(
     title="List of Falcon 9 and Falcon Heavy launches (heaviest payload: 24 Starlink V2-Mini, "
     "~17,500 kg, first flown February 2024, booster landed on a droneship)",
     year=2025,
     url="https://en.wikipedia.org/wiki/List_of_Falcon_9_and_Falcon_Heavy_launches",
-    note="the heaviest payload flown with the booster recovered; REFERENCES.md gives ~17.5 t for "
-    "reusable Falcon 9",
+    note="the heaviest payload flown with the booster recovered: ~17.5 t for a reusable Falcon 9",
 )
 FALCON_RECORD_SOURCE = Source(
     title="List of Falcon 9 and Falcon Heavy launches; SpacePolicyOnline, 'SpaceX breaks own "
@@ -103,7 +123,7 @@ FALCON_RECORD_SOURCE = Source(
     estimate=True,
     note="Falcon 9 2010–2024: 415 of 417 launches delivered the primary payload; Laplace's rule "
     "(415 + 1) / (417 + 2) = 0.9928",
-)
+).with_range(0.9850, 0.9980, RECORD_RANGE)
 FALCON_2024_CADENCE = Source(
     title="Universe Magazine, 'Records, debuts and accidents: 2024 launch results' (134 SpaceX "
     "Falcon missions in 2024, 132 of them Falcon 9, 2 Falcon Heavy)",
@@ -118,7 +138,7 @@ FALCON_EXPENDED_CADENCE = Source(
     estimate=True,
     note="an expendable flight consumes a new booster; only one Falcon 9 booster was expended in "
     "2024 (Universe Magazine 2025). Assume booster production allows ~1 per month: 12/yr",
-)
+).with_range(4.0, 24.0, "from one new booster a quarter to two a month")
 MUSK_FH_PRICES = Source(
     title="Elon Musk on Twitter: a fully expendable Falcon Heavy is $150M; side boosters "
     "recovered at sea with the core expended, $95M",
@@ -133,12 +153,16 @@ FALCON_9_EXPENDED_PRICE = Source(
     note="list price $69.75M + the price of expending one recovered-at-sea booster, "
     "($150M − $95M) / 2 = $27.5M, from Musk's fully expendable vs core-expended Falcon Heavy "
     "prices → $97.25M",
+).with_range(
+    83_500_000.0,
+    111_000_000.0,
+    "list price plus half to one and a half times the $27.5M premium, the estimated part",
 )
 FALCON_HEAVY_SPEC = Source(
     title="SpaceX, Falcon Heavy (63,800 kg to LEO, 28.5°, fully expendable)",
     year=2024,
     url="https://www.spacex.com/vehicles/falcon-heavy/",
-    note="REFERENCES.md: 63.8 t LEO expendable",
+    note="63.8 t to LEO, fully expended",
 )
 FALCON_HEAVY_RECORD_SOURCE = Source(
     title="List of Falcon 9 and Falcon Heavy launches (Falcon Heavy flights 2018–2024)",
@@ -146,7 +170,7 @@ FALCON_HEAVY_RECORD_SOURCE = Source(
     url="https://en.wikipedia.org/wiki/List_of_Falcon_9_and_Falcon_Heavy_launches",
     estimate=True,
     note="11 of 11 flights delivered their payloads; Laplace's rule (11 + 1) / (11 + 2) = 0.923",
-)
+).with_range(0.7791, 0.9957, RECORD_RANGE)
 FALCON_HEAVY_CADENCE = Source(
     title="List of Falcon 9 and Falcon Heavy launches (five Falcon Heavy flights in 2023: "
     "USSF-67, ViaSat-3, Jupiter-3, Psyche, USSF-52)",
@@ -156,11 +180,11 @@ FALCON_HEAVY_CADENCE = Source(
 )
 LAUNCH_EMISSIONS = Source(
     title="Barker, Marais & McDowell, Global 3D rocket launch and re-entry air pollutant and CO2 "
-    "emissions at the onset of the megaconstellation era, Scientific Data 11 (2024), propellant "
-    "masses and emission indices as tabulated in shared/data/launch_emissions.csv",
+    "emissions at the onset of the megaconstellation era, Scientific Data 11 (2024): stage "
+    "propellant masses (from McDowell's GCAT) and primary emission indices, shipped as the "
+    "plugin's table launch_propellants.csv",
     year=2024,
     url="https://doi.org/10.1038/s41597-024-03910-z",
-    document="shared/data/launch_emissions.csv",
     estimate=True,
     note="primary CO2 (no CO afterburning, the lower bound); the all-CO-oxidised upper bound is "
     "~1.5–1.8× higher. Excludes manufacturing, propellant production, black carbon and re-entry",
@@ -180,7 +204,7 @@ STARSHIP_V3 = Source(
     year=2026,
     url="https://www.basenor.com/blogs/news/starship-v3-flight-12-whats-coming-and-what-it-means",
     estimate=True,
-    note="REFERENCES.md: 100+ t (V3), 200 t target; V3 first flight slipped to 2026",
+    note="100+ t (V3), 200 t target; V3 first flight slipped to 2026",
 )
 STARSHIP_VOLUME = Source(
     title="SpaceX, Starship Users Guide rev. 1.0 (8 m-diameter payload envelope in a 9 m "
@@ -201,13 +225,17 @@ STARSHIP_RECORD_SOURCE = Source(
     estimate=True,
     note="flights 1–11: ship reached its planned trajectory on 3, 4, 5, 6, 9, 10, 11 (7 of 11); "
     "Laplace's rule (7 + 1) / (11 + 2) = 0.615. All were suborbital tests of V1/V2",
-)
+).with_range(0.3909, 0.8190, RECORD_RANGE)
 FAA_STARBASE = Source(
     title="FAA final environmental assessment for Starship/Super Heavy at Boca Chica (up to 25 "
     "launches per year)",
     year=2025,
     estimate=True,
     note="licensed cadence from Starbase alone, the near-term ceiling before Florida pads fly",
+).with_range(
+    10.0,
+    50.0,
+    "from Starbase's licence shared with SpaceX's own flights to Starbase plus Florida pads",
 )
 STARSHIP_V3_AVAILABLE = Source(
     title="Starship V3 first flight (IFT-12) planned for 2026",
@@ -215,7 +243,7 @@ STARSHIP_V3_AVAILABLE = Source(
     url="https://www.basenor.com/blogs/news/starship-v3-flight-12-whats-coming-and-what-it-means",
     estimate=True,
     note="first customer payloads assumed in the year of the first V3 flight",
-)
+).with_range(2026, 2028, "customer payloads may follow the first V3 flight by up to two years")
 STARSHIP_V3_PRICE = Source(
     title="skyrack estimate from PayloadSpace's Starship build cost",
     year=2026,
@@ -223,6 +251,11 @@ STARSHIP_V3_PRICE = Source(
     note="near-term price = PayloadSpace's ~$90M build cost: SpaceX prices at ~2× cost and booster "
     "reuse roughly halves the cost of a flight, 2 × ½ × $90M = $90M → $900/kg at 100 t. The "
     "'$150/kg expended' estimate (= $15M for 100 t) is an internal cost, not a price",
+).with_range(
+    30_000_000.0,
+    180_000_000.0,
+    "from twice the $15M internal cost of a flight to twice the $90M build cost of an expended "
+    "vehicle",
 )
 STARSHIP_TARGET_PRICE = Source(
     title="skyrack estimate from PayloadSpace's high-reuse Starship cost and Musk's goal",
@@ -230,14 +263,22 @@ STARSHIP_TARGET_PRICE = Source(
     estimate=True,
     note="$20/kg (top of PayloadSpace's $10–20/kg at high reuse) × 200,000 kg = $4M per launch; "
     "Musk's marginal-cost goal of ~$2M per flight ($10/kg) is the floor",
+).with_range(
+    2_000_000.0,
+    40_000_000.0,
+    "from Musk's ~$2M marginal-cost goal to Suncatcher's $200/kg × 200 t for the mid-2030s",
 )
 MUSK_MEMO = Source(
     title="Musk / SpaceX memo on orbital AI compute: Starship eventually launching hourly with up "
     "to 200 t",
     year=2026,
-    document=REFERENCES,
     estimate=True,
     note="hourly launches → 24 × 365 = 8,760 launches per year (a fleet-wide aspiration)",
+).with_range(
+    180.0,
+    8_760.0,
+    "from the ~180 flights a year of Suncatcher's mid-2030s learning curve to Musk's hourly "
+    "aspiration",
 )
 STARSHIP_TARGET_YEAR = Source(
     title="Google, Project Suncatcher (arXiv 2511.19468): launch ≲ $200/kg by the mid-2030s on "
@@ -247,19 +288,19 @@ STARSHIP_TARGET_YEAR = Source(
     estimate=True,
     note="$10–20/kg is ten times below Suncatcher's mid-2030s $200/kg, so it is not assumed "
     "before 2035",
-)
+).with_range(2032, 2040, "'mid-2030s' read as 2032 to 2040")
 STARSHIP_TARGET_RELIABILITY = Source(
     title="skyrack estimate: mature Starship reliability",
     year=2026,
     estimate=True,
     note="taken equal to Falcon 9's demonstrated 0.993 (rule of succession, 2010–2024), rounded "
     "down to 0.99; no Starship record supports it yet",
-)
+).with_range(0.95, 0.998, "from a young vehicle's ~0.95 to the top of Falcon 9's record (0.998)")
 BLUE_ORIGIN_NEW_GLENN = Source(
     title="Blue Origin, New Glenn (45 t to LEO, 7 m fairing, first stage reused up to 25×)",
     year=2025,
     url="https://www.blueorigin.com/new-glenn",
-    note="REFERENCES.md: 45 t LEO",
+    note="45 t to LEO",
 )
 NEW_GLENN_VOLUME = Source(
     title="Blue Origin: the 7 m fairing has twice the payload volume of 5 m-class commercial "
@@ -268,7 +309,7 @@ NEW_GLENN_VOLUME = Source(
     url="https://www.blueorigin.com/new-glenn",
     estimate=True,
     note="2 × the Falcon 5.2 m fairing's usable 152.4 m³ = 304.8 m³",
-)
+).with_range(250.0, 350.0, "±15 %: 'twice the volume' is a round marketing ratio")
 NEW_GLENN_PRICE = Source(
     title="World Today News, New Glenn launch coverage (New Glenn ~$68M per launch, an "
     "Arianespace estimate from 2022)",
@@ -276,6 +317,10 @@ NEW_GLENN_PRICE = Source(
     url="https://www.world-today-news.com/new-glenn-rocket-launch-details-spacex-comparison",
     estimate=True,
     note="Blue Origin publishes no price; ~$68M is a competitor's estimate",
+).with_range(
+    50_000_000.0,
+    100_000_000.0,
+    "from undercutting a Falcon 9 launch to the price of a Falcon Heavy-class vehicle",
 )
 NEW_GLENN_RECORD_SOURCE = Source(
     title="New Glenn NG-1 (January 2025) and NG-2 (November 2025, NASA ESCAPADE) launch reports",
@@ -283,19 +328,19 @@ NEW_GLENN_RECORD_SOURCE = Source(
     url="https://www.blueorigin.com/new-glenn",
     estimate=True,
     note="2 of 2 reached orbit; Laplace's rule (2 + 1) / (2 + 2) = 0.75",
-)
+).with_range(0.3684, 0.9830, RECORD_RANGE)
 NEW_GLENN_CADENCE = Source(
     title="skyrack estimate: New Glenn cadence while ramping up",
     year=2026,
     estimate=True,
     note="two flights in 2025; assume Blue Origin reaches ~6 per year as it ramps (one pad, "
     "booster reuse just demonstrated)",
-)
+).with_range(2.0, 12.0, "from 2025's two flights to one a month")
 ROCKET_LAB_ELECTRON = Source(
     title="Rocket Lab, Electron (300 kg to LEO, 200 kg to 500 km SSO; ≥ $7.5M per launch)",
     year=2024,
     url="https://www.rocketlabusa.com/launch/electron/",
-    note="payload per shared/data/launch_emissions.csv; REFERENCES.md: ~200–300 kg, ≥ $7.5M",
+    note="300 kg to LEO, ≥ $7.5M per launch",
 )
 ELECTRON_VOLUME = Source(
     title="Rocket Lab, Payload User's Guide (1.2 m-diameter fairing; usable envelope ~1.07 m "
@@ -304,7 +349,7 @@ ELECTRON_VOLUME = Source(
     url="https://www.rocketlabusa.com/launch/electron/",
     estimate=True,
     note="~1.07 m-diameter envelope ~1.7 m tall: π·0.535²·1.7 ≈ 1.5 m³",
-)
+).with_range(1.2, 1.8, "±20 %: the envelope's height is read from a drawing")
 ELECTRON_RECORD_SOURCE = Source(
     title="Parabolic Arc, 'Rocket Lab's Electron fails' (fourth failure in 40 launches, Sept "
     "2023); Universe Magazine 2024 launch results (14 Rocket Lab orbital launches)",
@@ -313,7 +358,7 @@ ELECTRON_RECORD_SOURCE = Source(
     "alpha-aces-rapid-launch/",
     estimate=True,
     note="36/40 to Sept 2023 + 14/14 in 2024 = 50/54; Laplace's rule (50 + 1) / (54 + 2) = 0.911",
-)
+).with_range(0.8413, 0.9635, RECORD_RANGE)
 ELECTRON_CADENCE = Source(
     title="Universe Magazine, 'Records, debuts and accidents: 2024 launch results' (14 Rocket Lab "
     "orbital launches in 2024)",

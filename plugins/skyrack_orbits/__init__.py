@@ -21,6 +21,9 @@ import attrs
 
 from skyrack import Orbit, Source, hookimpl
 
+CHOICE = "a choice that defines the orbit, not an uncertain number"
+"""The range note of an orbital element chosen by the designer (no spread)."""
+
 VALLADO = Source(
     title="Vallado, Fundamentals of Astrodynamics and Applications, 4th ed. (J2 secular node "
     "rate, sun-synchronous condition, §9.6)",
@@ -93,6 +96,10 @@ def _launch_factor_source(inclination_deg: float) -> Source:
         f"from 17.5 t gives {factor * F9_REFERENCE_PAYLOAD_KG:,.0f} kg → factor {factor:.3f}. "
         "Upper-stage-only sensitivity; consistent with SSO costing Falcon 9 roughly 15–25 % of "
         "its LEO capacity",
+    ).with_range(
+        round(factor, 3) - 0.05,
+        min(1.0, round(factor, 3) + 0.03),
+        "an upper-stage-only estimate: the booster's share of the penalty may cost a few % more",
     )
 
 
@@ -168,7 +175,7 @@ def sso_550() -> Orbit:
                 year=2026,
                 estimate=True,
                 note="550 km, as the Starlink shell and the SPENVIS dose table's altitude",
-            ),
+            ).with_range(550.0, 550.0, CHOICE),
             "ltan_hours": Source(
                 title="Wertz & Larson, Space Mission Analysis and Design, 3rd ed. (sun-"
                 "synchronous orbits for Earth observation, §6.1: morning descending nodes near "
@@ -177,7 +184,7 @@ def sso_550() -> Orbit:
                 estimate=True,
                 note="a 10:30 descending node is a 22:30 ascending node (LTAN 22.5 h); LTAN "
                 "10:30 gives the mirror-image β range and the same eclipses",
-            ),
+            ).with_range(22.5, 22.5, CHOICE),
         },
     )
 

@@ -1,4 +1,5 @@
-"""Built-in skyrack plugin: fleet operating policies (replace what fails, or run to failure)."""
+"""Built-in skyrack plugin: fleet operating policies (replace what fails, deploy once, or run to
+failure)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,20 @@ def replace_failed() -> FleetPolicy:
     )
 
 
+def deploy_once() -> FleetPolicy:
+    """The analytic evaluator's assumptions: deploy once, let failures stand, retire at life."""
+    return FleetPolicy(
+        name="deploy-once",
+        description="Deploy the target fleet (re-flying satellites lost at launch), never replace "
+        "satellites that fail in orbit, and deorbit every satellite at its design life: the "
+        "analytic evaluator's assumptions.",
+        replace_failed_satellites=False,
+        replenish_below_fraction=0.0,
+        deorbit_at_design_life=True,
+        sources={"replenish_below_fraction": NO_REPLENISHMENT},
+    )
+
+
 def run_to_failure() -> FleetPolicy:
     """Launch once and let the fleet decay: no replacements, no retirement at design life."""
     return FleetPolicy(
@@ -47,7 +62,7 @@ def run_to_failure() -> FleetPolicy:
     )
 
 
-CATALOG: tuple[Callable[[], FleetPolicy], ...] = (replace_failed, run_to_failure)
+CATALOG: tuple[Callable[[], FleetPolicy], ...] = (replace_failed, deploy_once, run_to_failure)
 
 
 @hookimpl

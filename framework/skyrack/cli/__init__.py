@@ -35,17 +35,29 @@ def cli() -> None:
 
 def _add_builtin_commands(group: click.Group) -> None:
     from skyrack.cli.assumptions_cmd import assumptions
+    from skyrack.cli.compare_cmd import compare
     from skyrack.cli.components_cmd import components
     from skyrack.cli.crossover_cmd import crossover
+    from skyrack.cli.goal_seek_cmd import goal_seek
+    from skyrack.cli.new_study_cmd import new_study
     from skyrack.cli.optimize_cmd import dashboard, optimize
     from skyrack.cli.plugins_cmd import plugins
     from skyrack.cli.reference_cmd import reference
     from skyrack.cli.run_cmd import run, validate
+    from skyrack.cli.sensitivity_cmd import sensitivity
+    from skyrack.cli.sweep_cmd import sweep
+    from skyrack.cli.viz_cmd import viz
 
     for command in (
         run,
         validate,
+        new_study,
+        compare,
+        sweep,
+        sensitivity,
+        viz,
         crossover,
+        goal_seek,
         optimize,
         dashboard,
         components,

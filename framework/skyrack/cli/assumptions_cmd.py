@@ -10,23 +10,35 @@ from skyrack.cli.output import echo_json, format_value
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def assumptions(as_json: bool) -> None:
-    """Show every default of [design] sizing and [economics], and the model's fixed constants,
-    each with its unit and source."""
+    """Show every default of [design] sizing, [economics] and [simulation], and the model's
+    fixed constants, each with its unit and source."""
     import attrs
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
+    from skyrack.business.settings import BUSINESS_SOURCES, Business
     from skyrack.describe import cite, source_as_dict
     from skyrack.design import ECONOMICS_SOURCES, SIZING_SOURCES, Economics, Sizing
     from skyrack.model_constants import MODEL_CONSTANTS
+    from skyrack.simulation.settings import (
+        FACTORY_SOURCES,
+        SIMULATION_SOURCES,
+        FactorySettings,
+        SimulationSettings,
+    )
 
     rows = []
     for section, cls, sources in (
         ("design", Sizing, SIZING_SOURCES),
         ("economics", Economics, ECONOMICS_SOURCES),
+        ("business", Business, BUSINESS_SOURCES),
+        ("simulation", SimulationSettings, SIMULATION_SOURCES),
+        ("simulation.factory", FactorySettings, FACTORY_SOURCES),
     ):
         for field in attrs.fields(cls):
+            if attrs.has(field.type) or field.name == "factory":  # a table of its own
+                continue
             source = sources.get(field.name)
             rows.append(
                 {

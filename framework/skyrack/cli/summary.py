@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from skyrack.budgets import format_number
+from skyrack.business.case import BusinessCase
 from skyrack.metrics import Metrics
 from skyrack.study import Study
 
@@ -19,11 +20,26 @@ def _usd(value: float) -> str:
 
 
 def _years(value: float | None) -> str:
-    return "never" if value is None else f"{value:,.2f} yr"
+    """A duration given in years, in hours or days when shorter than a tenth of a year."""
+    if value is None:
+        return "never"
+    days = value * 365.25
+    if days < 1.0:
+        return f"{days * 24:.1f} h"
+    if value < 0.1:
+        return f"{days:.1f} days"
+    return f"{value:,.2f} yr"
 
 
-def print_summary(study: Study, metrics: Metrics, console: Console | None = None) -> None:
-    """Print the study's answer: LCOC orbit vs ground, largest costs, budgets, verdict."""
+def print_summary(
+    study: Study,
+    metrics: Metrics,
+    console: Console | None = None,
+    *,
+    business: BusinessCase | None = None,
+) -> None:
+    """Print the study's answer: LCOC orbit vs ground, largest costs, budgets, verdict, and
+    the business case when given."""
     console = console or Console()
     v = metrics.values
     design = study.design
@@ -82,7 +98,7 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
         f"limits: {100 * by_mass:.0f}% full by mass, {100 * by_volume:.0f}% by volume)",
     )
     fleet.add_row("launches (expected)", f"{v['launches']:,.1f}")
-    fleet.add_row("deployment", f"{v['deployment_years']:,.2f} yr")
+    fleet.add_row("deployment", _years(v["deployment_years"]))
     console.print(fleet)
 
     total = sum(metrics.waterfall_pv_usd.values())
@@ -118,3 +134,53 @@ def print_summary(study: Study, metrics: Metrics, console: Console | None = None
         budgets.add_row(b.name, b.measures, used, f"{limit} {b.unit}".strip(), use)
     console.print(budgets)
     console.print(f"[bold]Verdict:[/bold] {escape(metrics.verdict())}")
+    if business is not None:
+        print_business(business, console)
+
+
+def print_business(case: BusinessCase, console: Console) -> None:
+    """The business case: NPV, IRR, payback and funding of orbit and ground, the market, the
+    orbital campaigns."""
+    b = case.business
+    start = case.orbit.start_year
+    console.print(
+        f"\n[bold]Business case[/bold] ({escape(b.roadmap)} roadmap, "
+        f"{100 * case.rate_per_year:g} %/yr discount rate, {b.horizon_years:g}-year horizon "
+        f"from {start:g})"
+    )
+    ground_label = f"ground ({case.ground_accelerators:,.0f} accelerators, {b.ground_sizing})"
+    table = Table("measure", "orbit", ground_label, title="Value of each business")
+    o, g = case.orbit_measures, case.ground_measures
+    table.add_row("NPV", _usd(o.npv_usd), _usd(g.npv_usd))
+    table.add_row("IRR", o.irr.describe(), g.irr.describe())
+    table.add_row(
+        "discounted payback",
+        _years(o.discounted_payback_years),
+        _years(g.discounted_payback_years),
+    )
+    table.add_row("peak funding need", _usd(o.peak_funding_usd), _usd(g.peak_funding_usd))
+    table.add_row("revenue (undiscounted)", _usd(o.revenue_usd), _usd(g.revenue_usd))
+    table.add_row("capital spent (undiscounted)", _usd(o.capex_usd), _usd(g.capex_usd))
+    console.print(table)
+    reference = case.market.price_usd_per_accelerator_hour
+    tflops = b.reference_accelerator_tflops
+    end = start + b.horizon_years
+    console.print(
+        f"Market: an H100-class hour ({tflops:g} TFLOP/s) sells for "
+        f"${float(reference(tflops, start)):,.3g} in {start:g} and "
+        f"${float(reference(tflops, end)):,.3g} in {end:g}; occupancy {100 * b.occupancy:g} %.",
+        markup=False,
+    )
+    campaigns = Table(
+        "campaign", "throughput ×", "accelerator price ×", title="Orbital launch campaigns"
+    )
+    for v in case.vintages:
+        campaigns.add_row(
+            f"{v.calendar_year:g}", f"{v.throughput_scale:,.3g}", f"{v.accelerator_cost_scale:,.3g}"
+        )
+    console.print(campaigns)
+    console.print(
+        f"Refreshing the replacement fleets with the frontier's accelerators is worth "
+        f"{_usd(case.refresh_value_usd)} of orbital NPV.",
+        markup=False,
+    )

@@ -37,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from skyrack.array_api import NUMPY, ArrayNamespace, Real
+from skyrack.data import load_table
 
 __all__ = [
     "EARTH_EQUATORIAL_RADIUS_KM",
@@ -470,8 +471,9 @@ def precessing_orbit_mean_eclipse_fraction(
     uniform over a full turn and the solar declination δ over a year (sin δ = sin ε sin Γ).
     Tabulated once on inclination 0–90° (2.5° steps; f̄(i) = f̄(180° − i)) × altitude
     150–2000 km (50 km steps), 60 × 60 midpoint quadrature, then bilinearly interpolated
-    (error < 1e-3). 550 km, 53°: f̄ = 0.313 → sunlight 0.687 (REFERENCES.md: ~0.6 for
-    mid-inclination LEO); the uniform-β approximation over ±76.4° gives 0.277.
+    (error < 1e-3). 550 km, 53°: f̄ = 0.313 → sunlight 0.687 (~0.6 is often quoted for
+    mid-inclination LEO: the β = 0 worst case); the uniform-β approximation over ±76.4° gives
+    0.277.
     """
     h = check_altitude_km(altitude_km)
     require("altitude_km", h, h <= MAX_DRAG_ALTITUDE_KM, "≤ 2000 km for the tabulated average")
@@ -567,64 +569,21 @@ def _orbit_geometry_memo(
 
 
 # --- atmosphere ----------------------------------------------------------------------------------
-# Vallado, D.A. (2013), Fundamentals of Astrodynamics and Applications, 4th ed., exponential
-# atmosphere table (Table 8-4), transcribed via /work/shared/data/atmosphere_density.csv
-# (SatelliteToolboxAtmosphericModels.jl, AstroLib, gnc-project agree digit-for-digit).
-# rho(h) = rho0 * exp(-(h - h0)/H) within each band; the 1000 km band is used above 1000 km.
-_VALLADO_BASE_KM = np.array(
-    [0, 25, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 180, 200, 250, 300, 350,
-     400, 450, 500, 600, 700, 800, 900, 1000],
-    dtype=np.float64,
-)  # fmt: skip
-_VALLADO_RHO0_KG_M3 = np.array(
-    [1.225, 3.899e-2, 1.774e-2, 3.972e-3, 1.057e-3, 3.206e-4, 8.770e-5, 1.905e-5, 3.396e-6,
-     5.297e-7, 9.661e-8, 2.438e-8, 8.484e-9, 3.845e-9, 2.070e-9, 5.464e-10, 2.789e-10,
-     7.248e-11, 2.418e-11, 9.518e-12, 3.725e-12, 1.585e-12, 6.967e-13, 1.454e-13, 3.614e-14,
-     1.170e-14, 5.245e-15, 3.019e-15],
-    dtype=np.float64,
-)  # fmt: skip
-_VALLADO_SCALE_HEIGHT_KM = np.array(
-    [7.249, 6.349, 6.682, 7.554, 8.382, 7.714, 6.549, 5.799, 5.382, 5.877, 7.263, 9.473, 12.636,
-     16.149, 22.523, 29.740, 37.105, 45.546, 53.628, 53.298, 58.515, 60.828, 63.822, 71.835,
-     88.667, 124.64, 181.05, 268.00],
-    dtype=np.float64,
-)  # fmt: skip
+# Both tables are package data with their original sources (skyrack/data/*.csv).
+# Vallado (2013), exponential atmosphere (Table 8-4): rho(h) = rho0 * exp(-(h - h0)/H) within
+# each band; the 1000 km band is used above 1000 km.
+_VALLADO = load_table("atmosphere_vallado")
+_VALLADO_BASE_KM = _VALLADO.numbers("base_altitude_km")
+_VALLADO_RHO0_KG_M3 = _VALLADO.numbers("density_kg_m3")
+_VALLADO_SCALE_HEIGHT_KM = _VALLADO.numbers("scale_height_km")
 
-# MSISE-90 global-average density for low / moderate / high solar activity, 0-900 km every 20 km.
-# Braeunig, "Atmospheric Properties" (braeunig.us/space/atmos.htm), transcribed second-hand via
-# /work/shared/data/atmosphere_density_solar_cycle.csv. Log-linear interpolation; above 900 km
-# the 880-900 km log-slope is extrapolated.
-_MSIS_ALT_KM = np.arange(0.0, 901.0, 20.0)
-_MSIS_LOW_KG_M3 = np.array(
-    [1.17, 0.0948, 0.00407, 0.000331, 1.69e-05, 5.77e-07, 1.7e-08, 2.96e-09, 9.65e-10, 3.9e-10,
-     1.75e-10, 8.47e-11, 4.31e-11, 2.3e-11, 1.27e-11, 7.24e-12, 4.21e-12, 2.5e-12, 1.51e-12,
-     9.2e-13, 5.68e-13, 3.54e-13, 2.23e-13, 1.42e-13, 9.2e-14, 6.03e-14, 4.03e-14, 2.75e-14,
-     1.93e-14, 1.39e-14, 1.03e-14, 7.96e-15, 6.24e-15, 5.06e-15, 4.21e-15, 3.58e-15, 3.09e-15,
-     2.7e-15, 2.39e-15, 2.13e-15, 1.91e-15, 1.73e-15, 1.56e-15, 1.42e-15, 1.3e-15, 1.18e-15],
-    dtype=np.float64,
-)  # fmt: skip
-_MSIS_MODERATE_KG_M3 = np.array(
-    [1.17, 0.0949, 0.00407, 0.000331, 1.68e-05, 5.08e-07, 1.88e-08, 3.28e-09, 1.18e-09,
-     5.51e-10, 2.91e-10, 1.66e-10, 9.91e-11, 6.16e-11, 3.94e-11, 2.58e-11, 1.72e-11, 1.16e-11,
-     7.99e-12, 5.55e-12, 3.89e-12, 2.75e-12, 1.96e-12, 1.4e-12, 1.01e-12, 7.3e-13, 5.31e-13,
-     3.88e-13, 2.85e-13, 2.11e-13, 1.56e-13, 1.17e-13, 8.79e-14, 6.65e-14, 5.08e-14, 3.91e-14,
-     3.04e-14, 2.39e-14, 1.9e-14, 1.53e-14, 1.25e-14, 1.03e-14, 8.64e-15, 7.32e-15, 6.28e-15,
-     5.46e-15],
-    dtype=np.float64,
-)  # fmt: skip
-_MSIS_HIGH_KG_M3 = np.array(
-    [1.16, 0.0941, 0.00404, 0.000328, 1.68e-05, 2.78e-07, 1.24e-08, 3.34e-09, 2.23e-09,
-     1.28e-09, 8.28e-10, 5.69e-10, 4.08e-10, 3e-10, 2.25e-10, 1.71e-10, 1.32e-10, 1.03e-10,
-     8.05e-11, 6.35e-11, 5.04e-11, 4.02e-11, 3.23e-11, 2.6e-11, 2.1e-11, 1.7e-11, 1.38e-11,
-     1.13e-11, 9.21e-12, 7.55e-12, 6.2e-12, 5.1e-12, 4.21e-12, 3.47e-12, 2.88e-12, 2.38e-12,
-     1.98e-12, 1.65e-12, 1.37e-12, 1.15e-12, 9.59e-13, 8.05e-13, 6.74e-13, 5.67e-13, 4.77e-13,
-     4.03e-13],
-    dtype=np.float64,
-)  # fmt: skip
+# MSISE-90 global-average density for low / moderate / high solar activity, 0-900 km every 20 km
+# (Braeunig's tables). Log-linear interpolation; above 900 km the 880-900 km log-slope is
+# extrapolated.
+_MSIS = load_table("atmosphere_msise90")
+_MSIS_ALT_KM = _MSIS.numbers("altitude_km")
 _MSIS_TABLES = {
-    "low": np.log(_MSIS_LOW_KG_M3),
-    "moderate": np.log(_MSIS_MODERATE_KG_M3),
-    "high": np.log(_MSIS_HIGH_KG_M3),
+    activity: np.log(_MSIS.numbers(f"{activity}_kg_m3")) for activity in ("low", "moderate", "high")
 }
 
 

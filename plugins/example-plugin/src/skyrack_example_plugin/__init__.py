@@ -1,4 +1,5 @@
-"""An example third-party skyrack plugin: one launch vehicle and one compute payload.
+"""An example third-party skyrack plugin: a launch vehicle, a compute payload and a fleet
+policy with its own behaviour.
 
 The numbers are illustrative (a hypothetical vehicle and accelerator), and their sources say so:
 a real plugin cites a data sheet, price list or paper for every number.
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from skyrack import ComputePayload, LaunchVehicle, Source, hookimpl
+from skyrack import ComputePayload, FleetPolicy, LaunchVehicle, Source, hookimpl
+from skyrack.simulation.protocol import FleetState, PolicyBehaviour, PolicyFleet
 
 ILLUSTRATIVE = Source(
     title="skyrack example plugin: illustrative values, not a real product",
@@ -57,6 +59,63 @@ def register_compute_payloads(register: Callable[[ComputePayload], None]) -> Non
             seu_recovery_s=30,
             memory_gb=48,
             radiation_tolerant=False,
+            release_year=2025,
+            sources={"*": ILLUSTRATIVE},
+        )
+    )
+
+
+class RetireDegraded(PolicyBehaviour):
+    """Once a quarter, retire every cohort whose satellites deliver less than
+    ``replenish_below_fraction`` of a new satellite's power (failed accelerators, a throttled
+    array), and order as many new satellites; satellites lost at launch are re-flown while the
+    fleet deploys; every satellite is retired at design life and replaced."""
+
+    REVIEW_YEARS = 0.25
+
+    def __init__(self, component: FleetPolicy) -> None:
+        self.share = component.replenish_below_fraction
+        self.next_review = self.REVIEW_YEARS
+
+    def start(self, fleet: PolicyFleet) -> None:
+        fleet.order_satellites(fleet.target_satellites)
+
+    def retirement_age_years(self, fleet: FleetState) -> float | None:
+        return fleet.design_life_years
+
+    def step(self, fleet: PolicyFleet) -> None:
+        fleet.order_satellites(fleet.last_step_deorbited + fleet.last_step_lost_at_launch)
+        if fleet.time_years < self.next_review:
+            return
+        self.next_review = fleet.time_years + self.REVIEW_YEARS
+        cohorts = fleet.cohorts()
+        degraded, satellites = [], 0
+        for cohort_id, operating, power in zip(
+            cohorts.cohort_ids,
+            cohorts.satellites_operating.tolist(),
+            cohorts.operating_power_w.tolist(),
+            strict=True,
+        ):
+            if operating and power < self.share * operating * fleet.satellite_power_w:
+                degraded.append(cohort_id)
+                satellites += operating
+        if degraded:
+            fleet.retire_cohorts(degraded)
+            fleet.order_satellites(satellites)
+
+
+@hookimpl
+def register_fleet_policies(register: Callable[[FleetPolicy], None]) -> None:
+    """Register a policy that retires degraded cohorts early."""
+    register(
+        FleetPolicy(
+            name="retire-degraded",
+            description="Retire and replace every cohort whose satellites deliver less than 70 % "
+            "of a new satellite's power, reviewed quarterly (example plugin).",
+            replace_failed_satellites=False,
+            replenish_below_fraction=0.7,
+            deorbit_at_design_life=True,
+            behaviour=RetireDegraded,
             sources={"*": ILLUSTRATIVE},
         )
     )

@@ -1,0 +1,52 @@
+"""``skyrack compare``: several studies side by side."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import click
+
+from skyrack.cli.output import echo_json
+
+
+@click.command()
+@click.argument("study_files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the table as JSON.")
+@click.option("--csv", "csv_path", type=click.Path(path_type=Path), help="Also write it as CSV.")
+def compare(study_files: tuple[Path, ...], as_json: bool, csv_path: Path | None) -> None:
+    """Compare studies side by side: cost per PFLOP-day in orbit and on the ground, their
+    ratio with its P10/P90 under uncertainty, P(orbit beats the ground), fleet and carbon."""
+    from skyrack.cli.progress import status
+    from skyrack.explore.compare import compare as compare_studies
+    from skyrack.study import load_study
+
+    studies = [load_study(path) for path in study_files]
+    with status("comparing"):
+        frame = compare_studies(studies)
+    if csv_path is not None:
+        frame.to_csv(csv_path, index_label="metric")
+    if as_json:
+        echo_json({name: frame[name].to_dict() for name in frame.columns})
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("metric", *frame.columns, title="Studies side by side")
+    for metric, row in frame.iterrows():
+        table.add_row(str(metric), *(_cell(str(metric), value) for value in row))
+    Console().print(table)
+
+
+def _cell(metric: str, value: float) -> str:
+    if math.isnan(value):
+        return "—"
+    if metric == "feasible":
+        return "yes" if value else "no"
+    if metric.startswith("P("):
+        return f"{value:.1%}"
+    if "share" in metric:
+        return f"{100 * value:.1f}%"
+    if abs(value) >= 1e6:
+        return f"{value:,.4g}"
+    return f"{value:,.4g}" if abs(value) < 100 else f"{value:,.0f}"

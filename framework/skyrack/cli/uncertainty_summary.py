@@ -1,0 +1,52 @@
+"""What ``skyrack run`` prints about uncertainty: P(orbit beats the ground) and percentiles."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from skyrack.explore.uncertainty import UncertaintyResult
+
+SHOWN = {
+    "lcoc_usd_per_pflop_day": "orbit USD per PFLOP-day",
+    "ground_lcoc_usd_per_pflop_day": "ground USD per PFLOP-day",
+    "orbit_to_ground_ratio": "orbit / ground",
+    "usd_per_accelerator_hour": "orbit USD per accelerator-hour",
+    "usd_per_w_deployed": "USD per W deployed",
+    "satellites": "satellites",
+    "deployment_years": "deployment [yr]",
+    "time_to_90_percent_power_years": "time to 90 % of fleet power [yr]",
+}
+
+
+def _number(value: float) -> str:
+    if value == float("inf"):
+        return "never"
+    return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+
+
+def print_uncertainty(result: UncertaintyResult, console: Console | None = None) -> None:
+    """P10/P50/P90 of the headline metrics and the probability that orbit wins."""
+    console = console or Console()
+    if not result.inputs:
+        console.print("Uncertainty: no uncertain inputs (no catalog ranges, no [uncertainty]).")
+        return
+    percentiles = result.percentiles()
+    table = Table(
+        "metric",
+        "P10",
+        "P50",
+        "P90",
+        title=f"Uncertainty: {result.samples:,} draws of {len(result.inputs)} uncertain inputs",
+    )
+    for key, name in SHOWN.items():
+        if key in percentiles:
+            row = percentiles[key]
+            table.add_row(name, *(_number(row[p]) for p in ("p10", "p50", "p90")))
+    console.print(table)
+    low, high = result.p_orbit_wins_interval
+    console.print(
+        f"[bold]P(orbit beats the ground):[/bold] {result.p_orbit_wins:.1%} "
+        f"(95 % interval {low:.1%}–{high:.1%}); {result.infeasible_share:.1%} of the draws break "
+        "a physical budget and count as orbit losing"
+    )

@@ -1,0 +1,146 @@
+"""The live view: a Mesa SolaraViz page of a study's fleet over time.
+
+``skyrack viz STUDY`` serves it (Mesa's convention puts ``app.py`` beside ``model.py``); the study
+comes in the ``SKYRACK_VIZ_STUDY`` environment variable. The page steps a
+:class:`~skyrack.simulation.model.FleetModel` of the study (its [simulation] settings, or the
+defaults) and draws, as it flies: satellites in orbit, in storage and lost; operating power
+against the target; delivered compute and spend; and what is in orbit by launch year (its
+:class:`~skyrack.simulation.agents.SatelliteCohort` agents).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import matplotlib
+import numpy as np
+import solara
+from matplotlib.figure import Figure
+from mesa.visualization import SolaraViz
+
+from skyrack.simulation import VIZ_STUDY_VARIABLE
+from skyrack.simulation.model import FleetModel
+from skyrack.simulation.plan import SimulationPlan
+from skyrack.simulation.settings import SimulationSettings
+
+matplotlib.use("Agg")
+
+STUDY_VARIABLE = VIZ_STUDY_VARIABLE
+
+
+def _series(model: FleetModel) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    n = model.recorder.steps_recorded
+    time = model.step_years * np.arange(1, n + 1)
+    return time, {name: values[:n] for name, values in model.recorder.series.items()}
+
+
+def _figure(title: str) -> tuple[Figure, Any]:
+    figure = Figure(figsize=(6.4, 3.2), layout="constrained")
+    axes = figure.subplots()
+    axes.set_title(title, fontsize=11)
+    axes.set_xlabel("years from the first launch")
+    axes.grid(alpha=0.3)
+    return figure, axes
+
+
+def Satellites(model: FleetModel) -> Any:
+    """Satellites operating and in storage, and the cumulative losses."""
+    time, s = _series(model)
+    figure, axes = _figure("Satellites")
+    axes.plot(time, s["satellites_operating"], label="operating", color="tab:blue")
+    axes.plot(time, s["satellites_in_storage"], label="built, awaiting launch", color="tab:gray")
+    axes.plot(time, np.cumsum(s["satellites_failed"]), label="failed (total)", color="tab:red")
+    axes.plot(
+        time, np.cumsum(s["satellites_deorbited"]), label="deorbited (total)", color="tab:green"
+    )
+    axes.plot(
+        time,
+        np.cumsum(s["satellites_lost_at_launch"]),
+        label="lost at launch (total)",
+        color="tab:orange",
+    )
+    axes.axhline(model.plan.target_satellites, color="black", lw=0.8, ls="--", label="target")
+    axes.legend(fontsize=8, loc="upper left")
+    return solara.FigureMatplotlib(figure)
+
+
+def Power(model: FleetModel) -> Any:
+    """Operating payload power against the target."""
+    time, s = _series(model)
+    figure, axes = _figure("Operating payload power")
+    target = model.plan.target_satellites * model.plan.satellite_power_w
+    scale, unit = (1e9, "GW") if target >= 1e9 else (1e6, "MW")
+    axes.plot(time, s["operating_power_w"] / scale, color="tab:purple", label="operating")
+    axes.axhline(target / scale, color="black", lw=0.8, ls="--", label="target")
+    axes.set_ylabel(unit)
+    axes.legend(fontsize=8, loc="lower right")
+    return solara.FigureMatplotlib(figure)
+
+
+def Compute(model: FleetModel) -> Any:
+    """Delivered compute per year and cumulative spend."""
+    time, s = _series(model)
+    figure, axes = _figure("Delivered compute and spend")
+    per_year = s["delivered_pflop_days"] / model.step_years
+    axes.plot(time, per_year, color="tab:blue", label="PFLOP-days per year (rate)")
+    axes.set_ylabel("PFLOP-days / yr")
+    spend = axes.twinx()
+    if len(time):
+        history = model.history()
+        spend.plot(time, np.cumsum(history.timeline.total_spend_usd) / 1e9, color="tab:red")
+    spend.set_ylabel("spent, billion USD (red)")
+    return solara.FigureMatplotlib(figure)
+
+
+def Cohorts(model: FleetModel) -> Any:
+    """Satellites in orbit by launch year: the cohort agents."""
+    figure, axes = _figure("Satellites in orbit by launch year")
+    axes.set_xlabel("launch year (from the first launch)")
+    table = model.policy_view.cohorts()
+    if len(table.cohort_ids):
+        years = np.floor(table.launch_time_years).astype(int)
+        counts = np.bincount(years, weights=table.satellites_operating)
+        launched = np.bincount(years, weights=table.satellites_launched)
+        axes.bar(np.arange(len(launched)), launched, color="lightgray", label="launched")
+        axes.bar(np.arange(len(counts)), counts, color="tab:blue", label="still operating")
+        axes.legend(fontsize=8)
+    return solara.FigureMatplotlib(figure)
+
+
+def Status(model: FleetModel) -> Any:
+    """Where the fleet stands now."""
+    view = model.policy_view
+    power = view.operating_power_w
+    return solara.Markdown(
+        f"**{model.plan.design.launch_vehicle.name}** · t = {model.time_years:.2f} yr · "
+        f"{view.satellites_operating:,} of {view.target_satellites:,} satellites operating · "
+        f"{power / 1e6:,.1f} MW of {view.target_power_w / 1e6:,.1f} MW · "
+        f"{len(model.cohorts):,} cohorts · policy {model.plan.policy.name}"
+    )
+
+
+def page_for(study_path: str) -> Any:
+    """The SolaraViz page of the study at ``study_path``."""
+    from skyrack.study import load_study
+
+    study = load_study(study_path)
+    settings = study.simulation or SimulationSettings(seed=study.info.seed)
+    plan = SimulationPlan.of(study.design, settings)
+    seed = settings.seed or 0
+    model = FleetModel(plan, rng=seed)
+    return SolaraViz(
+        model,
+        components=[Status, Satellites, Power, Compute, Cohorts],
+        model_params={
+            "plan": plan,
+            "rng": {"type": "InputText", "value": seed, "label": "Seed"},
+        },
+        name=f"skyrack · {study.info.name}",
+        play_interval=50,
+        render_interval=30,
+    )
+
+
+page = page_for(os.environ[STUDY_VARIABLE]) if STUDY_VARIABLE in os.environ else None
+"""The page Solara serves (``skyrack viz`` sets the study)."""

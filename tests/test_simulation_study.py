@@ -1,0 +1,163 @@
+"""A study's [simulation] section: read, flown by `skyrack run`, written to the results folder."""
+
+from __future__ import annotations
+
+import csv
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import skyrack
+from skyrack.cli import cli
+from skyrack.simulation import ensemble
+
+WIDE = {"COLUMNS": "1000"}
+
+STUDY = """\
+[study]
+name = "flown"
+seed = 5
+
+[design]
+launch_vehicle = "falcon-9-reusable"
+satellite_bus = "starlink-v2-mini-class"
+compute_payload = "h100-sxm"
+orbit = "sso-dawn-dusk-650"
+ground_baseline = "hyperscale-grid"
+accelerators_per_satellite = 16
+satellites = 48
+shielding_mm_al = 5.0
+
+[simulation]
+horizon_years = 1.0
+step_days = 5
+replications = 3
+policy = "replace-failed"
+events = ["launch-grounding"]
+"""
+
+
+def write_study(folder: Path, extra: str = "") -> Path:
+    """The small simulated study, with ``extra`` TOML appended."""
+    path = folder / "flown.toml"
+    path.write_text(STUDY + textwrap.dedent(extra), encoding="utf-8")
+    return path
+
+
+def invoke(*args: str) -> Result:
+    """`skyrack ARGS` in-process."""
+    return CliRunner().invoke(cli, list(args), env=WIDE)
+
+
+def test_the_simulation_section_is_read_with_its_defaults_and_the_study_seed(
+    tmp_path: Path,
+) -> None:
+    """Unset keys take their sourced defaults; the seed defaults to [study] seed."""
+    study = skyrack.load_study(write_study(tmp_path))
+    settings = study.simulation
+    assert settings is not None
+    assert (settings.horizon_years, settings.step_days, settings.replications) == (1.0, 5.0, 3)
+    assert settings.seed == 5
+    assert settings.events == ("launch-grounding",)
+    assert settings.factory.max_satellites_per_day == 10.0  # SpaceX's 70 a week
+    assert settings.stand_down_days == 15.0  # Falcon 9, July 2024
+
+
+def test_run_flies_the_fleet_and_writes_histories_summary_and_metrics(tmp_path: Path) -> None:
+    """`skyrack run` prints the ensemble, and writes every replication's history, the
+    per-step spread and the simulation section of metrics.json."""
+    out = tmp_path / "out"
+    result = invoke("run", str(write_study(tmp_path)), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Fleet simulation: 3 of 3 replications, seed 5" in result.output
+    assert "Ensemble mean by year" in result.output
+    document = json.loads((out / "metrics.json").read_text())
+    section = document["simulation"]
+    assert section["replications_completed"] == 3
+    assert section["settings"]["policy"] == "replace-failed"
+    assert section["metrics"]["launches"]["count"] == 3
+    assert len(section["yearly_mean"]) == 1
+    with (out / "simulation" / "history.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    steps = round(365.25 / 5)
+    assert len(rows) == 3 * steps
+    assert {row["replication"] for row in rows} == {"0", "1", "2"}
+    last = [row for row in rows if row["replication"] == "2"][-1]
+    assert float(last["satellites_operating"]) > 0
+    with (out / "simulation" / "summary.csv").open() as handle:
+        summary = list(csv.DictReader(handle))
+    assert {"mean", "standard_error", "p10", "p50", "p90"} <= set(summary[0])
+    replications = json.loads((out / "simulation" / "replications.json").read_text())
+    assert [r["replication"] for r in replications] == [0, 1, 2]
+
+
+def test_run_json_carries_the_simulation_section(tmp_path: Path) -> None:
+    """`skyrack run --json` prints the same simulation section as metrics.json."""
+    out = tmp_path / "out"
+    result = invoke("run", str(write_study(tmp_path)), "--json", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout)
+    written = json.loads((out / "metrics.json").read_text())
+    assert printed["simulation"] == written["simulation"]
+
+
+def test_replications_on_the_command_line_override_the_study(tmp_path: Path) -> None:
+    """--replications 2 flies two replications of a study that asks for three."""
+    out = tmp_path / "out"
+    result = invoke("run", str(write_study(tmp_path)), "--replications", "2", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert (
+        json.loads((out / "metrics.json").read_text())["simulation"]["replications_completed"] == 2
+    )
+
+
+def test_an_interrupted_ensemble_writes_the_replications_it_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during the third replication: the two finished are written and the run fails
+    with one line saying so."""
+    real = ensemble.run_replication
+    calls = []
+
+    def interrupt_third(*args: object) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ensemble, "run_replication", interrupt_third)
+    out = tmp_path / "out"
+    result = invoke("run", str(write_study(tmp_path)), "--out", str(out))
+    assert result.exit_code == 1
+    assert "interrupted after 2 of 3 replications; their results are in" in result.output
+    section = json.loads((out / "metrics.json").read_text())["simulation"]
+    assert (section["replications_completed"], section["replications_requested"]) == (2, 3)
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_one_clear_line(tmp_path: Path) -> None:
+    """A Dask address nobody listens on fails with the address in one line, no traceback."""
+    result = invoke(
+        "run",
+        str(write_study(tmp_path)),
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        "--out",
+        str(tmp_path / "o"),
+    )
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_study_without_simulation_writes_no_simulation_files(tmp_path: Path) -> None:
+    """Only a study with [simulation] flies its fleet."""
+    path = tmp_path / "plain.toml"
+    path.write_text(STUDY.split("[simulation]")[0], encoding="utf-8")
+    out = tmp_path / "out"
+    assert invoke("run", str(path), "--out", str(out)).exit_code == 0
+    assert not (out / "simulation").exists()
+    assert "simulation" not in json.loads((out / "metrics.json").read_text())
