@@ -45,6 +45,8 @@ class Evaluation:
     constraints: Mapping[str, float] = attrs.field(factory=dict)
     outputs: Mapping[str, float] = attrs.field(factory=dict)
     error: str | None = None
+    pruned: bool = False
+    """True when the search abandoned the design before its evaluation ended (a pruner)."""
 
     @property
     def feasible(self) -> bool:

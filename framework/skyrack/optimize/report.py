@@ -18,8 +18,8 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 
 from skyrack.describe import to_json
-from skyrack.optimize.evaluate import Evaluation, evaluate_assignments
-from skyrack.optimize.run import NOTE_KEY, SURPLUS, Target
+from skyrack.optimize.evaluate import evaluate_assignments
+from skyrack.optimize.run import NOTE_KEY, OUTPUTS_KEY, SURPLUS, Target
 from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
 from skyrack.parameters import parameter_kind
 from skyrack.study import Study
@@ -64,20 +64,23 @@ def trial_counts(study: optuna.Study) -> dict[str, int]:
     return counts
 
 
-def reevaluate(study: Study, trial: FrozenTrial) -> Evaluation:
-    """A trial's design evaluated again (analytic: instant), for its headline outputs."""
+def outputs_of(study: Study, trial: FrozenTrial) -> dict[str, float]:
+    """A trial's headline outputs, as its evaluation stored them (a trial from an older search
+    without them: its design evaluated again by the analytic evaluator)."""
+    stored = trial.user_attrs.get(OUTPUTS_KEY)
+    if isinstance(stored, dict):
+        return {str(key): float(value) for key, value in stored.items()}
     assert study.optimize is not None
-    return evaluate_assignments(study.optimize, study.design, [dict(trial.params)])[0]
+    return dict(evaluate_assignments(study.optimize, study.design, [dict(trial.params)])[0].outputs)
 
 
 def describe_trial(study: Study, trial: FrozenTrial, labels: list[str]) -> dict[str, Any]:
     """One trial as JSON-ready data: number, objective values, parameters, outputs, constraints."""
-    evaluation = reevaluate(study, trial)
     return {
         "number": trial.number,
         "values": dict(zip(labels, trial.values or (), strict=False)),
         "params": dict(trial.params),
-        "outputs": dict(evaluation.outputs),
+        "outputs": outputs_of(study, trial),
         "constraints": dict(trial.constraints),
         "feasible": all(v <= 0 for v in trial.constraints.values()),
     }

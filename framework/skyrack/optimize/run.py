@@ -1,9 +1,10 @@
 """Running a search: real Optuna studies on a real storage, resumable, shared by workers.
 
 One worker is a loop of Optuna's ask-and-tell interface: ask a batch (one trial for TPE, a
-generation for the population samplers), evaluate it in one :func:`evaluate_assignments` call,
-tell every result. Several workers (processes here, or ``skyrack optimize`` on other machines
-with the same storage) share one study.
+generation for the population samplers), evaluate it in one :func:`evaluate_assignments` call
+(and, for a study with ``[simulation]``, fly each feasible design's ensemble, reporting each
+replication so that a pruner may stop it), tell every result. Several workers (processes here,
+or ``skyrack optimize`` on other machines with the same storage) share one study.
 
 **Counting.** ``n_trials`` is the study's total of finished (complete or pruned) trials, across
 runs and workers, as Optuna's ``MaxTrialsCallback`` counts them. Trials are numbered in the
@@ -50,6 +51,8 @@ from skyrack.study import Study
 
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
 NOTE_KEY = "skyrack_note"
+OUTPUTS_KEY = "skyrack_outputs"
+"""The user attribute holding a trial's headline outputs (satellites, launches, capex, ...)."""
 SURPLUS = "surplus: the study already had n_trials when this trial was asked; not evaluated"
 POLL_S = 0.2
 
@@ -178,7 +181,10 @@ def open_study(
                 f"asks for {labels}: give another study name (--study-name) or storage"
             )
         return optuna.load_study(
-            study_name=target.study_name, storage=storage, sampler=sampler
+            study_name=target.study_name,
+            storage=storage,
+            sampler=sampler,
+            pruner=make_pruner(study),
         ), storage
     if not create:
         raise SkyrackError(f"the storage {target.label} holds no study {target.study_name!r}")
@@ -186,6 +192,7 @@ def open_study(
         study_name=target.study_name,
         storage=storage,
         sampler=sampler,
+        pruner=make_pruner(study),
         directions=study_directions,
         load_if_exists=True,
     )
@@ -316,7 +323,48 @@ def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> None:
         return
     for key, value in evaluation.constraints.items():
         trial.set_constraint(key, value)
-    study.tell(trial, list(evaluation.values))
+    trial.set_user_attr(OUTPUTS_KEY, dict(evaluation.outputs))
+    if evaluation.pruned:
+        study.tell(trial, state=TrialState.PRUNED)
+    else:
+        study.tell(trial, list(evaluation.values))
+
+
+def make_pruner(study: Study) -> optuna.pruners.BasePruner:
+    """The median rule for one objective on the fleet simulation (after 5 complete trials,
+    from a trial's second replication on), else none: an analytic trial has nothing to prune."""
+    section = _section(study)
+    if study.simulation is None or section.multi_objective or section.settings.pruner == "none":
+        return optuna.pruners.NopPruner()
+    return optuna.pruners.MedianPruner(n_startup_trials=5, n_warmup_steps=1)
+
+
+def _reporter(trial: Trial) -> Callable[[int, float], bool]:
+    """Report a running value to Optuna; True when the pruner says to stop."""
+
+    def report(step: int, value: float) -> bool:
+        trial.report(value, step)
+        return trial.should_prune()
+
+    return report
+
+
+def evaluate_trials(
+    study: Study, trials: Sequence[Trial], assignments: Sequence[dict[str, Any]]
+) -> list[Evaluation]:
+    """The analytic evaluation of a batch, then, for a study with [simulation], each feasible
+    design flown (:mod:`skyrack.optimize.simulated`)."""
+    section = _section(study)
+    results = evaluate_assignments(section, study.design, assignments)
+    if study.simulation is None:
+        return results
+    from skyrack.optimize.simulated import fly
+
+    report = None if section.multi_objective else _reporter
+    return [
+        fly(study, study.simulation, assignment, result, report(trial) if report else None)
+        for trial, assignment, result in zip(trials, assignments, results, strict=True)
+    ]
 
 
 def run_worker(
@@ -360,7 +408,7 @@ def run_worker(
             claimed = _claim(optuna_study, asked, target.n_trials)
             assignments = [suggest(trial, section) for trial in claimed]
         with beats:
-            results = evaluate_assignments(section, study.design, assignments)
+            results = evaluate_trials(study, claimed, assignments)
             with gathered(storage):  # each trial's constraints written with its values
                 for trial, evaluation in zip(claimed, results, strict=True):
                     _tell(optuna_study, trial, evaluation)

@@ -43,6 +43,8 @@ from skyrack.parameters import design_parameters, parameter_kind, with_variation
 from skyrack.registry import Registry
 
 SAMPLERS = ("tpe", "nsga2", "cmaes", "random", "grid")
+PRUNERS = ("median", "none")
+"""``pruner``: Optuna's median rule (a study with [simulation] and one objective), or none."""
 """Optuna samplers a study can name; TPE is the default."""
 POPULATION_SAMPLERS = frozenset({"nsga2", "cmaes", "random", "grid"})
 """Samplers asked a generation at a time and evaluated in one ``evaluate_batch`` call."""
@@ -91,6 +93,7 @@ class Settings:
     heartbeat_interval_s: int = attrs.field(default=60, validator=_positive)
     grace_period_s: int | None = attrs.field(default=None, validator=_positive)
     max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    pruner: str = "median"
 
 
 @attrs.frozen(kw_only=True)
@@ -424,6 +427,8 @@ def parse_optimize_section(
         close = closest_names(settings.sampler, SAMPLERS)
         hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(SAMPLERS)}"
         raise _error("sampler", f"unknown sampler {settings.sampler!r}; {hint}")
+    if settings.pruner not in PRUNERS:
+        raise _error("pruner", f"must be one of {', '.join(PRUNERS)}, got {settings.pruner!r}")
     if (
         settings.grace_period_s is not None
         and settings.grace_period_s <= settings.heartbeat_interval_s
