@@ -96,5 +96,5 @@ def test_an_infeasible_design_is_not_flown(tmp_path: Path) -> None:
     def refuse(step: int, value: float) -> bool:
         raise AssertionError("an infeasible design must not be flown")
 
-    assert fly(study, study.simulation, thin, analytic, refuse) is analytic
+    assert fly(study, thin, analytic, refuse) is analytic
     assert math.isfinite(analytic.values[0])

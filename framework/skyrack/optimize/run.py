@@ -360,11 +360,11 @@ def evaluate_trials(
         return results
     from skyrack.optimize.simulated import fly
 
-    report = None if section.multi_objective else _reporter
-    return [
-        fly(study, study.simulation, assignment, result, report(trial) if report else None)
-        for trial, assignment, result in zip(trials, assignments, results, strict=True)
-    ]
+    flown = []
+    for trial, assignment, result in zip(trials, assignments, results, strict=True):
+        report = None if section.multi_objective else _reporter(trial)  # Optuna prunes one
+        flown.append(fly(study, assignment, result, report))
+    return flown
 
 
 def run_worker(

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any
 
 import attrs
 import numpy as np
@@ -35,8 +34,8 @@ from skyrack.parameters import design_with
 from skyrack.simulation.ensemble import replications
 from skyrack.simulation.history import FleetHistory
 from skyrack.simulation.plan import SimulationPlan
-from skyrack.simulation.settings import SimulationSettings
 from skyrack.study import Study
+from skyrack.timeline import FleetTimeline
 
 
 def simulated_outputs(
@@ -65,18 +64,18 @@ def design_of(section: OptimizeSection, base: Design, assignment: Assignment) ->
 
 def fly(
     study: Study,
-    settings: SimulationSettings,
     assignment: Assignment,
     analytic: Evaluation,
     report: Callable[[int, float], bool] | None = None,
 ) -> Evaluation:
-    """The ensemble's evaluation of one design, replication by replication.
+    """The ensemble's evaluation of one design (the study's [simulation]), replication by
+    replication, given its ``analytic`` evaluation.
 
     ``report(step, running_mean)`` is called after each replication with the running mean of
     the first objective; when it returns True the design is abandoned (``pruned``).
     """
-    section = study.optimize
-    assert section is not None
+    section, settings = study.optimize, study.simulation
+    assert section is not None and settings is not None and settings.seed is not None
     if analytic.error is not None or not analytic.feasible:
         return analytic
     try:
@@ -86,14 +85,16 @@ def fly(
             key: np.atleast_1d(np.asarray(value, dtype=np.float64))
             for key, value in evaluate_batch(design, {}).items()
         }
-        assert settings.seed is not None
         rows: list[list[float]] = []
         shortfalls: dict[str, list[float]] = {}
         headline: dict[str, list[float]] = {key: [] for key in analytic.outputs}
         flown = replications(plan, seed=settings.seed, count=settings.replications)
         for step, history in enumerate(flown):
             seen = simulated_outputs(outputs, history)
-            timelines = _one(history)
+
+            def timelines(history: FleetHistory = history) -> list[FleetTimeline | None]:
+                return [history.timeline]
+
             rows.append([float(o.values(seen, timelines)[0]) for o in section.objectives])
             for key, values in headline.items():
                 values.append(float(seen[key][0]))
@@ -114,7 +115,3 @@ def fly(
         constraints=constraints,
         outputs={key: float(np.mean(values)) for key, values in headline.items()},
     )
-
-
-def _one(history: FleetHistory) -> Callable[[], list[Any]]:
-    return lambda: [history.timeline]
