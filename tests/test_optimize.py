@@ -43,16 +43,16 @@ def brute_force(study: skyrack.Study) -> tuple[float, dict[str, object]]:
 @pytest.mark.slow
 def test_tpe_reaches_the_brute_force_optimum_within_one_percent(tmp_path: Path) -> None:
     """On a 2,880-design space, 200 TPE trials find a design within 1 % of the optimum for at
-    least 16 of seeds 0-19.
+    least 14 of seeds 0-19.
 
     The space is deceptive: its optimum is one packing of satellites into a Falcon 9 (four per
     launch at 64 H100s, 400 K and 6 mm), 9 % below the next design, while Falcon Heavy's
     designs are feasible more often and look better on average. skyrack's default TPE reaches
-    it for 18 of seeds 0-19 (37 of 0-39); Optuna's own multivariate TPE, through the same
-    search, for 11 of 0-19 (19 of 0-39). At a success rate of 37/40 the count over 20 seeds
-    has mean 18.5 and standard deviation 1.2: the threshold sits two below, so that a change to
-    the model that moves every trajectory does not fail the test by chance, while TPE's 11
-    would.
+    it for 17 of seeds 0-19 (68 of 0-79); Optuna's own multivariate TPE, through the same
+    search, for 10 of 0-19 (21 of 0-39). At a success rate of 0.85 the count over 20 seeds has
+    mean 17 and standard deviation 1.6: the threshold sits about two below, so that a change
+    to the model that moves every trajectory does not fail the test by chance, while Optuna's
+    TPE fails it.
     """
     study = skyrack.load_study(write_study(tmp_path, "n_trials = 200\n"))
     optimum, where = brute_force(study)
@@ -63,7 +63,7 @@ def test_tpe_reaches_the_brute_force_optimum_within_one_percent(tmp_path: Path) 
         found[seed] = outcome.study.best_value
         assert found[seed] >= optimum * (1 - 1e-9), "the search cannot beat the enumeration"
     reached = [seed for seed, value in found.items() if value <= optimum * 1.01]
-    assert len(reached) >= 16, (found, optimum, where)
+    assert len(reached) >= 14, (found, optimum, where)
 
 
 def test_infeasible_designs_never_are_the_best(tmp_path: Path) -> None:
