@@ -257,3 +257,31 @@ def test_the_search_starts_from_the_study_design(tmp_path: Path) -> None:
     assert {key: first[key] for key in expected} == expected
     assert first["sizing.radiator_temperature_k"] != 330.0
     assert outcome.study.best_value <= skyrack.evaluate(study.design).lcoc_usd_per_pflop_day
+
+
+@pytest.mark.parametrize("objectives", ['["lcoc"]', '["lcoc", "capex"]'])
+def test_results_read_in_an_80_column_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, objectives: str
+) -> None:
+    """The best design or the Pareto front fits 80 columns with every parameter named in full."""
+    monkeypatch.chdir(tmp_path)
+    space = """\
+    [optimize.space]
+    launch_vehicle = ["falcon-9-reusable", "falcon-heavy"]
+    "sizing.accelerators_per_satellite" = { low = 16, high = 64, step = 16 }
+    "sizing.radiator_temperature_k" = { low = 300, high = 400 }
+    "sizing.shielding_mm_al" = { low = 4, high = 10 }
+    "sizing.mission_years" = { low = 3, high = 5 }
+    "economics.discount_rate_per_year" = { low = 0.04, high = 0.1 }
+    """
+    text = f"objectives = {objectives}\nn_trials = 30\n"
+    path = write_study(tmp_path, text, space=space)
+    result = CliRunner().invoke(
+        cli, ["optimize", str(path), "--no-progress"], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    table = result.output.split("Parameter importance")[0]
+    for name in ("sizing.accelerators_per_satellite", "economics.discount_rate_per_year"):
+        assert name in table
+    assert "…" not in table

@@ -23,8 +23,6 @@ OUTPUT_ROWS = {
     "deployment_years": "deployment [yr]",
 }
 """Evaluator outputs shown under each design, with their labels."""
-DESIGN_COLUMN_WIDTH = 12
-"""Characters a design's column takes (value plus padding and border)."""
 MAX_DESIGN_COLUMNS = 6
 SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"))
 
@@ -84,28 +82,57 @@ def spread(count: int, keep: int) -> list[int]:
     return sorted({round(i * (count - 1) / (keep - 1)) for i in range(keep)})
 
 
+def design_cells(
+    rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]]
+) -> list[list[tuple[str, list[str]]]]:
+    """The designs table's sections (objectives, parameters, outputs), each a list of rows:
+    a label and one cell per design. An output an objective already shows is left out."""
+    shown = {key for objective in objectives for key in objective.get("reads", ())}
+    values = [
+        (
+            objective["label"] + (f" [{objective['unit']}]" if objective["unit"] else ""),
+            [short_value(row["values"].get(objective["label"])) for row in rows],
+        )
+        for objective in objectives
+    ]
+    names = dict.fromkeys(name for row in rows for name in row["params"])
+    params = [(name, [short_value(row["params"].get(name)) for row in rows]) for name in names]
+    outputs = [
+        (label, [short_value(row["outputs"].get(key)) for row in rows])
+        for key, label in OUTPUT_ROWS.items()
+        if key not in shown
+    ]
+    return [values, params, outputs]
+
+
 def designs_table(
     rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]], title: str
 ) -> Table:
     """Designs as columns, one row per objective, parameter and output: narrow whatever the
     number of parameters."""
     table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column("")
+    table.add_column("", no_wrap=True)
     for row in rows:
         table.add_column(f"trial {row['number']}", justify="right", overflow="fold")
-    for objective in objectives:
-        unit = f" [{objective['unit']}]" if objective["unit"] else ""
-        table.add_row(
-            escape(objective["label"] + unit),
-            *(short_value(row["values"].get(objective["label"])) for row in rows),
-        )
-    table.add_section()
-    for name in dict.fromkeys(name for row in rows for name in row["params"]):
-        table.add_row(escape(name), *(escape(short_value(row["params"].get(name))) for row in rows))
-    table.add_section()
-    for key, label in OUTPUT_ROWS.items():
-        table.add_row(escape(label), *(short_value(row["outputs"].get(key)) for row in rows))
+    for index, section in enumerate(design_cells(rows, objectives)):
+        if index:
+            table.add_section()
+        for label, cells in section:
+            table.add_row(escape(label), *(escape(cell) for cell in cells))
     return table
+
+
+def designs_that_fit(
+    rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]], width: int
+) -> int:
+    """How many design columns fit ``width`` beside the labels (at least 2, at most 6)."""
+    sections = design_cells(rows, objectives)
+    label = max(len(label) for section in sections for label, _ in section)
+    cell = max(
+        len(f"trial {rows[-1]['number']}"),
+        *(len(c) for section in sections for _, cells in section for c in cells),
+    )
+    return max(2, min(MAX_DESIGN_COLUMNS, (width - label - 1) // (cell + 3)))
 
 
 def front_table(rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]]) -> Table:
@@ -146,11 +173,8 @@ def print_results(document: Mapping[str, Any], console: Console | None = None) -
         console.print(designs_table(rows, objectives, "Best design"))
     else:
         console.print(front_table(rows, objectives))
-        labels = [len(o["label"]) + len(o["unit"]) + 3 for o in objectives]
-        labels += [len(name) for row in rows for name in row["params"]]
-        labels += [len(label) for label in OUTPUT_ROWS.values()]
-        fits = (console.width - max(labels)) // DESIGN_COLUMN_WIDTH
-        chosen = [rows[i] for i in spread(len(rows), max(2, min(fits, MAX_DESIGN_COLUMNS)))]
+        fits = designs_that_fit(rows, objectives, console.width)
+        chosen = [rows[i] for i in spread(len(rows), fits)]
         title = (
             "Every design of the front"
             if len(chosen) == len(rows)

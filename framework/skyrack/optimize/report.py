@@ -140,6 +140,7 @@ def summary(study: Study, optuna_study: optuna.Study, target: Target) -> dict[st
                     "direction": o.direction,
                     "unit": o.objective.unit,
                     "description": o.objective.description,
+                    "reads": list(o.objective.requires),
                 }
                 for o in section.objectives
             ],
