@@ -244,7 +244,7 @@ def test_a_journal_trial_takes_three_appends_not_one_per_value(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A TPE trial reaches the journal in three appends (created; heartbeat and 4 parameters;
-    9 constraints and its value), not one per line, and reads back complete."""
+    9 constraints, its outputs and its value), not one per line, and reads back complete."""
     from optuna.storages.journal import JournalFileBackend
 
     appends: list[int] = []

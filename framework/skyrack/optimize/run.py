@@ -239,48 +239,51 @@ def starting_point(section: OptimizeSection, design: Design) -> dict[str, Any]:
 
 
 class _Heartbeat:
-    """A batch's heartbeats: one when :meth:`beat` is called, then one every interval from a
-    thread while the ``with`` block runs."""
+    """A worker's heartbeats: :meth:`watch` records one now for the trials it starts to
+    evaluate, and a thread records one for them every interval while the ``with`` block runs
+    (one thread for the worker's life, not one a trial)."""
 
-    def __init__(self, storage: BaseStorage, trial_ids: Sequence[int]) -> None:
+    def __init__(self, storage: BaseStorage) -> None:
         self._storage = storage
-        self._ids = list(trial_ids)
+        self._ids: list[int] = []
+        self._lock = threading.Lock()
         self._stop = threading.Event()
-        interval = (
-            storage.get_heartbeat_interval() if hasattr(storage, "get_heartbeat_interval") else None
-        )
-        self._interval = interval
+        self._interval = getattr(storage, "get_heartbeat_interval", lambda: None)()
         self._thread: threading.Thread | None = None
 
-    def beat(self) -> None:
-        """Record a heartbeat for every trial of the batch now."""
-        if self._interval is None:
-            return
-        for trial_id in self._ids:
-            self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+    @property
+    def enabled(self) -> bool:
+        """True when the storage records heartbeats (so that stale trials can be failed)."""
+        return self._interval is not None
+
+    def watch(self, trial_ids: Sequence[int]) -> None:
+        """Beat for these trials from now on (none: stop beating for the last ones, waiting for
+        a beat in flight, so that no beat reaches a trial once it is told)."""
+        with self._lock:
+            self._ids = list(trial_ids)
+            self._beat()
+
+    def _beat(self) -> None:
+        if self._interval is not None:
+            for trial_id in self._ids:
+                self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
 
     def __enter__(self) -> _Heartbeat:
-        """Beat every interval from a thread until the block ends (the first beat is the
-        caller's: :meth:`beat`, before the trials' evaluation starts)."""
-        if self._interval is None:
-            return self
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
+        if self._interval is not None:
+            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread.start()
         return self
 
     def _run(self) -> None:
         assert self._interval is not None
         while not self._stop.wait(self._interval):
-            self.beat()
+            with self._lock:
+                self._beat()
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-
-
-def _heartbeat_enabled(storage: BaseStorage) -> bool:
-    return getattr(storage, "get_heartbeat_interval", lambda: None)() is not None
 
 
 def _fail_stale(study: optuna.Study) -> None:
@@ -382,39 +385,40 @@ def run_worker(
     seed = None if target.seed is None else target.seed + worker
     sampler = make_sampler(section, seed)
     optuna_study, storage = open_study(study, target, sampler=sampler)
-    size = batch_size(section, sampler)
-    heartbeat = _heartbeat_enabled(storage)
+    # Flown designs gain nothing from a batch (each is flown on its own): one trial at a time
+    # lets the workers share a generation.
+    size = 1 if study.simulation is not None else batch_size(section, sampler)
     deadline = None if target.timeout_s is None else time.monotonic() + target.timeout_s
     evaluated = 0
-    while deadline is None or time.monotonic() < deadline:
-        if heartbeat:
-            _fail_stale(optuna_study)
-        trials = optuna_study.get_trials(deepcopy=False)
-        finished = sum(t.state in FINISHED for t in trials)
-        if finished >= target.n_trials:
-            break
-        waiting = sum(t.state == TrialState.WAITING for t in trials)
-        running = sum(t.state == TrialState.RUNNING for t in trials)
-        free = target.n_trials - finished - running - waiting
-        if free <= 0 and waiting == 0:
-            if not heartbeat:
-                break  # nothing would ever fail a dead worker's trial: do not wait for it
-            time.sleep(POLL_S)  # the others' trials finish, or go stale and come back
-            continue
-        asked = [optuna_study.ask() for _ in range(min(size, max(free, 0) + waiting))]
-        beats = _Heartbeat(storage, [t._trial_id for t in asked])
-        with gathered(storage):  # on a journal: first heartbeat and parameters in one write
-            beats.beat()
-            claimed = _claim(optuna_study, asked, target.n_trials)
-            assignments = [suggest(trial, section) for trial in claimed]
-        with beats:
+    with _Heartbeat(storage) as beats:
+        while deadline is None or time.monotonic() < deadline:
+            if beats.enabled:
+                _fail_stale(optuna_study)
+            trials = optuna_study.get_trials(deepcopy=False)
+            finished = sum(t.state in FINISHED for t in trials)
+            if finished >= target.n_trials:
+                break
+            waiting = sum(t.state == TrialState.WAITING for t in trials)
+            running = sum(t.state == TrialState.RUNNING for t in trials)
+            free = target.n_trials - finished - running - waiting
+            if free <= 0 and waiting == 0:
+                if not beats.enabled:
+                    break  # nothing would ever fail a dead worker's trial: do not wait for it
+                time.sleep(POLL_S)  # the others' trials finish, or go stale and come back
+                continue
+            asked = [optuna_study.ask() for _ in range(min(size, max(free, 0) + waiting))]
+            with gathered(storage):  # on a journal: first heartbeat and parameters in one write
+                claimed = _claim(optuna_study, asked, target.n_trials)
+                beats.watch([t._trial_id for t in claimed])
+                assignments = [suggest(trial, section) for trial in claimed]
             results = evaluate_trials(study, claimed, assignments)
+            beats.watch([])
             with gathered(storage):  # each trial's constraints written with its values
                 for trial, evaluation in zip(claimed, results, strict=True):
                     _tell(optuna_study, trial, evaluation)
-        evaluated += len(claimed)
-        if on_progress is not None:
-            on_progress(progress_of(optuna_study, target.n_trials))
+            evaluated += len(claimed)
+            if on_progress is not None:
+                on_progress(progress_of(optuna_study, target.n_trials))
     return evaluated
 
 
