@@ -261,9 +261,7 @@ def test_a_journal_trial_takes_three_appends_not_one_per_value(
     before = len(appends)
     outcome = optimize(study, storage=storage)
     added = appends[before:]
-    assert added == [1, 1 + 4, 9 + 1] * 8, (
-        "8 trials: created, beat + parameters, constraints + told"
-    )
+    assert added == [1, 1 + 4, 9 + 1 + 1] * 8, "8 trials: created, beat + parameters, the rest"
     for trial in outcome.study.trials:
         assert trial.state == optuna.trial.TrialState.COMPLETE
         assert len(trial.params) == 4 and len(trial.constraints) == 9
