@@ -30,6 +30,7 @@ if str(HERE) not in sys.path:  # so that `python -m` and imports from elsewhere 
     sys.path.insert(0, str(HERE))
 
 import bench_evaluator  # noqa: E402
+import bench_explore  # noqa: E402
 import bench_optimize  # noqa: E402
 import bench_simulation  # noqa: E402
 import bench_spacedc  # noqa: E402
@@ -134,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("evaluator", "simulation", "optimize"),
-        help="run only the evaluator's, the fleet simulation's or the design search's benchmarks",
+        choices=("evaluator", "explore", "simulation", "optimize"),
+        help="run only the evaluator's, the explore (sweep, Sobol), the fleet simulation's or "
+        "the design search's benchmarks",
     )
     parser.add_argument(
         "--profile",
@@ -152,6 +154,12 @@ def main(argv: list[str] | None = None) -> int:
         "mode": "quick" if args.quick else "full",
         "machine": machine_info(),
     }
+    if args.only in (None, "explore"):
+        results["explore"] = {
+            "sweep": bench_explore.bench_sweep(repeats=1 if args.quick else 3),
+            "sobol": bench_explore.bench_sobol(),
+        }
+        bench_explore.print_report(results["explore"])
     if args.only in (None, "evaluator"):
         design = bench_evaluator.one_megawatt_design()
         comparison = bench_spacedc.bench_comparison(design, rounds=rounds, repeats=repeats)

@@ -1,4 +1,5 @@
-"""Shared fixtures: a clean plugin state per test, and fake installed distributions."""
+"""Shared fixtures: a clean plugin state per test, fake installed distributions, and a headless
+browser."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ import importlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import browser as headless
 from skyrack import plugins
 
 
@@ -48,3 +51,9 @@ def installed_distribution(
     for module in list(sys.modules):
         if module.startswith("fake_skyrack_"):
             del sys.modules[module]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium; skipped without one, except under CI=true where it fails."""
+    yield from headless.chromium()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
 import attrs
 import numpy as np
 import pytest
 
 import skyrack
-from skyrack import AcceleratorGeneration, AcceleratorRoadmap, InvalidComponent, Source
+from hand_roadmaps import FLAT, TWO, generation, roadmap, two_per_usd, two_per_w
+from skyrack import AcceleratorRoadmap, InvalidComponent
 from skyrack.business.case import business_case, case_from_model
 from skyrack.business.frontier import Frontier
 from skyrack.business.market import ComputeMarket
@@ -21,61 +19,6 @@ from skyrack.expected_timeline import fleet_timeline, unit_costs
 from skyrack.parameters import design_parameters
 from skyrack.timeline import FleetTimeline
 from toy_design import toy_design
-
-HAND = Source(title="hand-computable test value", year=2026, estimate=True)
-
-
-def generation(name: str, year: float, tflops: float, power_w: float, price: float) -> Any:
-    return AcceleratorGeneration(
-        name=name,
-        description=name,
-        release_year=year,
-        bf16_dense_tflops=tflops,
-        power_w=power_w,
-        price_usd=price,
-        shipped=True,
-        sources={"*": HAND},
-    )
-
-
-def roadmap(*generations: AcceleratorGeneration, per_w: float = 0.0, per_usd: float = 0.0) -> Any:
-    return AcceleratorRoadmap(
-        name="hand",
-        description="hand-made roadmap",
-        generations=generations,
-        tflops_per_w_growth_per_year=per_w,
-        tflops_per_usd_growth_per_year=per_usd,
-        sources={"*": HAND},
-    )
-
-
-# Two generations: 1 TFLOP/s per W and 0.01 per USD in 2020; 4 per W and 0.04 per USD in 2022;
-# then +10 %/yr per W and +20 %/yr per USD.
-TWO = roadmap(
-    generation("a", 2020.0, 1_000.0, 1_000.0, 100_000.0),
-    generation("b", 2022.0, 4_000.0, 1_000.0, 100_000.0),
-    per_w=0.10,
-    per_usd=0.20,
-)
-FLAT = roadmap(generation("a", 2020.0, 1_000.0, 1_000.0, 100_000.0))
-
-
-def two_per_usd(year: float) -> float:
-    """TWO's frontier TFLOP/s per USD, by hand."""
-    if year <= 2020:
-        return 0.01
-    if year <= 2022:
-        return float(0.01 * 4 ** ((year - 2020) / 2))
-    return float(0.04 * 1.2 ** (year - 2022))
-
-
-def two_per_w(year: float) -> float:
-    """TWO's frontier TFLOP/s per W, by hand."""
-    if year <= 2020:
-        return 1.0
-    if year <= 2022:
-        return float(4 ** ((year - 2020) / 2))
-    return float(4.0 * 1.1 ** (year - 2022))
 
 
 def market(
@@ -314,13 +257,27 @@ def test_ground_energy_and_refresh_purchases_match_the_hand_sums() -> None:
     assert bought[purchases] == pytest.approx(n * p["compute_payload.unit_price_usd"])
 
 
-def test_same_capital_ground_spends_what_the_first_orbital_fleet_costs() -> None:
-    """The ground's first facility and accelerators (both paid at power-on, t = 0 for the toy)
-    cost exactly the orbital design's capex."""
+def test_same_capital_ground_spends_what_the_first_orbital_campaign_costs() -> None:
+    """On a rising roadmap, both buying the frontier's parts, the ground's first facility and
+    accelerators (paid at power-on, t = 0 for the toy) cost what the orbital business spends
+    on its first campaign as bought (before the second starts), not the design's capex at its
+    payload's list price."""
     design = toy_design()
     assert design.ground_baseline.time_to_power_years == 0.0
-    metrics = evaluate(design)
-    case = business_case(design, Business(roadmap="flat"))
-    first = case.ground.capital_usd["facility"][0] + case.ground.capital_usd["accelerators"][0]
-    assert first == pytest.approx(metrics.values["capex_usd"], rel=1e-9)
-    assert math.isfinite(case.ground_measures.npv_usd)
+    p, values = design_parameters(design), evaluate(design).values
+
+    def first_campaign_and_ground(business: Business) -> tuple[float, float]:
+        case = case_from_model(p, values, business, TWO)
+        before = case.orbit.time_years <= case.vintages[1].start_years + 1e-9
+        ground = case.ground.capital_usd
+        return (
+            float(case.orbit.capex_usd[before].sum()),
+            float(ground["facility"][0] + ground["accelerators"][0]),
+        )
+
+    campaign, first = first_campaign_and_ground(Business())
+    assert first == pytest.approx(campaign, rel=1e-9)
+    as_named, first_as_named = first_campaign_and_ground(Business(frontier_parts=False))
+    assert as_named == pytest.approx(values["capex_usd"], rel=1e-9)
+    assert first_as_named == pytest.approx(as_named, rel=1e-9)
+    assert campaign < as_named  # the frontier's parts of 2026 cost less per W than 2024's

@@ -185,10 +185,9 @@ def test_a_learning_lot_is_the_wright_total_after_it_less_the_total_before() -> 
     assert lots.sum() == pytest.approx(total)
 
 
-def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
-    """Hardware per satellite launched, launches per attempt, fractions, operations per
-    satellite-year and development in the first period, on a simulated-looking history."""
-    costs = UnitCosts(
+def hand_costs(satellite_learning_rate: float = 1.0) -> UnitCosts:
+    """Round unit costs: $185 of hardware a satellite, $1,000 a launch."""
+    return UnitCosts(
         satellite_usd={
             "accelerators": 100.0,
             "bus": 50.0,
@@ -196,7 +195,7 @@ def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
             "radiators": 10.0,
             "batteries": 5.0,
         },
-        satellite_learning_rate=1.0,
+        satellite_learning_rate=satellite_learning_rate,
         integration_fraction=0.1,
         launch_usd=1_000.0,
         launch_learning_rate=1.0,
@@ -205,8 +204,12 @@ def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
         operations_usd_per_satellite_year=3.0,
         development_usd=7_000.0,
     )
+
+
+def hand_history(**changes: object) -> FleetTimeline:
+    """Three years: 2 then 1 satellites launched, 1 launch a year for two years."""
     zeros = np.zeros(3)
-    history = FleetTimeline(
+    fields: dict[str, object] = dict(
         step_years=1.0,
         target_power_w=1.0,
         satellites_operating=[2.0, 3.0, 3.0],
@@ -221,7 +224,14 @@ def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
         satellite_years=[1.0, 2.5, 3.0],
         spend_usd={},
     )
-    spend = price_timeline(history, costs).spend_usd
+    fields.update(changes)
+    return FleetTimeline(**fields)  # type: ignore[arg-type]
+
+
+def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
+    """Hardware per satellite launched, launches per attempt, fractions, operations per
+    satellite-year and development in the first period, on a simulated-looking history."""
+    spend = price_timeline(hand_history(), hand_costs()).spend_usd
     assert list(spend) == list(COST_CATEGORIES)
     assert spend["accelerators"].tolist() == [200.0, 100.0, 0.0]
     assert spend["batteries"].tolist() == [10.0, 5.0, 0.0]
@@ -231,6 +241,33 @@ def test_price_timeline_applies_each_rule_to_a_hand_made_history() -> None:
     assert spend["ground_segment"].tolist() == pytest.approx([0.02 * 407, 0.02 * 203.5, 0.0])
     assert spend["operations"].tolist() == [3.0, 7.5, 9.0]
     assert spend["development"].tolist() == [7_000.0, 0.0, 0.0]
+
+
+def test_hardware_is_paid_when_a_satellite_is_built_not_when_it_flies() -> None:
+    """Three satellites built in year 1 and one more in year 3 that never flies: their hardware
+    ($185 each, $203.50 integrated) is paid in the years they were built, on the learning curve
+    of the satellites built; launches, operations and development do not move."""
+    built = hand_history(satellites_built=[3.0, 0.0, 1.0])
+    spend = price_timeline(built, hand_costs()).spend_usd
+    assert spend["accelerators"].tolist() == [300.0, 0.0, 100.0]
+    assert spend["integration"].tolist() == pytest.approx([55.5, 0.0, 18.5])
+    assert spend["ground_segment"].tolist() == pytest.approx([0.02 * 610.5, 0.0, 0.02 * 203.5])
+    assert spend["insurance"].tolist() == pytest.approx(
+        [0.05 * (610.5 + 1_000.0), 0.05 * 1_000.0, 0.05 * 203.5]
+    )
+    just_in_time = price_timeline(hand_history(), hand_costs()).spend_usd
+    for key in ("launch", "operations", "development"):
+        assert spend[key].tolist() == just_in_time[key].tolist()
+    # on an 80 % curve the learning runs over the satellites built: the fourth (year 3) costs
+    # about 0.8² of the first, as it would had the four been launched as they were built
+    learning = price_timeline(built, hand_costs(0.8)).spend_usd["bus"]
+    as_launched = hand_history(satellites_launched=[3.0, 0.0, 1.0])
+    assert (
+        learning.tolist() == price_timeline(as_launched, hand_costs(0.8)).spend_usd["bus"].tolist()
+    )
+    assert learning[2] == pytest.approx(50.0 * 0.8**2, rel=0.01)
+    # without satellites_built a timeline builds just in time: the analytic assumption
+    assert hand_history().series("satellites_built").tolist() == [2.0, 1.0, 0.0]
 
 
 def test_unit_costs_of_a_design_price_its_satellites() -> None:

@@ -35,6 +35,8 @@ def test_axis_syntax_reads_key_range_count_and_log() -> None:
         ("k=1:nan", "HIGH must be finite"),
         ("k=1:2:2.5", "N '2.5' is not a whole number"),
         ("k=1:2:1", "N must be at least 2"),
+        ("k=1:2:3:lin", "the last part 'lin' must be N (a whole number) or 'log'"),
+        ("k=1:2:lin", "the last part 'lin' must be N"),
         ("k=3:2", "LOW must be below HIGH"),
         ("k=0:2:log", "a log axis needs LOW > 0"),
     ],
@@ -95,9 +97,12 @@ def test_a_map_equals_evaluating_each_point_directly() -> None:
 
 
 def test_whole_number_fields_sweep_whole_values() -> None:
-    """A count sweeps only whole values, and no more of them than fit in the range."""
+    """A count sweeps only whole values, no more of them than fit in the range, and a range of
+    a billion whole values costs no more than its N points."""
     result = sweep(toy_design(), ["sizing.accelerators_per_satellite=1:6"])
     assert list(result.coordinates[0]) == [1, 2, 3, 4, 5, 6]
+    wide = sweep(toy_design(), ["sizing.accelerators_per_satellite=1:1e9:5:log"])
+    assert list(wide.coordinates[0]) == [1, 178, 31623, 5623413, 1e9]
 
 
 def test_one_dimensional_breakeven_matches_crossover() -> None:
@@ -167,3 +172,15 @@ def test_price_per_kg_and_price_together_are_refused() -> None:
             toy_design(),
             {"launch_vehicle.price_usd_per_kg": 1.0, "launch_vehicle.price_usd": 1e6},
         )
+
+
+def test_metrics_convert_to_a_dataframe_and_print_in_one_line() -> None:
+    """A notebook sees one short line for Metrics and gets every quantity as a DataFrame."""
+    metrics = evaluate(toy_design())
+    text = repr(metrics)
+    assert "\n" not in text and len(text) < 200 and "PFLOP-day" in text
+    frame = metrics.to_dataframe()
+    assert len(frame) == len(metrics.values)
+    assert frame.loc["orbit_to_ground_ratio", "value"] == pytest.approx(
+        metrics.orbit_to_ground_ratio
+    )

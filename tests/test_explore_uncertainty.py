@@ -17,6 +17,7 @@ from skyrack.explore.distributions import LogNormal, Normal, Triangular, Uniform
 from skyrack.explore.uncertainty import (
     UncertainInput,
     UncertaintySettings,
+    ensemble_verdict,
     monte_carlo,
     parse_uncertainty,
     uncertain_inputs,
@@ -334,3 +335,14 @@ def test_distribution_table_needs_a_distribution_name() -> None:
     """A table without distribution = ... says which names exist."""
     with pytest.raises(ValueError, match="needs distribution = one of uniform"):
         distribution_from({"low": 1, "high": 2})
+
+
+def test_ensemble_verdict_counts_replications_cheaper_than_the_ground() -> None:
+    """Replications at 1×, 2×, 3× and 0.5× a $2 ground, plus one that delivered nothing: orbit
+    wins only in the one below parity (1 of 5); the empty one counts as losing."""
+    verdict = ensemble_verdict([2.0, 4.0, 6.0, 1.0, None], 2.0)
+    assert verdict["replications"] == 5
+    assert verdict["p_orbit_wins"] == pytest.approx(0.2)
+    low, high = verdict["p_orbit_wins_95"]
+    assert low < 0.2 < high
+    assert verdict["orbit_to_ground_ratio"]["p50"] == pytest.approx(2.0)

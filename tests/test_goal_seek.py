@@ -65,6 +65,20 @@ def test_goal_seek_on_a_whole_number_returns_the_first_that_meets_the_target() -
     assert answer.value == 3
 
 
+def test_a_fleet_sized_by_power_is_searched_around_its_evaluated_size() -> None:
+    """A study that gives the target power, not the satellites, searches sizing.satellites
+    from 1/1000 to 1000 × the fleet the evaluator sized; varying the target power of a study
+    that fixes its satellites is refused (it would change nothing)."""
+    design = toy_design(**{"sizing.satellites": None, "sizing.target_it_power_w": 1e6})
+    study = attrs.evolve(toy_study(), design=design)
+    sized = skyrack.evaluate(design).values["satellites"]
+    answer = goal_seek(study, "npv", 1e18, "sizing.satellites")
+    assert answer.value is None
+    assert answer.high == pytest.approx(1000 * sized)
+    with pytest.raises(skyrack.SkyrackError, match="vary sizing.satellites instead"):
+        goal_seek(toy_study(), "npv", 0.0, "sizing.target_it_power_w")
+
+
 def test_unknown_parameters_and_targets_suggest_close_names() -> None:
     """A typo in a parameter or a target is refused with the close names."""
     study = toy_study()

@@ -1,4 +1,5 @@
-"""The seed's scenario: a million satellites on hourly Starship, and at today's cadence."""
+"""The seed's scenario: a million satellites on hourly Starship with Falcon 9's 15-day and 3-day
+stand-downs after a lost launch, and at today's cadence."""
 
 from __future__ import annotations
 
@@ -22,22 +23,45 @@ def fly(name: str, count: int = 3) -> list[skyrack.FleetHistory]:
     return list(replications(study.design, settings, seed=settings.seed or 0))
 
 
+def yearly_launches(history: skyrack.FleetHistory) -> np.ndarray:
+    """Launches in each of the ten simulated years."""
+    t = history.timeline
+    return t.launches[: 10 * round(1 / t.step_years)].reshape(10, -1).sum(axis=1)
+
+
 @pytest.mark.slow
-def test_hourly_starship_never_deploys_the_million_because_failures_ground_it() -> None:
-    """As the study's answer says: stand-downs after 1-in-100 launch losses hold the hourly
-    cadence to under a quarter of 8,760 launches a year on average (under 30 % in any year),
-    and the fleet peaks near a third of its 98 GW target, plateauing once the first generation
-    retires (years 6–10)."""
+def test_hourly_starship_never_deploys_the_million_because_stand_downs_ground_it() -> None:
+    """As the study's answer says: 15-day stand-downs after 1-in-100 launch losses ground the
+    hourly cadence ~80 % of the time (~1,850 of 8,760 launches a year; a renewal cycle of ~100
+    launches then 15 days gives 8,760 × 4.2 / 19.2 ≈ 1,900 before events), and the fleet
+    plateaus near a third of its 98 GW target once the first generation retires (years 6–10)."""
     for history in fly("musk-memo"):
         t = history.timeline
-        steps_per_year = round(1 / t.step_years)
-        yearly_launches = t.launches[: 10 * steps_per_year].reshape(10, -1).sum(axis=1)
-        assert 1200 < yearly_launches[2:].mean() < 0.25 * 8760
-        assert (yearly_launches[2:] < 0.3 * 8760).all()
+        launches = yearly_launches(history)
+        assert 1500 < launches[2:].mean() < 0.25 * 8760
         assert 0.25 < t.peak_fraction_of_target < 0.45
         assert t.time_to_power(0.5) is None
-        late = t.operating_power_w[6 * steps_per_year :]
+        late = t.operating_power_w[6 * round(1 / t.step_years) :]
         assert late.max() / late.min() < 1.25  # a plateau, not a ramp
+
+
+@pytest.mark.slow
+def test_a_three_day_stand_down_nearly_deploys_the_million_at_the_same_price() -> None:
+    """With 3-day stand-downs Starship flies ~57 % of its slots (8,760 × 4.2 / 7.2 ≈ 5,100
+    launches a year before events), the fleet passes half its target power in about four years
+    (3.9 on the ensemble mean) and peaks between 80 % and 90 % of it, and a PFLOP-day costs
+    within 10 % of the 15-day case's: the stand-down sets the scale, not the price."""
+    short = fly("musk-memo-short-stand-down")
+    long = fly("musk-memo", count=2)
+    for history in short:
+        launches = yearly_launches(history)
+        assert 0.5 * 8760 < launches[3:].mean() < 0.6 * 8760
+        half = history.timeline.time_to_power(0.5)
+        assert half is not None and 3.5 < half < 4.5
+        assert 0.8 < history.timeline.peak_fraction_of_target < 0.9
+    cost = np.mean([h.metrics()["lcoc_usd_per_pflop_day"] for h in short])
+    cost_long = np.mean([h.metrics()["lcoc_usd_per_pflop_day"] for h in long])
+    assert cost == pytest.approx(cost_long, rel=0.10)
 
 
 @pytest.mark.slow

@@ -1,27 +1,19 @@
-"""Every shipped study's report opens in headless Chromium with no console errors, every figure
-drawn, and a screenshot that is not blank.
-
-Chromium is Debian's (``/usr/bin/chromium``, installed by ``.ci/run``), driven by Playwright
-without downloading a browser. Without Chromium the test skips, except under ``CI=true``, where
-it fails: CI must prove the pages render.
-"""
+"""Every shipped study's report opens in headless Chromium (the ``browser`` fixture: skipped
+without Chromium, failed under ``CI=true``) with no console errors, every figure drawn, and a
+screenshot that is not blank."""
 
 from __future__ import annotations
 
-import io
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from browser import not_blank
 from skyrack.runner import run_study
 from skyrack.study import load_study
 
 STUDIES = sorted(Path("studies").glob("*.toml"))
-CHROMIUM = os.environ.get("SKYRACK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 FIGURES_DRAWN = """() => Array.from(document.querySelectorAll('.plotly-graph-div')).map(div => ({
     id: div.id,
@@ -30,40 +22,6 @@ FIGURES_DRAWN = """() => Array.from(document.querySelectorAll('.plotly-graph-div
         .length,
     data: (div.data || []).length,
 }))"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """A headless Chromium; skipped without one, except under CI=true where it fails."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:  # pragma: no cover - playwright is a dev dependency
-        _unavailable(f"playwright is not installed: {error}")
-    if not Path(CHROMIUM).exists():
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(
-                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-            )
-        except Exception as error:
-            _unavailable(f"Chromium at {CHROMIUM} did not start: {error}")
-        yield browser
-        browser.close()
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI=true needs headless Chromium: {reason}")
-    pytest.skip(reason)
-
-
-def _not_blank(png: bytes) -> float:
-    """The standard deviation of the screenshot's grey levels (0 for a blank page)."""
-    from PIL import Image, ImageStat
-
-    image = Image.open(io.BytesIO(png)).convert("L")
-    return float(ImageStat.Stat(image).stddev[0])
 
 
 @pytest.mark.slow
@@ -99,6 +57,6 @@ def test_every_study_report_renders_in_chromium(
         assert figure["data"] > 0, f"figure {figure['id']} has no data"
         assert figure["height"] > 150, f"figure {figure['id']} is {figure['height']} px tall"
     screenshot = page.screenshot(full_page=True)
-    assert _not_blank(screenshot) > 10
+    assert not_blank(screenshot) > 10
     assert errors == []
     page.close()

@@ -214,6 +214,26 @@ def test_the_factory_caps_the_deployment_at_its_rate() -> None:
     assert 40 <= np.argmax(operating == 100) <= 52
 
 
+def test_satellites_left_in_storage_are_paid_for_when_built() -> None:
+    """Three launches a day, the first lost and the provider stood down past the horizon: the
+    16 satellites built for the day's other two launches never fly, and their accelerators
+    ($100,000 a satellite) are paid for with the 8 that flew, on the day they were built."""
+    design = toy_design(
+        **{
+            "launch_vehicle.success_probability": 0.5,
+            "launch_vehicle.max_launches_per_year": 1000.0,
+        }
+    )
+    _, history = fly(design, horizon_years=0.5, seed=0, stand_down_days=1000.0)
+    metrics = history.metrics()
+    assert metrics["satellites_launched"] == 8
+    assert history.series("satellites_in_storage")[-1] == 16
+    assert metrics["satellites_built"] == 24
+    accelerators = history.timeline.spend_usd["accelerators"]
+    assert accelerators.sum() == pytest.approx(24 * 1e5, rel=1e-12)
+    assert accelerators[0] == pytest.approx(24 * 1e5, rel=1e-12)
+
+
 def test_the_factory_ramps_linearly_from_its_start_to_its_maximum_rate() -> None:
     """1 → 11 satellites a day over one year: 6 a day halfway."""
     factory = FactorySettings(
@@ -267,6 +287,27 @@ def test_replacing_failures_keeps_the_fleet_at_strength_where_deploying_once_dec
     assert decayed.timeline.operating_power_w[-1] / target == pytest.approx(
         math.exp(-0.8), abs=0.12
     )
+
+
+def test_replacing_failures_never_orders_past_the_target_power() -> None:
+    """Launch losses, bus failures and replenishing below 90 % all at once: what operates plus
+    what is on order never exceeds the target by more than the one satellite that rounding
+    allows (a step that both replaced losses and replenished once ordered the shortfall twice)."""
+    design = toy_design(
+        **{
+            "sizing.satellites": 32,  # 8 a launch: one lost launch is a quarter of the fleet
+            "launch_vehicle.success_probability": 0.7,
+            "satellite_bus.failure_rate_per_year": 0.3,
+        }
+    )
+    for seed in range(5):
+        model, history = fly(design, policy="replace-failed", horizon_years=3.0, seed=seed)
+        satellite_w = model.plan.satellite_power_w
+        on_order = history.series("satellites_on_order")
+        committed_w = history.timeline.operating_power_w + on_order * satellite_w
+        assert history.metrics()["satellites_lost_at_launch"] > 0
+        assert committed_w.max() <= history.timeline.target_power_w + satellite_w
+        assert history.timeline.peak_fraction_of_target <= 1.0 + 1.0 / 32
 
 
 def test_a_spend_limit_stops_the_operator_ordering() -> None:

@@ -36,6 +36,14 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def format_usd(value: float) -> str:
+    """Dollars as people read them: $1.25B, $640.00k, $12.50."""
+    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"${value / scale:,.2f}{suffix}"
+    return f"${value:,.2f}"
+
+
 def to_json(value: Any) -> str:
     """Indented JSON of ``value``, non-finite floats as null."""
     return json.dumps(jsonable(value), indent=2)

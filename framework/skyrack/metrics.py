@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from skyrack.array_api import Real
 from skyrack.budgets import Budget
 from skyrack.pricing import COST_CATEGORIES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @attrs.frozen(kw_only=True)
@@ -89,6 +92,20 @@ class Metrics:
         if not v["ground_buys_replacements"]:
             return f"{text}, then left failed (the baseline buys no replacements)"
         return f"{text}, then left failed (a replacement would not pay for itself)"
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """Every computed quantity as a one-column DataFrame (index: quantity, units in names)."""
+        import pandas as pd
+
+        return pd.DataFrame({"value": pd.Series(self.values, dtype=float)}).rename_axis("quantity")
+
+    def __repr__(self) -> str:
+        return (
+            f"<Metrics orbit ${self.lcoc_usd_per_pflop_day:,.4g} vs ground "
+            f"${self.ground_lcoc_usd_per_pflop_day:,.4g} per PFLOP-day "
+            f"({self.orbit_to_ground_ratio:.3g}×), {len(self.values)} quantities; "
+            ".to_dataframe() for all>"
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready data: headline figures, waterfall, budgets, every computed value."""

@@ -4,10 +4,11 @@ One function, :func:`price_timeline`, for every producer of a :class:`FleetTimel
 analytic evaluator's expected timeline, each simulated history), so that spend is computed by
 the same code whoever counted the launches. Its rules (docs/model.md, "Cost"):
 
-* hardware is paid when a satellite is launched, lost ones included: accelerators and batteries
-  at their market price, bus, arrays and radiators on the satellite learning curve (Wright's
-  law over the cumulative count of satellites built), integration as a fraction of that
-  hardware;
+* hardware is paid when a satellite is built (``timeline.series("satellites_built")``: as it is
+  launched unless the timeline says otherwise), so a satellite lost at launch or still in
+  storage at the horizon is paid for: accelerators and batteries at their market price, bus,
+  arrays and radiators on the satellite learning curve (Wright's law over the cumulative count
+  of satellites built), integration as a fraction of that hardware;
 * each launch attempt costs the launch price on the launch learning curve;
 * insurance is a fraction of hardware and launch, the ground segment a fraction of hardware,
   both paid with them;
@@ -112,7 +113,7 @@ def learning_lot_units(counts: FloatArray, learning_rate: float) -> FloatArray:
 def price_timeline(timeline: FleetTimeline, costs: UnitCosts) -> FleetTimeline:
     """``timeline`` with ``spend_usd`` priced from its flows by ``costs`` (undiscounted USD per
     period, one series per category of ``COST_CATEGORIES``); any spend it held is replaced."""
-    built = timeline.satellites_launched
+    built = timeline.series("satellites_built")
     satellite_lots = learning_lot_units(built, costs.satellite_learning_rate)
     spend: dict[str, FloatArray] = {
         key: costs.satellite_usd[key] * (built if key in BOUGHT_CATEGORIES else satellite_lots)

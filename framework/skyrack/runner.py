@@ -31,6 +31,8 @@ class RunOutcome:
     simulation: dict[str, Any] | None = None
     uncertainty: UncertaintyResult | None = None
     """The Monte Carlo over the study's uncertain inputs (None: it has none)."""
+    simulated_verdict: dict[str, Any] | None = None
+    """P(orbit beats the ground) over the simulation's replications (a study with one)."""
     report_failures: tuple[str, ...] = ()
     """One line per report section that could not be drawn (the rest of report.html was)."""
 
@@ -66,13 +68,9 @@ def run_study(
     from skyrack.plugins import registry
 
     metrics = evaluate(study.design)
-    business = case_from_model(
-        design_parameters(study.design),
-        metrics.values,
-        study.business,
-        registry().accelerator_roadmap(study.business.roadmap),
-    )
-    sections: dict[str, Any] = {"business": business.as_dict()}
+    p = design_parameters(study.design)
+    roadmap = registry().accelerator_roadmap(study.business.roadmap)
+    sections: dict[str, Any] = {}
     uncertainty = _uncertainty(study)
     if uncertainty is not None:
         sections["uncertainty"] = uncertainty.as_dict()
@@ -98,6 +96,8 @@ def run_study(
     }
     folder = out_dir or default_results_folder(study)
     if study.simulation is None:
+        business = case_from_model(p, metrics.values, study.business, roadmap)
+        sections = {"business": business.as_dict(), **sections}
 
         def write_analytic(staging: Path) -> None:
             write_cash_flows(staging, business)
@@ -114,6 +114,7 @@ def run_study(
             report_failures=tuple(failures),
         )
 
+    from skyrack.business.simulated import simulated_case
     from skyrack.simulation import ensemble, output
     from skyrack.simulation.plan import SimulationPlan
 
@@ -137,6 +138,17 @@ def run_study(
             raise
     summary = ensemble.summarize(histories, seed=seed)
     section = output.document(summary, settings, settings.replications)
+    from skyrack.explore.uncertainty import ensemble_verdict
+
+    simulated = ensemble_verdict(
+        [history.metrics()["lcoc_usd_per_pflop_day"] for history in histories],
+        metrics.ground_lcoc_usd_per_pflop_day,
+    )
+    sections["uncertainty"] = {**sections.get("uncertainty", {}), "simulated": simulated}
+    business = simulated_case(
+        p, metrics.values, study.business, roadmap, plan, [h.timeline for h in histories]
+    )
+    sections = {"business": business.as_dict(), **sections}
 
     def write_more(staging: Path) -> None:
         write_cash_flows(staging, business)
@@ -161,6 +173,7 @@ def run_study(
         business=business,
         simulation=section,
         uncertainty=uncertainty,
+        simulated_verdict=simulated,
         report_failures=tuple(failures),
     )
 

@@ -33,6 +33,7 @@ from skyrack.errors import (
 )
 from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
 from skyrack.registry import Registry
+from skyrack.report.settings import ReportSettings, parse_report_section
 from skyrack.simulation.settings import SimulationSettings, check_names
 from skyrack.sources import Source
 
@@ -51,10 +52,9 @@ SECTIONS = (
     "optimize",
     "simulation",
     "uncertainty",
+    "report",
 )
-FUTURE_SECTIONS = {
-    "report": "reports",
-}
+FUTURE_SECTIONS: dict[str, str] = {}
 """Sections a later version will read; refused by name now rather than silently ignored."""
 SIMULATION_KEYS = {
     "events": "events = [...]",
@@ -110,6 +110,8 @@ class Study:
     """The ``[simulation]`` settings, when the study flies its fleet."""
     uncertainty: UncertaintySettings = attrs.field(factory=UncertaintySettings)
     """The ``[uncertainty]`` section (its defaults when the study has none)."""
+    report: ReportSettings = attrs.field(factory=ReportSettings)
+    """The ``[report]`` section (its defaults when the study has none)."""
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
@@ -333,6 +335,7 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
     uncertainty = parse_uncertainty(data.get("uncertainty", {}), design)
+    report = parse_report_section(data.get("report", {}), design)
     optimize = None
     if "optimize" in data:
         from skyrack.optimize.section import parse_optimize_section
@@ -356,6 +359,7 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
         optimize=optimize,
         simulation=simulation,
         uncertainty=uncertainty,
+        report=report,
     )
 
 

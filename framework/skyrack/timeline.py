@@ -19,7 +19,10 @@ an array with one value per period:
 those of them a failed launch lost; ``satellite_years`` is the time the operating satellites
 spent in orbit during the period (the integral of ``satellites_operating``), what operations are
 charged on. A producer that does not track it may leave it out: it is then estimated from the
-stock by the trapezoid rule.
+stock by the trapezoid rule. ``satellites_built`` (optional) counts the satellites finished in
+each period, for a producer that builds ahead of launch (a simulated factory keeps satellites in
+storage); without it satellites are built as they are launched, just in time, which is the
+analytic evaluator's assumption.
 
 :func:`skyrack.pricing.price_timeline` turns a timeline's flows into ``spend_usd``, the same
 code for every producer.
@@ -91,6 +94,8 @@ class FleetTimeline:
     spend_usd: Mapping[str, FloatArray] = attrs.field(converter=_as_spend)
     satellite_years: FloatArray = attrs.field(default=None, converter=_as_optional_series)
     """Satellite-years operated in each period; None: the trapezoid rule on the stock."""
+    satellites_built: FloatArray | None = attrs.field(default=None, converter=_as_optional_series)
+    """Satellites finished in each period; None: built as launched (see :meth:`series`)."""
 
     def __attrs_post_init__(self) -> None:
         if not (math.isfinite(self.step_years) and self.step_years > 0):
@@ -103,7 +108,7 @@ class FleetTimeline:
             )
         if not (math.isfinite(self.target_power_w) and self.target_power_w > 0):
             raise ValueError(f"target_power_w must be positive, got {self.target_power_w!r}")
-        lengths = {name: self.series(name).shape for name in (*STOCKS, *FLOWS)}
+        lengths = {name: self.series(name).shape for name in (*STOCKS, *FLOWS, "satellites_built")}
         lengths.update({f"spend_usd[{k}]": v.shape for k, v in self.spend_usd.items()})
         shapes = set(lengths.values())
         if len(shapes) != 1 or len(next(iter(shapes))) != 1:
@@ -132,11 +137,15 @@ class FleetTimeline:
         return self.time_years - 0.5 * self.step_years
 
     def series(self, name: str) -> FloatArray:
-        """One stock or flow by name (``spend_<category>_usd`` or ``spend_usd`` for the total)."""
+        """One stock or flow by name (``spend_<category>_usd`` or ``spend_usd`` for the total;
+        ``satellites_built`` is ``satellites_launched`` when the producer builds just in time)."""
         if name == "spend_usd":
             return self.total_spend_usd
         if name.startswith("spend_") and name.endswith("_usd"):
             return self.spend_usd[name.removeprefix("spend_").removesuffix("_usd")]
+        if name == "satellites_built":
+            built = self.satellites_built
+            return self.satellites_launched if built is None else built
         if name not in (*STOCKS, *FLOWS):
             raise KeyError(f"no series named {name!r}; stocks {STOCKS}, flows {FLOWS}")
         series: FloatArray = getattr(self, name)
@@ -201,5 +210,7 @@ class FleetTimeline:
         for a CSV file or ``pandas.DataFrame(timeline.columns())``."""
         columns: dict[str, FloatArray] = {"time_years": self.time_years}
         columns.update({name: self.series(name) for name in (*STOCKS, *FLOWS)})
+        if self.satellites_built is not None:
+            columns["satellites_built"] = self.satellites_built
         columns.update({f"spend_{key}_usd": value for key, value in self.spend_usd.items()})
         return columns

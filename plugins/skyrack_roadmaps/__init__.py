@@ -79,10 +79,10 @@ GB300 = Source(
     url="https://www.nvidia.com/en-us/data-center/gb300-nvl72/",
 )
 GB300_TDP = Source(
-    title="Verda (formerly DataCrunch), NVIDIA GB300 NVL72: GPU Architecture & Performance "
-    "(per-GPU table: maximum TDP 1.4 kW)",
-    year=2025,
-    url="https://verda.com/blog/gb300-nvl72-architecture",
+    title="Hugging Face hardware catalog, NVIDIA B300 (the Blackwell Ultra GPU of a GB300 "
+    "NVL72): 288 GB, 1,400 W",
+    year=2026,
+    url="https://huggingface.co/hardware/b300",
 )
 GB300_PRICE = Source(
     title="GB300 NVL72 rack prices of $3–4 million reported at its launch (2025)",

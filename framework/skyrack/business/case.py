@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import numpy as np
@@ -21,7 +21,7 @@ import numpy as np
 from skyrack.array_api import Real
 from skyrack.business.cashflows import CashFlows
 from skyrack.business.frontier import Frontier
-from skyrack.business.ground import ground_cash_flows
+from skyrack.business.ground import first_build_usd_per_accelerator, ground_cash_flows
 from skyrack.business.market import ComputeMarket
 from skyrack.business.measures import (
     Irr,
@@ -37,8 +37,11 @@ from skyrack.design import Design
 from skyrack.errors import SkyrackError
 from skyrack.expected_timeline import expected_timeline
 from skyrack.pricing import UnitCosts
-from skyrack.sizing import accelerator_power_w
 from skyrack.study import Study
+from skyrack.timeline import FleetTimeline
+
+if TYPE_CHECKING:
+    from skyrack.simulation.ensemble import Spread
 
 STEP_YEARS = 0.25
 """Quarterly periods."""
@@ -105,12 +108,24 @@ class BusinessCase:
     ground_measures: Measures
     refresh_value_usd: float
     """Orbital NPV with refreshed replacement fleets minus without (0 on a flat roadmap)."""
+    replications: Mapping[str, Spread] = attrs.field(factory=dict)
+    """A simulated study's: the spread over its replications of each orbital measure
+    (``skyrack.business.simulated.SPREAD_MEASURES``), whose mean cash flows ``orbit`` holds;
+    empty for the analytic expected timeline."""
+
+    @property
+    def fleet_timeline(self) -> str:
+        """Which fleet the orbital business flies: 'simulated' or 'analytic'."""
+        return "simulated" if self.replications else "analytic"
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready: settings, market, campaigns, measures and the annual cash flows."""
+        """JSON-ready: settings, market, campaigns, measures and the annual cash flows (and a
+        simulated study's spread of the orbital measures over its replications)."""
         market = self.market
         years = [self.orbit.start_year, self.orbit.start_year + self.business.horizon_years]
+        spread = {name: value.as_dict() for name, value in self.replications.items()}
         return {
+            "fleet_timeline": self.fleet_timeline,
             "settings": attrs.asdict(self.business),
             "discount_rate_per_year": self.rate_per_year,
             "market": {
@@ -122,6 +137,7 @@ class BusinessCase:
             "orbit_campaigns": [attrs.asdict(v) for v in self.vintages],
             "ground_accelerators": self.ground_accelerators,
             "orbit": self.orbit_measures.as_dict(),
+            **({"orbit_replications": spread} if spread else {}),
             "refresh_value_usd": self.refresh_value_usd,
             "ground": self.ground_measures.as_dict(),
             "annual_cash_flows": {
@@ -131,6 +147,19 @@ class BusinessCase:
         }
 
 
+def first_campaign_capital_usd(orbit: CashFlows, vintages: Sequence[Vintage]) -> float:
+    """The capital the orbital business spends before its second campaign starts (over the
+    whole horizon when it flies one): its first fleet as bought, development included [USD]."""
+    end = vintages[1].start_years if len(vintages) > 1 else math.inf
+    before = orbit.time_years - orbit.step_years < end - 1e-9
+    return float(orbit.capex_usd[before].sum())
+
+
+OrbitFleet = Callable[[Sequence[Vintage], int], FleetTimeline]
+"""The orbital fleet of a set of campaigns over a number of periods, priced, delivered compute
+scaled by each campaign's throughput: what the business sells and pays for."""
+
+
 def case_from_model(
     p: Mapping[str, Real],
     values: Mapping[str, Real],
@@ -138,9 +167,14 @@ def case_from_model(
     roadmap: AcceleratorRoadmap,
     *,
     step_years: float = STEP_YEARS,
+    orbit_fleet: OrbitFleet | None = None,
 ) -> BusinessCase:
     """The business case of one design from its parameter table ``p`` and the analytic
-    evaluator's ``values`` for it (floats): the path the batch goal-seek shares."""
+    evaluator's ``values`` for it (floats): the path the batch goal-seek shares.
+
+    ``orbit_fleet`` flies the orbital campaigns; by default each is a copy of the design's
+    expected timeline (:func:`~skyrack.business.orbit.fleet_of_vintages`), a simulated study
+    passes its history's (:mod:`skyrack.business.simulated`)."""
     frontier = Frontier(roadmap)
     market = ComputeMarket.from_business(business, roadmap)
     start_year = float(p["economics.start_year"])
@@ -148,18 +182,15 @@ def case_from_model(
     mission_years = float(p["sizing.mission_years"])
     rate = float(p["economics.discount_rate_per_year"])
     periods = math.ceil(business.horizon_years / step_years - 1e-9)
-    vintages = orbit_vintages(
-        business,
-        frontier,
-        release_year=release_year,
-        start_year=start_year,
-        mission_years=mission_years,
-        step_years=step_years,
-    )
-    with np.errstate(over="ignore", invalid="ignore"):  # extreme inputs: refused below
-        base = expected_timeline(p, values, step_years=step_years)
+    if orbit_fleet is None:
+        with np.errstate(over="ignore", invalid="ignore"):  # extreme inputs: refused below
+            base = expected_timeline(p, values, step_years=step_years)
+        costs = UnitCosts.from_model(p, values)
 
-    def orbit_flows(refresh: bool) -> CashFlows:
+        def orbit_fleet(campaigns: Sequence[Vintage], count: int) -> FleetTimeline:
+            return fleet_of_vintages(base, costs, campaigns, count)
+
+    def orbit_flows(refresh: bool) -> tuple[tuple[Vintage, ...], CashFlows]:
         chosen = attrs.evolve(business, orbit_refresh=refresh)
         campaigns = orbit_vintages(
             chosen,
@@ -170,8 +201,8 @@ def case_from_model(
             step_years=step_years,
         )
         with np.errstate(over="ignore", invalid="ignore"):
-            fleet = fleet_of_vintages(base, UnitCosts.from_model(p, values), campaigns, periods)
-        return orbit_cash_flows(
+            fleet = orbit_fleet(campaigns, periods)
+        flows = orbit_cash_flows(
             fleet,
             market,
             chosen,
@@ -179,18 +210,15 @@ def case_from_model(
             utilization=float(p["sizing.utilization"]),
             asset_life_years=mission_years,
         )
+        return campaigns, flows
 
-    orbit = orbit_flows(business.orbit_refresh)
-    other = orbit_flows(not business.orbit_refresh)
+    vintages, orbit = orbit_flows(business.orbit_refresh)
+    _, other = orbit_flows(not business.orbit_refresh)
     if business.ground_sizing == "same_capital":
-        per_accelerator = float(p["compute_payload.unit_price_usd"]) + float(
-            accelerator_power_w(p)
-        ) * (
-            float(p["ground_baseline.facility_capex_usd_per_w"])
-            + float(p["ground_baseline.pue"])
-            * float(p["ground_baseline.power_plant_capex_usd_per_w"])
+        per_accelerator = first_build_usd_per_accelerator(
+            p, frontier, business, start_year=start_year, release_year=release_year
         )
-        accelerators = float(values["capex_usd"]) / per_accelerator
+        accelerators = first_campaign_capital_usd(orbit, vintages) / per_accelerator
     else:
         accelerators = float(values["fleet_accelerators"])
     with np.errstate(invalid="ignore", over="ignore"):  # extreme inputs: refused below

@@ -152,7 +152,17 @@ class Evaluator:
             close = closest_names(key, [*self.base, "business.occupancy"])
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise InvalidComponent(f"unknown parameter {key!r}{hint}", field=key)
-        return _field_for(key, self.study.design), self.base[key]
+        value = self.base[key]
+        if key == "sizing.target_it_power_w" and math.isfinite(self.base["sizing.satellites"]):
+            raise SkyrackError(
+                "the study sets sizing.satellites, which fixes the fleet whatever "
+                "sizing.target_it_power_w says: vary sizing.satellites instead"
+            )
+        if key == "sizing.satellites" and not math.isfinite(value):
+            from skyrack.evaluation import evaluate
+
+            value = float(evaluate(self.study.design).values["satellites"])  # sized by power
+        return _field_for(key, self.study.design), value
 
     def domain(self, key: str, span: tuple[float, float] | None = None) -> Domain:
         """The search domain of ``key``: ``span`` checked against the field's range, or the

@@ -57,6 +57,44 @@ def _in_period(edges: FloatArray, at: float) -> FloatArray:
     return pulse
 
 
+def facility_usd_per_accelerator(p: Mapping[str, Real]) -> float:
+    """What the facility costs per accelerator slot: the slot's IT power × (facility USD/W +
+    PUE × power-plant USD/W) [USD]."""
+    return float(accelerator_power_w(p)) * (
+        float(p["ground_baseline.facility_capex_usd_per_w"])
+        + float(p["ground_baseline.pue"]) * float(p["ground_baseline.power_plant_capex_usd_per_w"])
+    )
+
+
+def purchase_scales(
+    frontier: Frontier, business: Business, release_year: float, year: float, first: bool
+) -> tuple[float, float]:
+    """(throughput, price) of accelerators bought in ``year`` relative to the design's payload:
+    the frontier's part in the same power envelope, or the part as named for a first purchase
+    without ``frontier_parts``."""
+    if first and not business.frontier_parts:
+        return 1.0, 1.0
+    return (
+        float(frontier.throughput_gain(release_year, year)),
+        float(frontier.cost_per_watt_ratio(release_year, year)),
+    )
+
+
+def first_build_usd_per_accelerator(
+    p: Mapping[str, Real],
+    frontier: Frontier,
+    business: Business,
+    *,
+    start_year: float,
+    release_year: float,
+) -> float:
+    """What the ground's first build costs per accelerator slot: its share of the facility and
+    its first accelerator, bought at power-on as the ground buys it [USD]."""
+    power_on = start_year + float(p["ground_baseline.time_to_power_years"])
+    _, cost = purchase_scales(frontier, business, release_year, power_on, first=True)
+    return facility_usd_per_accelerator(p) + float(p["compute_payload.unit_price_usd"]) * cost
+
+
 def ground_cash_flows(
     p: Mapping[str, Real],
     *,
@@ -77,14 +115,7 @@ def ground_cash_flows(
     horizon = float(edges[-1])
     power_w = float(accelerator_power_w(p))
     pue = float(p["ground_baseline.pue"])
-    facility_usd = (
-        accelerators
-        * power_w
-        * (
-            float(p["ground_baseline.facility_capex_usd_per_w"])
-            + pue * float(p["ground_baseline.power_plant_capex_usd_per_w"])
-        )
-    )
+    facility_usd = accelerators * facility_usd_per_accelerator(p)
     power_on = float(p["ground_baseline.time_to_power_years"])
     facility_life = float(p["ground_baseline.lifetime_years"])
     refresh = business.ground_refresh_years
@@ -111,10 +142,9 @@ def ground_cash_flows(
     throughput_years = np.zeros(periods)  # the same, weighted by each batch's throughput
     start = power_on
     while start < horizon:
-        year = start_year + start
-        as_named = start == power_on and not business.frontier_parts
-        gain = 1.0 if as_named else float(frontier.throughput_gain(release_year, year))
-        cost = 1.0 if as_named else float(frontier.cost_per_watt_ratio(release_year, year))
+        gain, cost = purchase_scales(
+            frontier, business, release_year, start_year + start, first=start == power_on
+        )
         end = start + refresh
         bought = bought + accelerators * price * cost * _in_period(edges, start)
         if replaces:

@@ -125,11 +125,27 @@ def fleet_of_vintages(
         ),
         costs,
     )
+    bought = [
+        (_shifted(base.satellites_launched, offset, periods), vintage.accelerator_cost_scale)
+        for vintage, offset in zip(vintages, offsets, strict=True)
+    ]
+    return reprice_accelerators(fleet, costs, bought)
+
+
+def reprice_accelerators(
+    fleet: FleetTimeline,
+    costs: UnitCosts,
+    bought: Sequence[tuple[FloatArray, float]],
+) -> FleetTimeline:
+    """``fleet`` (priced with ``costs``) with the accelerators of each group of satellites
+    launched (a ``satellites_launched`` series and its accelerators' price relative to the
+    design's) at that price, and the integration, insurance and ground segment charged on them
+    (pricing is linear in bought hardware)."""
     spend = {key: value.copy() for key, value in fleet.spend_usd.items()}
-    for vintage, offset in zip(vintages, offsets, strict=True):
-        if vintage.accelerator_cost_scale == 1.0:
+    for launched, cost_scale in bought:
+        if cost_scale == 1.0:
             continue
-        extra = (vintage.accelerator_cost_scale - 1.0) * costs.satellite_usd["accelerators"]
+        extra = (cost_scale - 1.0) * costs.satellite_usd["accelerators"]
         delta = attrs.evolve(
             costs,
             satellite_usd={
@@ -139,13 +155,13 @@ def fleet_of_vintages(
             operations_usd_per_satellite_year=0.0,
             development_usd=0.0,
         )
-        campaign = attrs.evolve(
+        group = attrs.evolve(
             fleet,
-            launches=_shifted(base.launches, offset, periods),
-            satellites_launched=_shifted(base.satellites_launched, offset, periods),
-            satellite_years=_shifted(base.series("satellite_years"), offset, periods),
+            launches=np.zeros(fleet.periods),
+            satellites_launched=launched,
+            satellite_years=np.zeros(fleet.periods),
         )
-        for key, value in price_timeline(campaign, delta).spend_usd.items():
+        for key, value in price_timeline(group, delta).spend_usd.items():
             spend[key] += value
     return attrs.evolve(fleet, spend_usd=spend)
 

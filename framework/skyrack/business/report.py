@@ -83,6 +83,31 @@ def _refresh_words(business: Mapping[str, Any]) -> str:
     )
 
 
+SPREAD_ROWS = (
+    ("NPV", "npv_usd", usd),
+    ("IRR (where defined)", "irr_per_year", lambda rate: f"{100 * rate:.2f} %/yr"),
+    ("discounted payback (where reached)", "discounted_payback_years", years),
+    ("peak funding need", "peak_funding_usd", usd),
+    ("value of refresh", "refresh_value_usd", usd),
+    ("ground NPV (bought with each replication's capital)", "ground_npv_usd", usd),
+)
+
+
+def _spread_table(spread: Mapping[str, Mapping[str, float]]) -> str:
+    """The orbital measures over the replications: mean, P10, P50, P90 and how many runs."""
+    runs = spread["npv_usd"]["count"]
+    rows = []
+    for label, key, show in SPREAD_ROWS:
+        s = spread[key]
+        if s["count"] == 0:
+            rows.append([label, "none", "", "", "", f"0/{runs}"])
+            continue
+        quantiles = (show(s[q]) for q in ("mean", "p10", "p50", "p90"))
+        rows.append([label, *quantiles, f"{s['count']}/{runs}"])
+    header = ["measure over the replications", "mean", "P10", "P50", "P90", "runs"]
+    return table(header, rows, numeric=(1, 2, 3, 4, 5))
+
+
 def sections(context: ReportContext) -> list[Section]:
     """The business case: measures, cash flows by year and the NPV bridge."""
     business = context.document.get("business")
@@ -115,12 +140,22 @@ def sections(context: ReportContext) -> list[Section]:
     ]
     rate = 100 * business["discount_rate_per_year"]
     first = business["annual_cash_flows"]["orbit"]["calendar_year"][0]
+    spread = business.get("orbit_replications")
+    fleet = (
+        f"The orbital fleet is the simulation's, as flown in each of its "
+        f"{spread['npv_usd']['count']} replications (its policy launches every satellite; "
+        "campaign dates say which accelerators they carry); the measures are those of the "
+        "mean cash flows, their spread over the replications is in the second table. "
+        if spread
+        else "The orbital fleet is the analytic evaluator's expected fleet, launched again at "
+        "each campaign. "
+    )
     intro = (
         "What the orbital fleet earns selling its compute, against the ground business "
         f"({math.floor(business['ground_accelerators']):,} accelerators, "
         f"{settings['ground_sizing'].replace('_', ' ')}), valued at {rate:g}\u00a0%/yr over "
         f"{settings['horizon_years']:g} years from the first launch in {first:g}. Real USD; "
-        "equations in docs/economics.md."
+        f"equations in docs/economics.md. {fleet}"
     )
     measures = table(["measure", "orbit", "ground"], _measure_rows(business), numeric=(1, 2))
     campaign_table = table(
@@ -137,7 +172,8 @@ def sections(context: ReportContext) -> list[Section]:
             title="Business case",
             order=ORDER,
             intro=f"{intro}\n\n{_words(business)}",
-            html=f'<div class="cards">{cards}</div>{measures}',
+            html=f'<div class="cards">{cards}</div>{measures}'
+            + (_spread_table(spread) if spread else ""),
         ),
         Section(
             title="Cash flows and NPV bridge",

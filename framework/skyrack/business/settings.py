@@ -197,11 +197,11 @@ BUSINESS_SOURCES: dict[str, Source] = {
         note="false gives the counterfactual of the obsolescence study",
     ),
     "ground_refresh_years": Source(
-        title="Amazon.com, Inc., Form 10-K for 2024: the useful life of a subset of servers and "
-        "networking equipment shortened from six to five years from January 2025, citing the "
-        "pace of AI and machine-learning technology",
+        title="Amazon.com, Inc., Form 10-K for fiscal 2024 (accession 0001018724-25-000004): the "
+        "useful lives of a subset of servers and networking equipment change from six to five "
+        "years from 1 January 2025, after its Q4 2024 useful-life study",
         year=2025,
-        url="https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0001018724&type=10-K",
+        url="https://www.sec.gov/Archives/edgar/data/1018724/000101872425000004/",
     ),
     "tax_rate": Source(
         title="skyrack default: a pre-tax valuation (set 0.21 for the US federal rate)",

@@ -77,6 +77,12 @@ def goal_seek(
     if points < 2:
         raise click.BadParameter("must be at least 2", param_hint="--points")
     study = load_study(study_file)
+    if study.simulation is not None:
+        click.echo(
+            "note: goal-seek values the analytic expected fleet; the study's [simulation] is "
+            "not flown for each candidate (skyrack run values the simulated fleet)",
+            err=True,
+        )
     if len(parsed) == 1:
         ((parameter, span),) = parsed
         answer = solve(study, name, value, parameter, span=span)

@@ -126,8 +126,11 @@ def _document(outcome: RunOutcome) -> dict[str, Any]:
         **outcome.metrics.as_dict(),
         "business": outcome.business.as_dict(),
     }
-    if outcome.uncertainty is not None:
-        document["uncertainty"] = outcome.uncertainty.as_dict()
+    uncertainty = outcome.uncertainty.as_dict() if outcome.uncertainty is not None else {}
+    if outcome.simulated_verdict is not None:
+        uncertainty["simulated"] = outcome.simulated_verdict
+    if uncertainty:  # as in metrics.json
+        document["uncertainty"] = uncertainty
     if outcome.simulation is not None:
         document["simulation"] = outcome.simulation
     return document
@@ -144,6 +147,14 @@ def _print_outcome(study: Study, outcome: RunOutcome) -> None:
         print_simulation(outcome.simulation, outcome.metrics)
     if outcome.uncertainty is not None:
         print_uncertainty(outcome.uncertainty)
+    if outcome.simulated_verdict is not None:
+        ratio = outcome.simulated_verdict["orbit_to_ground_ratio"]
+        click.echo(
+            f"simulated replications: orbit/ground P10 {ratio['p10']:.3g}, P50 "
+            f"{ratio['p50']:.3g}, P90 {ratio['p90']:.3g}; P(orbit beats the ground) "
+            f"{outcome.simulated_verdict['p_orbit_wins']:.0%} over "
+            f"{outcome.simulated_verdict['replications']} replications"
+        )
     click.echo(f"\nresults written to {outcome.folder}")
     report = outcome.folder / "report.html"
     if report.exists():

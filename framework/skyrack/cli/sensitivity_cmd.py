@@ -100,6 +100,7 @@ def _print(bars: object, indices: object) -> None:
     from rich.table import Table
 
     from skyrack.explore.sensitivity import SobolResult, Tornado
+    from skyrack.report.figures import number
 
     assert isinstance(bars, Tornado)
     console = Console()
@@ -113,7 +114,7 @@ def _print(bars: object, indices: object) -> None:
     for bar in bars.bars[:15]:
         table.add_row(
             bar.key,
-            f"{bar.low:,.4g} → {bar.high:,.4g}",
+            f"{number(bar.low)} → {number(bar.high)}",
             f"{bar.metric_at_low:.4g}",
             f"{bar.metric_at_high:.4g}",
         )

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from skyrack.budgets import format_number
 from skyrack.business.case import BusinessCase
+from skyrack.describe import format_usd
 from skyrack.metrics import Metrics
 from skyrack.study import Study
 
-
-def _usd(value: float) -> str:
-    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"${value / scale:,.2f}{suffix}"
-    return f"${value:,.2f}"
+_usd = format_usd  # the name the summaries use
 
 
 def _years(value: float | None) -> str:
@@ -143,8 +141,13 @@ def print_business(case: BusinessCase, console: Console) -> None:
     orbital campaigns."""
     b = case.business
     start = case.orbit.start_year
+    fleet = (
+        f"the simulated fleet, mean of {case.replications['npv_usd'].count} replications"
+        if case.replications
+        else "the expected fleet"
+    )
     console.print(
-        f"\n[bold]Business case[/bold] ({escape(b.roadmap)} roadmap, "
+        f"\n[bold]Business case[/bold] ({fleet}; {escape(b.roadmap)} roadmap, "
         f"{100 * case.rate_per_year:g} %/yr discount rate, {b.horizon_years:g}-year horizon "
         f"from {start:g})"
     )
@@ -162,6 +165,8 @@ def print_business(case: BusinessCase, console: Console) -> None:
     table.add_row("revenue (undiscounted)", _usd(o.revenue_usd), _usd(g.revenue_usd))
     table.add_row("capital spent (undiscounted)", _usd(o.capex_usd), _usd(g.capex_usd))
     console.print(table)
+    if case.replications:
+        _print_spread(case, console)
     reference = case.market.price_usd_per_accelerator_hour
     tflops = b.reference_accelerator_tflops
     end = start + b.horizon_years
@@ -184,3 +189,36 @@ def print_business(case: BusinessCase, console: Console) -> None:
         f"{_usd(case.refresh_value_usd)} of orbital NPV.",
         markup=False,
     )
+
+
+def _print_spread(case: BusinessCase, console: Console) -> None:
+    """A simulated study's spread of the orbital measures over its replications ("runs": those
+    where the measure exists: an IRR is defined, the business pays back)."""
+    table = Table(
+        "orbital measure",
+        "mean ± s.e.",
+        "P10",
+        "P50",
+        "P90",
+        "runs",
+        title="Over the replications (the ground bought with each one's capital)",
+    )
+    runs = case.replications["npv_usd"].count
+    rows: dict[str, tuple[str, Callable[[float], str]]] = {
+        "npv_usd": ("NPV", _usd),
+        "irr_per_year": ("IRR", lambda v: f"{100 * v:.2f} %/yr"),
+        "discounted_payback_years": ("payback", _years),
+        "peak_funding_usd": ("peak funding", _usd),
+        "refresh_value_usd": ("refresh value", _usd),
+        "ground_npv_usd": ("ground NPV", _usd),
+    }
+    for key, (label, show) in rows.items():
+        spread = case.replications[key]
+        if spread.count == 0:
+            missing = "never" if key == "discounted_payback_years" else "undefined"
+            table.add_row(label, missing, "", "", "", f"0/{runs}")
+            continue
+        error = f" ± {show(spread.standard_error)}" if spread.count > 1 else ""
+        quantiles = (show(spread.p10), show(spread.p50), show(spread.p90))
+        table.add_row(label, show(spread.mean) + error, *quantiles, f"{spread.count}/{runs}")
+    console.print(table)

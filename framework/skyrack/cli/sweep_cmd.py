@@ -71,6 +71,7 @@ def _print(result: object, summary: dict[str, object]) -> None:
     from rich.table import Table
 
     from skyrack.explore.sweep import SweepResult
+    from skyrack.report.figures import number
 
     assert isinstance(result, SweepResult)
     console = Console()
@@ -87,7 +88,7 @@ def _print(result: object, summary: dict[str, object]) -> None:
         )
         for i in sorted({round(k * (len(x) - 1) / 10) for k in range(11)}):
             table.add_row(
-                f"{x[i]:,.6g}",
+                number(x[i]),
                 f"{result.outputs['lcoc_usd_per_pflop_day'][i]:,.2f}",
                 f"{result.outputs['ground_lcoc_usd_per_pflop_day'][i]:,.2f}",
                 f"{result.ratio[i]:.3g}",
@@ -109,12 +110,12 @@ def _print(result: object, summary: dict[str, object]) -> None:
         table = Table(keys[1], f"{keys[0]} at parity", title="Breakeven (orbit = ground)")
         for i in sorted({round(k * (len(curve) - 1) / 10) for k in range(11)}):
             x_value, y_value = curve[i]
-            table.add_row(f"{y_value:,.6g}", f"{x_value:,.6g}")
+            table.add_row(number(y_value), number(x_value))
         console.print(table)
     else:
         third = result.coordinates[2]
         table = Table(keys[2], "orbit wins", "feasible", title="Per value of the third axis")
         for k, value in enumerate(third):
             wins = (result.feasible[..., k] & (result.ratio[..., k] < 1)).mean()
-            table.add_row(f"{value:,.6g}", f"{wins:.1%}", f"{result.feasible[..., k].mean():.1%}")
+            table.add_row(number(value), f"{wins:.1%}", f"{result.feasible[..., k].mean():.1%}")
         console.print(table)

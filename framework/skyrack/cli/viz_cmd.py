@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import click
@@ -33,6 +34,9 @@ def viz(study_file: Path, host: str, port: int, open_browser: bool) -> None:
     load_study(study_file)  # a bad study fails here, in one line, before the server starts
     os.environ[VIZ_STUDY_VARIABLE] = str(Path(study_file).resolve())  # before the app imports
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
+    # Solara warns on each visit that a cross-site cookie needs https; a page on loopback is
+    # not embedded cross-site, and the warning is not the user's to act on.
+    warnings.filterwarnings("ignore", message="Cookies with samesite=none", category=UserWarning)
     from solara.__main__ import cli as solara_cli
 
     arguments = [

@@ -39,8 +39,8 @@ def compare(studies: Sequence[Study], *, uncertainty: bool = True) -> pd.DataFra
 
     columns = {}
     names = [study.info.name for study in studies]
-    if len(set(names)) != len(names):
-        names = [str(study.path or study.info.name) for study in studies]
+    if len(set(names)) != len(names):  # the same name twice: tell them apart by position
+        names = [f"{name} ({index})" for index, name in enumerate(names, start=1)]
     for name, study in zip(names, studies, strict=True):
         metrics = evaluate(study.design, check_feasible=False)
         column: dict[str, float] = {label: float(metrics.values[key]) for key, label in ROWS}

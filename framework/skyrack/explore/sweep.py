@@ -78,8 +78,10 @@ def parse_axis(text: str) -> Axis:
     log = bool(parts) and parts[-1].lower() == "log"
     if log:
         parts = parts[:-1]
+    if len(parts) in (3, 4) and not _is_number(parts[-1]):
+        raise fail(f"the last part {parts[-1]!r} must be N (a whole number) or 'log'")
     if len(parts) not in (2, 3):
-        raise fail(f"needs LOW:HIGH or LOW:HIGH:N, got {len(parts)} number(s)")
+        raise fail(f"needs LOW:HIGH or LOW:HIGH:N, got {len(parts)} part(s)")
     bounds = []
     for name, part in zip(("LOW", "HIGH"), parts[:2], strict=True):
         try:
@@ -105,6 +107,14 @@ def parse_axis(text: str) -> Axis:
     return Axis(key=key, low=low, high=high, points=points, log=log)
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def axis_values(design: Design, axis: Axis, position: int = 0) -> FloatArray:
     """The values an axis takes, checked against its field's range (whole numbers for a count
     or a year)."""
@@ -119,13 +129,13 @@ def axis_values(design: Design, axis: Axis, position: int = 0) -> FloatArray:
     meta = parameter_domain(design, axis.key)
     points = axis.points or DEFAULT_POINTS[min(position, len(DEFAULT_POINTS) - 1)]
     if meta.get("integer") or meta.get("bool"):
-        whole = np.arange(math.ceil(axis.low), math.floor(axis.high) + 1, dtype=np.float64)
-        if whole.size == 0:
+        first, last = math.ceil(axis.low), math.floor(axis.high)
+        if last < first:
             raise SkyrackError(f"--param {axis}: no whole number between LOW and HIGH")
-        if whole.size <= points:
-            return whole
+        if last - first + 1 <= points:
+            return np.arange(first, last + 1, dtype=np.float64)
         spaced = np.geomspace if axis.log else np.linspace
-        return np.unique(np.rint(spaced(whole[0], whole[-1], points)))
+        return np.unique(np.rint(spaced(first, last, points)))
     if axis.log:
         return np.geomspace(axis.low, axis.high, points)
     return np.linspace(axis.low, axis.high, points)

@@ -282,14 +282,16 @@ class UncertaintyResult:
         return shares
 
     def percentiles(self) -> dict[str, dict[str, float]]:
-        """P10, P50, P90 and the mean of every kept metric (non-finite draws, such as a time
-        never reached, count as +inf in the percentiles and are left out of the mean)."""
+        """P10, P50, P90 (nearest rank) and the mean of every kept metric (non-finite draws,
+        such as a time never reached, count as +inf in the percentiles and are left out of the
+        mean)."""
         summary: dict[str, dict[str, float]] = {}
         for key, values in self.outputs.items():
             if key == "feasible" or key in BUDGET_EXCESS_KEYS:
                 continue
             clean = np.where(np.isnan(values), np.inf, values)
-            p10, p50, p90 = np.percentile(clean, PERCENTILES)
+            # nearest rank: a share of "never" (inf) draws gives inf, not inf − inf = NaN
+            p10, p50, p90 = np.percentile(clean, PERCENTILES, method="nearest")
             finite = values[np.isfinite(values)]
             mean = float(finite.mean()) if finite.size else math.nan
             summary[key] = {"p10": float(p10), "p50": float(p50), "p90": float(p90), "mean": mean}
@@ -343,6 +345,29 @@ def wilson_interval(p: float, n: int, z: float = 1.959964) -> tuple[float, float
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
     return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def ensemble_verdict(
+    orbit_lcoc_usd_per_pflop_day: Sequence[float | None], ground_lcoc_usd_per_pflop_day: float
+) -> dict[str, Any]:
+    """What a simulated ensemble says about the verdict: each replication's orbital cost per
+    PFLOP-day over the ground's, P(orbit beats the ground) over the replications with its 95 %
+    Wilson interval, and the ratio's P10/P50/P90. A replication that delivered nothing (no
+    cost per PFLOP-day) counts as orbit losing."""
+    costs = np.array(
+        [math.inf if v is None or not math.isfinite(v) else v for v in orbit_lcoc_usd_per_pflop_day]
+    )
+    ratio = costs / ground_lcoc_usd_per_pflop_day
+    count = int(ratio.size)
+    p = float(np.mean(ratio < 1.0)) if count else math.nan
+    low, high = wilson_interval(p, count) if count else (math.nan, math.nan)
+    p10, p50, p90 = np.percentile(ratio, PERCENTILES) if count else (math.nan,) * 3
+    return {
+        "replications": count,
+        "p_orbit_wins": p,
+        "p_orbit_wins_95": [low, high],
+        "orbit_to_ground_ratio": {"p10": float(p10), "p50": float(p50), "p90": float(p90)},
+    }
 
 
 def draw_inputs(inputs: Sequence[UncertainInput], samples: int, seed: int) -> dict[str, FloatArray]:

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 import attrs
 
+from skyrack.describe import format_usd
 from skyrack.report import figures
 from skyrack.report.page import table
 from skyrack.report.sections import ReportContext, Section
 
 MAP_POINTS = (121, 101)
-
-
-def _usd(value: float) -> str:
-    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"${value / scale:,.2f}{suffix}"
-    return f"${value:,.2f}"
 
 
 def study_comment(path: Path | None) -> str:
@@ -88,7 +83,7 @@ def costs(context: ReportContext) -> list[Section]:
     metrics = context.metrics
     total = sum(metrics.waterfall_pv_usd.values())
     rows = [
-        [name.replace("_", " "), _usd(value), f"{100 * value / total:.1f}%" if total else ""]
+        [name.replace("_", " "), format_usd(value), f"{100 * value / total:.1f}%" if total else ""]
         for name, value in metrics.largest_costs(len(metrics.waterfall_pv_usd))
         if value > 0
     ]
@@ -179,6 +174,8 @@ def breakeven_axes(context: ReportContext) -> list[str]:
     debate turns on, each spanning the study's own value."""
     from skyrack.parameters import parameter_value
 
+    if context.study.report.breakeven_map is not None:
+        return list(context.study.report.breakeven_map)
     design = context.study.design
     price = parameter_value(design, "launch_vehicle.price_usd_per_kg")
     energy = parameter_value(design, "ground_baseline.energy_price_usd_per_mwh")
@@ -195,19 +192,21 @@ def breakeven_map(context: ReportContext) -> list[Section]:
     from skyrack.explore.sweep import sweep
 
     result = sweep(context.study.design, breakeven_axes(context))
+    x_key, y_key = (axis.key for axis in result.axes)
     curve = result.breakeven_curve()
     if curve:
-        cheapest = min(curve, key=lambda pair: pair[1])
-        parity = (
-            f"Orbit reaches parity only where ground energy costs at least "
-            f"${cheapest[1]:,.0f}/MWh (with launch at ${cheapest[0]:,.3g}/kg)."
+        picks = sorted({curve[0], curve[len(curve) // 2], curve[-1]}, key=lambda p: p[1])
+        x_unit, y_unit = (result.units.get(key, "") for key in (x_key, y_key))
+        points = "; ".join(
+            f"{figures.number(y)} {y_unit} with {figures.number(x)} {x_unit}" for x, y in picks
         )
+        parity = f"Orbit matches the ground along the black line, e.g. at {points}."
     else:
         parity = "Orbit does not reach parity anywhere on this map."
     intro = (
-        "The orbit/ground ratio over the launch price per kg and the price of the ground's "
-        f"energy, every other input at the study's value ({result.ratio.size:,} designs). "
-        f"{parity} `skyrack sweep` draws a map of any two inputs."
+        f"The orbit/ground ratio over {x_key} and {y_key}, every other input at the study's "
+        f"value ({result.ratio.size:,} designs; grey: a physical budget breaks). {parity} "
+        "`skyrack sweep` draws a map of any two inputs."
     )
     return [
         Section(title="Breakeven map", order=60, intro=intro, figures=(figures.sweep_map(result),))
@@ -217,8 +216,12 @@ def breakeven_map(context: ReportContext) -> list[Section]:
 def uncertainty(context: ReportContext) -> list[Section]:
     """The Monte Carlo distribution of the verdict and the percentiles of every metric."""
     result = context.uncertainty
+    simulated = context.document.get("uncertainty", {}).get("simulated")
+    ensemble = _ensemble_sentence(simulated) if simulated else ""
     if result is None or not result.inputs:
-        return []
+        if not ensemble:
+            return []
+        return [Section(title="Uncertainty", order=70, intro=ensemble)]
     rows = figures.percentile_rows(result, {})
     broken = [f"{name} {share:.1%}" for name, share in result.broken_shares().items()]
     inputs = [[item.key, item.distribution.describe(), item.origin] for item in result.inputs]
@@ -234,6 +237,7 @@ def uncertainty(context: ReportContext) -> list[Section]:
             if result.infeasible_share > 0
             else "No draw breaks a physical budget."
         )
+        + (f"\n\n{ensemble}" if ensemble else "")
     )
     tables = table(["metric", "P10", "P50", "P90"], rows, numeric=(1, 2, 3)) + table(
         ["uncertain input", "distribution", "where the range comes from"], inputs
@@ -247,6 +251,18 @@ def uncertainty(context: ReportContext) -> list[Section]:
             html=tables,
         )
     ]
+
+
+def _ensemble_sentence(simulated: dict[str, Any]) -> str:
+    ratio = simulated["orbit_to_ground_ratio"]
+    low, high = simulated["p_orbit_wins_95"]
+    return (
+        f"The fleet simulation's {simulated['replications']} replications (launch failures, "
+        "stand-downs, events, replacements; the catalog values held fixed) put orbit at "
+        f"{ratio['p10']:.3g}–{ratio['p90']:.3g}× the ground (P10–P90, median "
+        f"{ratio['p50']:.3g}×); orbit is cheaper in {simulated['p_orbit_wins']:.0%} of them "
+        f"(95 % interval {low:.0%}–{high:.0%})."
+    )
 
 
 def assumptions(context: ReportContext) -> list[Section]:

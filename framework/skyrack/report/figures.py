@@ -56,7 +56,7 @@ def label(key: str, unit: str = "") -> str:
 def number(value: float) -> str:
     """A number as people read it: 35,000 not 3.5e+04; 0.005; 1.2e+09 only when huge."""
     if value == 0 or 1e-3 <= abs(value) < 1e7:
-        return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
+        return f"{value:.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
     return f"{value:.3g}"
 
 
@@ -337,10 +337,8 @@ def sweep_map(result: SweepResult, facet: int | None = None, title: str | None =
             colorscale=_ratio_colors(),
             colorbar={
                 "title": {"text": "orbit / ground"},
-                "tickvals": [v for v in (-2, -1, -0.5, 0, 0.5, 1, 2) if -span <= v <= span],
-                "ticktext": [
-                    f"{10**v:.3g}×" for v in (-2, -1, -0.5, 0, 0.5, 1, 2) if -span <= v <= span
-                ],
+                "tickvals": [math.log10(v) for v in _log_ticks(10**-span, 10**span)],
+                "ticktext": [f"{v:g}×" for v in _log_ticks(10**-span, 10**span)],
             },
             customdata=ratio.T,
             hovertemplate=f"{x_axis.key} %{{x:,.4g}}<br>{y_axis.key} %{{y:,.4g}}<br>"
@@ -354,6 +352,7 @@ def sweep_map(result: SweepResult, facet: int | None = None, title: str | None =
                 y=y,
                 z=log_ratio,
                 contours={"start": 0, "end": 0, "size": 1, "coloring": "lines"},
+                colorscale=[[0, "black"], [1, "black"]],
                 line={"color": "black", "width": 3},
                 showscale=False,
                 name="parity (orbit = ground)",

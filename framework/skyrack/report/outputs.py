@@ -20,15 +20,24 @@ if TYPE_CHECKING:
 def sweep_sections(result: SweepResult) -> list[Section]:
     """The figures of a sweep: curves, one map, or a map per value of the third axis."""
     if len(result.axes) == 1:
-        return [Section(title="Sweep", figures=(figures.sweep_curves(result),))]
+        intro = (
+            "Orbit and ground cost per PFLOP-day along the swept input, and their ratio (green "
+            "dashes: parity); grey spans break a physical budget."
+        )
+        return [Section(title="Sweep", intro=intro, figures=(figures.sweep_curves(result),))]
+    intro = (
+        "Orbit / ground cost per PFLOP-day: blue where orbit is cheaper, red where the ground "
+        "is, the black line where they match; a grey veil marks designs that break a physical "
+        "budget; the cross marks the study's own design."
+    )
     if len(result.axes) == 2:
-        return [Section(title="Breakeven map", figures=(figures.sweep_map(result),))]
+        return [Section(title="Breakeven map", intro=intro, figures=(figures.sweep_map(result),))]
     third = result.axes[2]
     maps = tuple(
-        figures.sweep_map(result, k, title=f"{third.key} = {value:,.6g}")
+        figures.sweep_map(result, k, title=f"{third.key} = {figures.number(value)}")
         for k, value in enumerate(result.coordinates[2])
     )
-    return [Section(title=f"Maps by {third.key}", figures=maps)]
+    return [Section(title=f"Maps by {third.key}", intro=intro, figures=maps)]
 
 
 def write_sweep(folder: Path, study: Study, result: SweepResult) -> Path:

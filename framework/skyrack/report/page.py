@@ -20,7 +20,7 @@ header { background: #0f1b2d; color: #fff; padding: 28px 40px 22px; }
 header h1 { margin: 0 0 6px; font-size: 26px; font-weight: 650; }
 header p { margin: 0; color: #c7d3e3; max-width: 1100px; }
 nav { position: sticky; top: 0; z-index: 5; background: #fff; border-bottom: 1px solid var(--line);
-      padding: 8px 40px; white-space: nowrap; overflow-x: auto; }
+      padding: 8px 40px; display: flex; flex-wrap: wrap; row-gap: 4px; }
 nav a { color: var(--muted); text-decoration: none; margin-right: 18px; font-size: 14px; }
 nav a:hover { color: var(--ink); }
 main { max-width: 1240px; margin: 0 auto; padding: 20px 40px 60px; }
@@ -38,7 +38,7 @@ section p { margin: 6px 0 10px; max-width: 980px; }
 .figure { margin: 10px 0; min-height: 120px; }
 table { border-collapse: collapse; width: 100%; margin: 12px 0; font-size: 13.5px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
-         vertical-align: top; }
+         vertical-align: top; overflow-wrap: anywhere; }
 th { color: var(--muted); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .source { color: var(--muted); font-size: 12.5px; }

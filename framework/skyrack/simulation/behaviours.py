@@ -72,6 +72,7 @@ class StandardPolicy(PolicyBehaviour):
             self.replacements_due = min(self.replacements_due, restore)
             if self.replacements_due >= min(fleet.satellites_per_launch, restore) > 0:
                 fleet.order_satellites(self.replacements_due)
+                restore -= self.replacements_due  # what replenishing below may still order
                 self.replacements_due = 0
         elif fleet.satellites_arrived < fleet.target_satellites:
             fleet.order_satellites(fleet.last_step_lost_at_launch)

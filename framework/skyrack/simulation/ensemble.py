@@ -27,10 +27,10 @@ import numpy.typing as npt
 from skyrack.design import Design
 from skyrack.errors import SkyrackError
 from skyrack.registry import Registry
-from skyrack.simulation.history import METRICS, FleetHistory
+from skyrack.simulation.history import METRICS, TIMELINE_SERIES, FleetHistory
 from skyrack.simulation.plan import SimulationPlan
 from skyrack.simulation.settings import SimulationSettings
-from skyrack.timeline import FLOWS, STOCKS, FleetTimeline
+from skyrack.timeline import FleetTimeline
 
 FloatArray = npt.NDArray[np.float64]
 QUANTILES = (0.1, 0.5, 0.9)
@@ -49,6 +49,12 @@ def plan_of(
     return SimulationPlan.of(design, settings, registry)
 
 
+def replication_seeds(seed: int, count: int) -> list[np.random.SeedSequence]:
+    """The seeds of replications 0 … ``count`` − 1 of the ensemble seeded ``seed`` (the first
+    ones do not depend on ``count``)."""
+    return np.random.SeedSequence(seed).spawn(count)
+
+
 def run_replication(plan: SimulationPlan, seed: np.random.SeedSequence) -> FleetHistory:
     """One replication of ``plan`` drawing only from ``seed``."""
     from skyrack.simulation.model import FleetModel
@@ -65,7 +71,7 @@ def simulate(
 ) -> FleetHistory:
     """Fly one replication of ``design`` (replication 0 of an ensemble seeded ``seed``)."""
     plan = plan_of(design, settings, registry)
-    return run_replication(plan, np.random.SeedSequence(seed).spawn(1)[0])
+    return run_replication(plan, replication_seeds(seed, 1)[0])
 
 
 def replications(
@@ -91,7 +97,7 @@ def replications(
         raise SkyrackError(f"replications: count must be a whole number ≥ 1, got {count!r}")
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise SkyrackError(f"replications: workers must be a whole number ≥ 1, got {workers!r}")
-    seeds = np.random.SeedSequence(seed).spawn(count)
+    seeds = replication_seeds(seed, count)
     if scheduler is not None:
         yield from _on_dask(plan, seeds, scheduler)
     elif workers == 1 or count == 1:
@@ -246,7 +252,7 @@ def summarize(histories: Iterable[FleetHistory], *, seed: int | None = None) -> 
         raise SkyrackError(f"summarize: replications of different shapes ({error})") from None
     timeline = first.timeline
     spend = {key: series[f"spend_{key}_usd"].mean for key in timeline.spend_usd}
-    means: dict[str, Any] = {name: series[name].mean for name in (*STOCKS, *FLOWS)}
+    means: dict[str, Any] = {name: series[name].mean for name in TIMELINE_SERIES}
     mean_timeline = attrs.evolve(timeline, spend_usd=spend, **means)
     return EnsembleSummary(
         replications=len(runs),

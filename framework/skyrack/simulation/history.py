@@ -16,12 +16,15 @@ from skyrack.timeline import FLOWS, STOCKS, FleetTimeline
 
 FloatArray = npt.NDArray[np.float64]
 
+TIMELINE_SERIES = (*STOCKS, *FLOWS, "satellites_built")
+"""The timeline's series a simulation records: its stocks and flows, and the satellites its
+factory built in each step (ahead of launch: the timeline's optional flow)."""
 EXTRA_STOCKS = ("satellites_in_storage", "satellites_on_order")
 """Stocks a simulation records beyond the timeline's (read at step ends)."""
-EXTRA_FLOWS = ("satellites_built", "factory_capacity")
-"""Flows a simulation records beyond the timeline's: satellites built, and satellites the
-factory could have built, in each step."""
-RECORDED = (*STOCKS, *FLOWS, *EXTRA_STOCKS, *EXTRA_FLOWS)
+EXTRA_FLOWS = ("factory_capacity",)
+"""Flows a simulation records beyond the timeline's: satellites the factory could have built in
+each step."""
+RECORDED = (*TIMELINE_SERIES, *EXTRA_STOCKS, *EXTRA_FLOWS)
 """Every per-step series the model records (spend is priced afterwards)."""
 
 METRICS = (
@@ -108,7 +111,7 @@ class FleetHistory:
             "spend_usd": float(t.total_spend_usd.sum()),
             "pv_spend_usd": t.present_value("spend_usd", rate),
             "lcoc_usd_per_pflop_day": t.levelized_cost_usd_per_pflop_day(rate),
-            "satellites_built": float(self.extra["satellites_built"].sum()),
+            "satellites_built": float(t.series("satellites_built").sum()),
             "launches": totals["launches"],
             "satellites_launched": totals["satellites_launched"],
             "satellites_lost_at_launch": totals["satellites_lost_at_launch"],

@@ -42,11 +42,17 @@ from skyrack.simulation.agents import (
     Operator,
     SatelliteCohort,
 )
-from skyrack.simulation.history import EXTRA_FLOWS, EXTRA_STOCKS, FleetHistory, Recorder
+from skyrack.simulation.history import (
+    EXTRA_FLOWS,
+    EXTRA_STOCKS,
+    TIMELINE_SERIES,
+    FleetHistory,
+    Recorder,
+)
 from skyrack.simulation.ledger import SatelliteLedger, SatelliteModel
 from skyrack.simulation.plan import SimulationPlan
 from skyrack.simulation.views import EventView, PolicyView
-from skyrack.timeline import FLOWS, STOCKS, FleetTimeline
+from skyrack.timeline import FleetTimeline
 
 _STEP_FLOWS = ("launches", "satellites_launched", "satellites_lost_at_launch", "satellites_built")
 
@@ -112,7 +118,10 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
         return self.history()
 
     def step(self) -> None:
-        """Close the step that ends now, then let the operator, factory and providers act."""
+        """Close the step that ends now, then let the operator, factory and providers act
+        (nothing once the horizon is closed: the live view may step past it)."""
+        if self.finished:
+            return
         self._file_arrivals()
         record = self.ledger.close()
         index = self.recorder.steps_recorded
@@ -278,13 +287,14 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
     def _priced(
         self, series: dict[str, np.ndarray], launches: dict[str, np.ndarray]
     ) -> FleetTimeline:
-        """The timeline of these series priced by :func:`skyrack.pricing.price_timeline`, each
-        vehicle's launches at its own price on its own learning curve."""
+        """The timeline of these series priced by :func:`skyrack.pricing.price_timeline`
+        (satellites paid when built), each vehicle's launches at its own price on its own
+        learning curve."""
         timeline = FleetTimeline(
             step_years=self.step_years,
             target_power_w=self.plan.target_satellites * self.plan.satellite_power_w,
             spend_usd={},
-            **{name: series[name] for name in (*STOCKS, *FLOWS)},
+            **{name: series[name] for name in TIMELINE_SERIES},
         )
         if len(self.plan.vehicles) == 1:
             costs = attrs.evolve(self.unit_costs, launch_usd=self.plan.vehicles[0].price_usd)
@@ -299,6 +309,7 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
                 timeline,
                 launches=launches[vehicle.name],
                 satellites_launched=nothing,
+                satellites_built=nothing,
                 satellite_years=nothing,
             )
             costs = attrs.evolve(self.unit_costs, launch_usd=vehicle.price_usd, development_usd=0.0)
