@@ -3,6 +3,7 @@
     uv run python benchmarks/run.py            # full run (a few minutes)
     uv run python benchmarks/run.py --quick    # short run (about a minute)
     uv run python benchmarks/run.py --only simulation   # the fleet simulation's only
+    uv run python benchmarks/run.py --only goal-seek    # goal-seek's only
     uv run python benchmarks/run.py --only optimize     # the design search's only
     uv run python benchmarks/run.py --profile  # cProfile of one evaluate(), then exit
 
@@ -31,6 +32,7 @@ if str(HERE) not in sys.path:  # so that `python -m` and imports from elsewhere 
 
 import bench_evaluator  # noqa: E402
 import bench_explore  # noqa: E402
+import bench_goal_seek  # noqa: E402
 import bench_optimize  # noqa: E402
 import bench_simulation  # noqa: E402
 import bench_spacedc  # noqa: E402
@@ -135,9 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("evaluator", "explore", "simulation", "optimize"),
-        help="run only the evaluator's, the explore (sweep, Sobol), the fleet simulation's or "
-        "the design search's benchmarks",
+        choices=("evaluator", "explore", "simulation", "goal-seek", "optimize"),
+        help="run only the evaluator's, the explore (sweep, Sobol), the fleet simulation's, "
+        "goal-seek's or the design search's benchmarks",
     )
     parser.add_argument(
         "--profile",
@@ -179,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
         print_report(results)
+    if args.only in (None, "goal-seek"):
+        results["goal_seek"] = bench_goal_seek.bench(repeats=1 if args.quick else 3)
+        bench_goal_seek.print_report(results["goal_seek"])
     if args.only in (None, "simulation"):
         results["simulation"] = bench_simulation.bench(rounds=1 if args.quick else 3)
         bench_simulation.print_report(results["simulation"])

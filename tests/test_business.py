@@ -12,11 +12,17 @@ from skyrack import AcceleratorRoadmap, InvalidComponent
 from skyrack.business.case import business_case, case_from_model
 from skyrack.business.frontier import Frontier
 from skyrack.business.market import ComputeMarket
-from skyrack.business.orbit import Vintage, fleet_of_vintages, orbit_cash_flows
+from skyrack.business.orbit import (
+    Vintage,
+    fleet_of_vintages,
+    orbit_cash_flows,
+    reprice_accelerators,
+)
 from skyrack.business.settings import Business
 from skyrack.evaluation import evaluate
 from skyrack.expected_timeline import fleet_timeline, unit_costs
 from skyrack.parameters import design_parameters
+from skyrack.pricing import price_timeline
 from skyrack.timeline import FleetTimeline
 from toy_design import toy_design
 
@@ -161,6 +167,23 @@ def test_campaigns_sum_shifted_copies_of_the_design_fleet() -> None:
     )
     accelerators = costs.satellite_usd["accelerators"] * launched
     assert fleet.spend_usd["accelerators"] == pytest.approx(accelerators)
+
+
+def test_repricing_a_group_charges_its_own_accelerators_whatever_the_fleet_built() -> None:
+    """A fleet that built 10 satellites ahead of launch (a simulated factory) re-prices a
+    group of 2 launched satellites' accelerators at 3× the price: (3 − 1) × 2 × the unit price
+    more, in the period they flew, not the fleet's 10 builds'."""
+    design = toy_design()
+    costs = unit_costs(design)
+    base = fleet_timeline(design, step_years=0.5)
+    built = np.zeros(base.periods)
+    built[0] = 10.0
+    fleet = price_timeline(attrs.evolve(base, satellites_built=built), costs)
+    group = np.zeros(base.periods)
+    group[1] = 2.0
+    repriced = reprice_accelerators(fleet, costs, [(group, 3.0)])
+    extra = repriced.spend_usd["accelerators"] - fleet.spend_usd["accelerators"]
+    assert extra == pytest.approx((3.0 - 1.0) * costs.satellite_usd["accelerators"] * group)
 
 
 # --- obsolescence --------------------------------------------------------------------------

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import attrs
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
 import skyrack
 from skyrack.business.case import business_case
-from skyrack.business.goal_seek import goal_seek, trade_off
+from skyrack.business.goal_seek import TARGETS, Evaluator, goal_seek, trade_off
 from skyrack.cli import cli
 from skyrack.study import Study, StudyInfo
 from toy_design import toy_design
@@ -77,6 +79,29 @@ def test_a_fleet_sized_by_power_is_searched_around_its_evaluated_size() -> None:
     assert answer.high == pytest.approx(1000 * sized)
     with pytest.raises(skyrack.SkyrackError, match="vary sizing.satellites instead"):
         goal_seek(toy_study(), "npv", 0.0, "sizing.target_it_power_w")
+
+
+@pytest.mark.parametrize("name", ["npv", "irr", "payback", "npv_advantage"])
+def test_each_target_reads_what_the_full_business_case_says(name: str) -> None:
+    """The goal-seek shortcut (only what the target reads, one orbital fleet per design) gives
+    each candidate the measure the full business case reports for it."""
+    study = toy_study(compute_price_usd_per_accelerator_hour=60.0)
+    prices = np.array([30.0, 60.0, 120.0])
+    measured, broken = Evaluator(study).metric({PRICE: prices}, TARGETS[name])
+    assert broken == []
+    for price, value in zip(prices, measured, strict=True):
+        business = attrs.evolve(study.business, compute_price_usd_per_accelerator_hour=price)
+        case = business_case(study.design, business)
+        orbit = case.orbit_measures
+        irr, payback = orbit.irr.rate_per_year, orbit.discounted_payback_years
+        expected = {
+            "npv": orbit.npv_usd,
+            "irr": math.nan if irr is None else irr,  # goal-seek's undefined
+            "payback": math.inf if payback is None else payback,  # and never
+            "npv_advantage": orbit.npv_usd - case.ground_measures.npv_usd,
+        }[name]
+        assert value == pytest.approx(expected, rel=1e-9, nan_ok=True)
+    assert np.isfinite(measured).any()
 
 
 def test_unknown_parameters_and_targets_suggest_close_names() -> None:

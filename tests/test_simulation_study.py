@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -92,6 +94,44 @@ def test_run_flies_the_fleet_and_writes_histories_summary_and_metrics(tmp_path: 
     assert {"mean", "standard_error", "p10", "p50", "p90"} <= set(summary[0])
     replications = json.loads((out / "simulation" / "replications.json").read_text())
     assert [r["replication"] for r in replications] == [0, 1, 2]
+
+
+def test_the_report_draws_the_simulated_fleet_from_the_runs_files(tmp_path: Path) -> None:
+    """report.html has a Simulated fleet section after the analytic timeline: its band is the
+    P10–P90 of the replications' operating power (recomputed here from history.csv), and its
+    tables hold metrics.json's spreads and yearly means."""
+    import numpy as np
+
+    from skyrack.report import ReportContext
+    from skyrack.runner import run_study
+    from skyrack.simulation import report, words
+
+    study = skyrack.load_study(write_study(tmp_path))
+    outcome = run_study(study, tmp_path / "out")
+    assert outcome.report_failures == ()
+    page = (outcome.folder / "report.html").read_text(encoding="utf-8")
+    assert page.index('id="fleet-timeline"') < page.index('id="simulated-fleet"')
+    document = json.loads((outcome.folder / "metrics.json").read_text())
+    context = ReportContext(
+        study=study, metrics=outcome.metrics, folder=outcome.folder, document=document
+    )
+    [section] = report.sections(context)
+    upper, lower, median = section.figures[0].data[:3]
+    with (outcome.folder / "simulation" / "history.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    end = rows[-1]["time_years"]
+    last_step = [float(r["operating_power_w"]) for r in rows if r["time_years"] == end]
+    assert len(last_step) == 3
+    p10, p50, p90 = np.quantile(last_step, [0.1, 0.5, 0.9]) / 1e6  # MW
+    assert (lower.y[-1], median.y[-1], upper.y[-1]) == pytest.approx((p10, p50, p90), rel=1e-9)
+    shown = [
+        [html.unescape(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+        for row in re.findall(r"<tr>(.*?)</tr>", section.html)
+    ]
+    simulation = document["simulation"]
+    assert [row for row in shown if row] == words.metric_rows(simulation) + words.yearly_rows(
+        simulation
+    )
 
 
 def test_run_json_carries_the_simulation_section(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -87,12 +88,13 @@ def test_skyrack_viz_serves_the_page_the_app_module_defines(
     import importlib
 
     from skyrack.cli.viz_cmd import APP
+    from skyrack.simulation import VIZ_STUDY_VARIABLE
 
     path = tmp_path / "viz.toml"
     path.write_text(STUDY, encoding="utf-8")
     module_name, page_name = APP.split(":")
     module = importlib.import_module(module_name)
-    monkeypatch.setenv(module.STUDY_VARIABLE, str(path))
+    monkeypatch.setenv(VIZ_STUDY_VARIABLE, str(path))
     assert getattr(importlib.reload(module), page_name) is not None
 
 
@@ -197,16 +199,39 @@ def test_the_live_view_draws_its_charts_offline_and_flies(tmp_path: Path, browse
         page.close()
 
 
-def test_viz_refuses_a_bad_study_in_one_line(tmp_path: Path) -> None:
-    """A study with a mistake fails before any server starts, with the usual one line."""
-    path = tmp_path / "bad.toml"
-    path.write_text(STUDY.replace('policy = "x"', "") + 'policy = "no-such-policy"\n')
-    completed = subprocess.run(
-        [sys.executable, "-m", "skyrack", "viz", str(path), "--port", "0"],
+def _viz(study: Path, port: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "skyrack", "viz", str(study), "--port", str(port)],
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert completed.returncode == 1
-    assert "simulation.policy: no fleet policy named 'no-such-policy'" in completed.stderr
-    assert "Traceback" not in completed.stderr
+
+
+def test_viz_refuses_a_bad_study_a_broken_design_and_a_busy_port_in_one_line(
+    tmp_path: Path,
+) -> None:
+    """An unknown policy, a satellite that breaks its budgets and a port already taken each
+    fail before any server starts, with one line that says what is wrong."""
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text(STUDY + 'policy = "no-such-policy"\n', encoding="utf-8")
+    heavy = tmp_path / "heavy.toml"  # 3,000 H100s on a 25 kW bus
+    heavy.write_text(
+        STUDY.replace("accelerators_per_satellite = 16", "accelerators_per_satellite = 3000"),
+        encoding="utf-8",
+    )
+    good = tmp_path / "good.toml"
+    good.write_text(STUDY, encoding="utf-8")
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        busy_port = taken.getsockname()[1]
+        cases = [
+            (unknown, 0, "simulation.policy: no fleet policy named 'no-such-policy'"),
+            (heavy, 0, "infeasible design: bus payload power: needs 3,825,000 W"),
+            (good, busy_port, f"cannot listen on 127.0.0.1:{busy_port}: Address already in use"),
+        ]
+        for study, port, message in cases:
+            completed = _viz(study, port)
+            assert completed.returncode == 1, completed.stderr
+            assert message in completed.stderr
+            assert "Traceback" not in completed.stderr
+            assert len(completed.stderr.strip().splitlines()) == 1, completed.stderr

@@ -160,7 +160,42 @@ OrbitFleet = Callable[[Sequence[Vintage], int], FleetTimeline]
 scaled by each campaign's throughput: what the business sells and pays for."""
 
 
-def case_from_model(
+def expected_fleet(
+    p: Mapping[str, Real], values: Mapping[str, Real], step_years: float = STEP_YEARS
+) -> OrbitFleet:
+    """Campaigns that each fly a copy of the design's expected timeline
+    (:func:`~skyrack.business.orbit.fleet_of_vintages`): the analytic orbital fleet."""
+    with np.errstate(over="ignore", invalid="ignore"):  # extreme inputs: refused by the caller
+        base = expected_timeline(p, values, step_years=step_years)
+    costs = UnitCosts.from_model(p, values)
+
+    def fleet(campaigns: Sequence[Vintage], periods: int) -> FleetTimeline:
+        return fleet_of_vintages(base, costs, campaigns, periods)
+
+    return fleet
+
+
+@attrs.frozen(kw_only=True)
+class BusinessFlows:
+    """The cash flows a business case is measured from (see :func:`business_flows`)."""
+
+    business: Business
+    market: ComputeMarket
+    rate_per_year: float
+    vintages: tuple[Vintage, ...]
+    orbit: CashFlows
+    ground: CashFlows | None
+    """None when not asked for."""
+    ground_accelerators: float
+    other_refresh: CashFlows | None
+    """The orbit with the other ``orbit_refresh`` choice; None when not asked for."""
+
+    def npv_usd(self, flows: CashFlows) -> float:
+        """NPV of ``flows`` at the case's rate [USD]."""
+        return net_present_value(flows.net_usd, flows.midpoint_years, self.rate_per_year)
+
+
+def business_flows(
     p: Mapping[str, Real],
     values: Mapping[str, Real],
     business: Business,
@@ -168,27 +203,21 @@ def case_from_model(
     *,
     step_years: float = STEP_YEARS,
     orbit_fleet: OrbitFleet | None = None,
-) -> BusinessCase:
-    """The business case of one design from its parameter table ``p`` and the analytic
-    evaluator's ``values`` for it (floats): the path the batch goal-seek shares.
-
-    ``orbit_fleet`` flies the orbital campaigns; by default each is a copy of the design's
-    expected timeline (:func:`~skyrack.business.orbit.fleet_of_vintages`), a simulated study
-    passes its history's (:mod:`skyrack.business.simulated`)."""
+    ground: bool = True,
+    other_refresh: bool = True,
+) -> BusinessFlows:
+    """The orbital cash flows of one design from its parameter table ``p`` and the analytic
+    evaluator's ``values`` for it (floats), and unless declined the ground's and the orbit's
+    with the other refresh choice. ``orbit_fleet`` flies the campaigns (default:
+    :func:`expected_fleet`; a simulated study passes its history's,
+    :mod:`skyrack.business.simulated`)."""
     frontier = Frontier(roadmap)
     market = ComputeMarket.from_business(business, roadmap)
     start_year = float(p["economics.start_year"])
     release_year = float(p["compute_payload.release_year"])
     mission_years = float(p["sizing.mission_years"])
-    rate = float(p["economics.discount_rate_per_year"])
     periods = math.ceil(business.horizon_years / step_years - 1e-9)
-    if orbit_fleet is None:
-        with np.errstate(over="ignore", invalid="ignore"):  # extreme inputs: refused below
-            base = expected_timeline(p, values, step_years=step_years)
-        costs = UnitCosts.from_model(p, values)
-
-        def orbit_fleet(campaigns: Sequence[Vintage], count: int) -> FleetTimeline:
-            return fleet_of_vintages(base, costs, campaigns, count)
+    fly = orbit_fleet or expected_fleet(p, values, step_years)
 
     def orbit_flows(refresh: bool) -> tuple[tuple[Vintage, ...], CashFlows]:
         chosen = attrs.evolve(business, orbit_refresh=refresh)
@@ -201,7 +230,7 @@ def case_from_model(
             step_years=step_years,
         )
         with np.errstate(over="ignore", invalid="ignore"):
-            fleet = orbit_fleet(campaigns, periods)
+            fleet = fly(campaigns, periods)
         flows = orbit_cash_flows(
             fleet,
             market,
@@ -213,47 +242,77 @@ def case_from_model(
         return campaigns, flows
 
     vintages, orbit = orbit_flows(business.orbit_refresh)
-    _, other = orbit_flows(not business.orbit_refresh)
-    if business.ground_sizing == "same_capital":
-        per_accelerator = first_build_usd_per_accelerator(
-            p, frontier, business, start_year=start_year, release_year=release_year
-        )
-        accelerators = first_campaign_capital_usd(orbit, vintages) / per_accelerator
-    else:
-        accelerators = float(values["fleet_accelerators"])
-    with np.errstate(invalid="ignore", over="ignore"):  # extreme inputs: refused below
-        ground = ground_cash_flows(
-            p,
-            accelerators=accelerators,
-            market=market,
-            frontier=frontier,
-            business=business,
-            start_year=start_year,
-            release_year=release_year,
-            periods=periods,
-            step_years=step_years,
-        )
-    for label, flows in (("orbital", orbit), ("ground", ground)):
+    checked = [("orbital", orbit)]
+    accelerators = math.nan
+    ground_flows = None
+    if ground:
+        if business.ground_sizing == "same_capital":
+            per_accelerator = first_build_usd_per_accelerator(
+                p, frontier, business, start_year=start_year, release_year=release_year
+            )
+            accelerators = first_campaign_capital_usd(orbit, vintages) / per_accelerator
+        else:
+            accelerators = float(values["fleet_accelerators"])
+        with np.errstate(invalid="ignore", over="ignore"):  # extreme inputs: refused below
+            ground_flows = ground_cash_flows(
+                p,
+                accelerators=accelerators,
+                market=market,
+                frontier=frontier,
+                business=business,
+                start_year=start_year,
+                release_year=release_year,
+                periods=periods,
+                step_years=step_years,
+            )
+        checked.append(("ground", ground_flows))
+    for label, flows in checked:
         if not np.all(np.isfinite(flows.net_usd)):
             raise SkyrackError(
                 f"the {label} business's cash flows came out as inf or NaN; an input is too "
                 "extreme for the business case (check very large or small values)"
             )
-    return BusinessCase(
+    return BusinessFlows(
         business=business,
         market=market,
-        rate_per_year=rate,
+        rate_per_year=float(p["economics.discount_rate_per_year"]),
         vintages=vintages,
         orbit=orbit,
-        ground=ground,
+        ground=ground_flows,
         ground_accelerators=accelerators,
-        orbit_measures=measure(orbit, rate),
-        ground_measures=measure(ground, rate),
-        refresh_value_usd=(1.0 if business.orbit_refresh else -1.0)
-        * (
-            net_present_value(orbit.net_usd, orbit.midpoint_years, rate)
-            - net_present_value(other.net_usd, other.midpoint_years, rate)
-        ),
+        other_refresh=orbit_flows(not business.orbit_refresh)[1] if other_refresh else None,
+    )
+
+
+def case_from_model(
+    p: Mapping[str, Real],
+    values: Mapping[str, Real],
+    business: Business,
+    roadmap: AcceleratorRoadmap,
+    *,
+    step_years: float = STEP_YEARS,
+    orbit_fleet: OrbitFleet | None = None,
+) -> BusinessCase:
+    """The business case of one design from its parameter table ``p`` and the analytic
+    evaluator's ``values`` for it (floats): both businesses' flows
+    (:func:`business_flows`), measured."""
+    flows = business_flows(
+        p, values, business, roadmap, step_years=step_years, orbit_fleet=orbit_fleet
+    )
+    assert flows.ground is not None and flows.other_refresh is not None
+    rate = flows.rate_per_year
+    gain = flows.npv_usd(flows.orbit) - flows.npv_usd(flows.other_refresh)
+    return BusinessCase(
+        business=business,
+        market=flows.market,
+        rate_per_year=rate,
+        vintages=flows.vintages,
+        orbit=flows.orbit,
+        ground=flows.ground,
+        ground_accelerators=flows.ground_accelerators,
+        orbit_measures=measure(flows.orbit, rate),
+        ground_measures=measure(flows.ground, rate),
+        refresh_value_usd=gain if business.orbit_refresh else -gain,
     )
 
 

@@ -24,37 +24,44 @@ from typing import Any
 import attrs
 import numpy as np
 
-from skyrack.business.case import BusinessCase, case_from_model
+from skyrack.business.case import BusinessFlows, OrbitFleet, business_flows, expected_fleet
 from skyrack.business.frontier import FloatArray
+from skyrack.business.measures import discounted_payback_years, internal_rate_of_return
+from skyrack.business.orbit import Vintage
 from skyrack.business.settings import Business
 from skyrack.business.words import usd
 from skyrack.components import AcceleratorRoadmap
 from skyrack.errors import InvalidComponent, SkyrackError, closest_names
 from skyrack.study import Study
+from skyrack.timeline import FleetTimeline
 
 GRID_POINTS = 41
 """Candidates evaluated in one batch to bracket the crossing."""
 SPAN_FACTOR = 1_000.0
 """An open range is searched from value / 1000 to value × 1000 (or from 0 to value × 1000)."""
 TRADE_OFF_POINTS = 9
+FLEET_CACHE = 4_096
+"""Designs whose orbital fleets a goal-seek keeps (a trade-off's grid and refinements)."""
 
 
-def _npv(case: BusinessCase) -> float:
-    return case.orbit_measures.npv_usd
+def _npv(flows: BusinessFlows) -> float:
+    return flows.npv_usd(flows.orbit)
 
 
-def _irr(case: BusinessCase) -> float:
-    rate = case.orbit_measures.irr.rate_per_year
+def _irr(flows: BusinessFlows) -> float:
+    rate = internal_rate_of_return(flows.orbit.net_usd, flows.orbit.midpoint_years).rate_per_year
     return math.nan if rate is None else rate
 
 
-def _payback(case: BusinessCase) -> float:
-    years = case.orbit_measures.discounted_payback_years
+def _payback(flows: BusinessFlows) -> float:
+    orbit = flows.orbit
+    years = discounted_payback_years(orbit.net_usd, orbit.step_years, flows.rate_per_year)
     return math.inf if years is None else years
 
 
-def _advantage(case: BusinessCase) -> float:
-    return case.orbit_measures.npv_usd - case.ground_measures.npv_usd
+def _advantage(flows: BusinessFlows) -> float:
+    assert flows.ground is not None  # the target asks for it
+    return flows.npv_usd(flows.orbit) - flows.npv_usd(flows.ground)
 
 
 @attrs.frozen
@@ -64,8 +71,10 @@ class Target:
     name: str
     unit: str
     doc: str
-    read: Callable[[BusinessCase], float]
+    read: Callable[[BusinessFlows], float]
     higher_is_better: bool = True
+    ground: bool = False
+    """Whether it needs the ground business's flows."""
 
 
 TARGETS: dict[str, Target] = {
@@ -85,6 +94,7 @@ TARGETS: dict[str, Target] = {
             "USD",
             "orbital NPV minus the NPV of the same capital on the ground",
             _advantage,
+            ground=True,
         ),
     )
 }
@@ -120,6 +130,39 @@ class Domain:
         return grid
 
 
+@attrs.frozen
+class Candidate:
+    """One variant of a study: its parameter table, the evaluator's values and its business."""
+
+    p: dict[str, float]
+    values: dict[str, float]
+    business: Business
+    broken: str
+    """The budgets it breaks ('' when feasible)."""
+
+
+def _rows(table: Mapping[str, Any], count: int) -> list[dict[str, float]]:
+    """A table of arrays (or scalars) as ``count`` rows of floats."""
+    keys = list(table)
+    columns = np.stack(
+        [np.broadcast_to(np.asarray(table[k], dtype=np.float64), (count,)) for k in keys], axis=1
+    )
+    return [dict(zip(keys, row, strict=True)) for row in columns.tolist()]
+
+
+def _memoized(fleet: OrbitFleet) -> OrbitFleet:
+    """``fleet`` computed once per set of campaigns and periods."""
+    known: dict[tuple[tuple[Vintage, ...], int], FleetTimeline] = {}
+
+    def cached(campaigns: Sequence[Vintage], periods: int) -> FleetTimeline:
+        key = (tuple(campaigns), periods)
+        if key not in known:
+            known[key] = fleet(campaigns, periods)
+        return known[key]
+
+    return cached
+
+
 class Evaluator:
     """Business cases of a study's variants: design parameters through the batch evaluator,
     ``business.`` parameters by changing the ``[business]`` section."""
@@ -131,6 +174,7 @@ class Evaluator:
         self.study = study
         self.roadmap = roadmap or registry().accelerator_roadmap(study.business.roadmap)
         self.base = design_parameters(study.design)
+        self._fleets: dict[bytes, OrbitFleet] = {}
 
     def parameter_field(self, key: str) -> tuple[Any, float]:
         """The attrs field behind ``key`` and its value in the study."""
@@ -203,11 +247,9 @@ class Evaluator:
             log=low > 0 and high / low > 100,
         )
 
-    def metric(
-        self, values: Mapping[str, FloatArray], read: Callable[[BusinessCase], float]
-    ) -> tuple[FloatArray, list[str]]:
-        """``read`` of the business case of each variant in ``values`` (parameter → array, one
-        length); NaN and the broken budgets where a variant is infeasible."""
+    def candidates(self, values: Mapping[str, FloatArray]) -> list[Candidate]:
+        """The variants of the study in ``values`` (parameter → array, one length) through the
+        batch evaluator, each with its business section and the budgets it breaks."""
         from skyrack.analytic import compute
         from skyrack.parameters import with_variations
 
@@ -222,13 +264,15 @@ class Evaluator:
             if isinstance(error, SkyrackError):
                 raise
             raise SkyrackError(f"cannot evaluate these designs: {error}") from None
-        result = np.full(count, math.nan)
-        broken: list[str] = []
-        for i in range(count):
-            p_i = {k: float(np.broadcast_to(v, (count,))[i]) for k, v in p_table.items()}
-            v_i = {k: float(np.broadcast_to(v, (count,))[i]) for k, v in p_all.items()}
+        p_rows, value_rows = _rows(p_table, count), _rows(p_all, count)
+        found = []
+        for i, (p_i, v_i) in enumerate(zip(p_rows, value_rows, strict=True)):
+            changes: dict[str, Any] = {
+                k.removeprefix("business."): float(v[i]) for k, v in business_keys.items()
+            }
+            broken = ""
             if v_i["feasible"] < 1.0:
-                broken.append(
+                broken = (
                     ", ".join(
                         k.removeprefix("budget_").removesuffix("_excess").replace("_", " ")
                         for k, excess in v_i.items()
@@ -236,23 +280,53 @@ class Evaluator:
                     )
                     or "infeasible"
                 )
-                continue
-            changes: dict[str, Any] = {
-                k.removeprefix("business."): float(v[i]) for k, v in business_keys.items()
-            }
             business = attrs.evolve(self.study.business, **changes)
+            found.append(Candidate(p=p_i, values=v_i, business=business, broken=broken))
+        return found
+
+    def metric(
+        self, values: Mapping[str, FloatArray], goal: Target
+    ) -> tuple[FloatArray, list[str]]:
+        """``goal`` read from the flows of each variant in ``values`` (parameter → array, one
+        length); NaN and the broken budgets where a variant is infeasible. Only what the target
+        reads is computed, and variants of one design share its orbital fleet."""
+        candidates = self.candidates(values)
+        result = np.full(len(candidates), math.nan)
+        broken: list[str] = []
+        for i, candidate in enumerate(candidates):
+            if candidate.broken:
+                broken.append(candidate.broken)
+                continue
             try:
-                case = case_from_model(p_i, v_i, business, self.roadmap)
+                flows = business_flows(
+                    candidate.p,
+                    candidate.values,
+                    candidate.business,
+                    self.roadmap,
+                    orbit_fleet=self._fleet(candidate),
+                    ground=goal.ground,
+                    other_refresh=False,
+                )
             except SkyrackError as error:
                 broken.append(str(error))
                 continue
-            result[i] = read(case)
+            result[i] = goal.read(flows)
         return result, broken
 
-    def one(self, fixed: Mapping[str, float], key: str, x: float, read: Any) -> float:
+    def _fleet(self, candidate: Candidate) -> OrbitFleet:
+        """The candidate's design's orbital fleet, computed once per design and campaigns."""
+        key = np.fromiter(candidate.p.values(), np.float64).tobytes()  # NaN equals NaN here
+        if key not in self._fleets:
+            if len(self._fleets) >= FLEET_CACHE:
+                self._fleets.clear()
+            self._fleets[key] = _memoized(expected_fleet(candidate.p, candidate.values))
+        return self._fleets[key]
+
+    def one(self, fixed: Mapping[str, float], key: str, x: float, goal: Target) -> float:
+        """``goal`` of the study with ``fixed`` and ``key`` = ``x``."""
         values = {k: np.array([v]) for k, v in fixed.items()}
         values[key] = np.array([x])
-        return float(self.metric(values, read)[0][0])
+        return float(self.metric(values, goal)[0][0])
 
 
 @attrs.frozen(kw_only=True)
@@ -333,7 +407,7 @@ def _solve(
     grid = domain.grid(points)
     values = {k: np.full(grid.shape, v) for k, v in fixed.items()}
     values[key] = grid
-    measured, broken = evaluator.metric(values, goal.read)
+    measured, broken = evaluator.metric(values, goal)
     gap = measured - value
     finite = np.isfinite(measured)
     sign = np.where(np.isnan(gap), 0.0, np.sign(np.where(np.isinf(gap), np.sign(gap), gap)))
@@ -347,7 +421,7 @@ def _solve(
         a, b = float(grid[i]), float(grid[i + 1])
 
         def f(x: float) -> float:
-            return evaluator.one(fixed, key, x, goal.read) - value
+            return evaluator.one(fixed, key, x, goal) - value
 
         fa = float(gap[i])
         if domain.integer:

@@ -8,9 +8,9 @@ Equations and their edge cases: docs/economics.md, "Measures".
 * IRR: the rate r > −1 at which the NPV is zero, **undefined** (``Irr.rate_per_year`` None,
   with the reason) when the flows never change sign, or when no rate or several rates in the
   searched range make the NPV zero. With one sign change the root is unique (Laguerre's
-  extension of Descartes' rule of signs to real exponents); otherwise the NPV's sign changes
-  are counted on a fine grid of rates and only a single crossing is accepted. The root is
-  refined by Brent's method (scipy.optimize.brentq).
+  extension of Descartes' rule of signs to real exponents), so Brent's method brackets it over
+  the whole range; otherwise the NPV's sign changes are counted on a fine grid of rates, only a
+  single crossing is accepted, and Brent's method refines it (scipy.optimize.brentq).
 * Discounted payback: the time after which the cumulative discounted cash flow stays ≥ 0,
   linear within the period where it last turns non-negative; None ("never") when it ends
   negative. A later campaign that dips it below zero again postpones the payback.
@@ -73,12 +73,19 @@ def internal_rate_of_return(amounts_usd: npt.ArrayLike, years: npt.ArrayLike) ->
         return float(np.sum(amounts * np.exp(-delta * (t - anchor))))
 
     low, high = (math.log1p(r) for r in IRR_RATE_RANGE)
+    span = f"{100 * IRR_RATE_RANGE[0]:g} % to {100 * IRR_RATE_RANGE[1]:,.0f} %/yr"
+    if _sign_changes(amounts) == 1:  # one root at most: bracket the whole range
+        with np.errstate(over="ignore", invalid="ignore"):
+            ends = [npv(low), npv(high)]
+        if all(math.isfinite(end) for end in ends):
+            if ends[0] * ends[1] > 0:
+                return Irr(None, f"no rate from {span} makes the NPV zero")
+            return Irr(math.expm1(brentq(npv, low, high, xtol=1e-14)))
     grid = np.linspace(low, high, IRR_GRID_POINTS)
     with np.errstate(over="ignore", invalid="ignore"):
         values = np.exp(-np.outer(grid, t - anchor)) @ amounts
     signs = np.sign(values)
     roots = [i for i in range(len(grid) - 1) if signs[i] == 0.0 or signs[i] * signs[i + 1] < 0]
-    span = f"{100 * IRR_RATE_RANGE[0]:g} % to {100 * IRR_RATE_RANGE[1]:,.0f} %/yr"
     if not roots:
         return Irr(None, f"no rate from {span} makes the NPV zero")
     found = []

@@ -159,6 +159,7 @@ def reprice_accelerators(
             fleet,
             launches=np.zeros(fleet.periods),
             satellites_launched=launched,
+            satellites_built=None,  # the group's own satellites, not the fleet's builds
             satellite_years=np.zeros(fleet.periods),
         )
         for key, value in price_timeline(group, delta).spend_usd.items():

@@ -21,9 +21,10 @@ It is registered in one of two ways, with the same signature:
 * from a plugin: implement the hook ``report_sections(context)`` (``docs/plugins.md``).
 
 ``order`` places the section (the built-in ones: question 0, costs 10, fleet timeline 20,
-budgets 30, business case 40, sensitivity 50, breakeven map 60, uncertainty 70, assumptions
-100); sections with equal order keep their providers' order. A provider that raises is reported
-in the page (the rest of the report is still written) and named in ``skyrack run``'s output.
+simulated fleet 25, budgets 30, business case 40, sensitivity 50, breakeven map 60, uncertainty
+70, assumptions 100); sections with equal order keep their providers' order. A provider that
+raises is reported in the page (the rest of the report is still written) and named in ``skyrack
+run``'s output.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ PROVIDERS: tuple[str, ...] = (
     "skyrack.report.builtin:question",
     "skyrack.report.builtin:costs",
     "skyrack.report.builtin:fleet_timeline",
+    "skyrack.simulation.report:sections",
     "skyrack.report.builtin:budgets",
     "skyrack.business.report:sections",
     "skyrack.report.builtin:sensitivity",

@@ -30,11 +30,8 @@ from skyrack.simulation import VIZ_STUDY_VARIABLE
 from skyrack.simulation.ensemble import replication_seeds
 from skyrack.simulation.model import FleetModel
 from skyrack.simulation.plan import SimulationPlan
-from skyrack.simulation.settings import SimulationSettings
 
 matplotlib.use("Agg")
-
-STUDY_VARIABLE = VIZ_STUDY_VARIABLE
 
 
 class LiveFleet(FleetModel):
@@ -159,9 +156,8 @@ def page_for(study_path: str) -> Any:
     from skyrack.study import load_study
 
     study = load_study(study_path)
-    settings = study.simulation or SimulationSettings(seed=study.info.seed)
-    plan = SimulationPlan.of(study.design, settings)
-    seed = settings.seed or 0
+    plan = SimulationPlan.of_study(study)
+    seed = plan.settings.seed or 0
     return SolaraViz(
         LiveFleet(plan, seed),
         components=[Status, Satellites, Power, Compute, Cohorts],
@@ -175,5 +171,5 @@ def page_for(study_path: str) -> Any:
     )
 
 
-page = page_for(os.environ[STUDY_VARIABLE]) if STUDY_VARIABLE in os.environ else None
+page = page_for(os.environ[VIZ_STUDY_VARIABLE]) if VIZ_STUDY_VARIABLE in os.environ else None
 """The page Solara serves (``skyrack viz`` sets the study)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -17,6 +18,9 @@ from skyrack.registry import Registry
 from skyrack.simulation.ledger import SatelliteModel
 from skyrack.simulation.settings import SimulationSettings, resolve
 from skyrack.sizing import DRAG_COEFFICIENT
+
+if TYPE_CHECKING:
+    from skyrack.study import Study
 
 
 @attrs.frozen(kw_only=True)
@@ -46,6 +50,12 @@ class SimulationPlan:
         settings = settings or SimulationSettings()
         policy, events, vehicles = resolve(settings, design, registry or loaded_registry())
         return cls.build(design, settings, policy, events, vehicles)
+
+    @classmethod
+    def of_study(cls, study: Study) -> SimulationPlan:
+        """The plan of a study: its [simulation] settings, or the defaults with its seed."""
+        settings = study.simulation or SimulationSettings(seed=study.info.seed)
+        return cls.of(study.design, settings)
 
     @classmethod
     def build(
