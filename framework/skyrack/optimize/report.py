@@ -18,8 +18,8 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 
 from skyrack.describe import to_json
-from skyrack.optimize.evaluate import evaluate_assignments
-from skyrack.optimize.run import NOTE_KEY, OUTPUTS_KEY, SURPLUS, Target
+from skyrack.optimize.evaluate import HEADLINE_OUTPUTS, evaluate_assignments
+from skyrack.optimize.run import NOTE_KEY, SURPLUS, Target
 from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
 from skyrack.parameters import parameter_kind
 from skyrack.study import Study
@@ -67,9 +67,9 @@ def trial_counts(study: optuna.Study) -> dict[str, int]:
 def outputs_of(study: Study, trial: FrozenTrial) -> dict[str, float]:
     """A trial's headline outputs, as its evaluation stored them (a trial from an older search
     without them: its design evaluated again by the analytic evaluator)."""
-    stored = trial.user_attrs.get(OUTPUTS_KEY)
-    if isinstance(stored, dict):
-        return {str(key): float(value) for key, value in stored.items()}
+    stored = {key: trial.user_attrs[key] for key in HEADLINE_OUTPUTS if key in trial.user_attrs}
+    if stored:
+        return stored
     assert study.optimize is not None
     return dict(evaluate_assignments(study.optimize, study.design, [dict(trial.params)])[0].outputs)
 

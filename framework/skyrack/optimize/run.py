@@ -51,9 +51,8 @@ from skyrack.study import Study
 
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
 NOTE_KEY = "skyrack_note"
-OUTPUTS_KEY = "skyrack_outputs"
-"""The user attribute holding a trial's headline outputs (satellites, launches, capex, ...)."""
 SURPLUS = "surplus: the study already had n_trials when this trial was asked; not evaluated"
+INTERRUPTED = "interrupted (Ctrl-C) while it was evaluated"
 POLL_S = 0.2
 
 
@@ -326,11 +325,20 @@ def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> None:
         return
     for key, value in evaluation.constraints.items():
         trial.set_constraint(key, value)
-    trial.set_user_attr(OUTPUTS_KEY, dict(evaluation.outputs))
+    for key, value in evaluation.outputs.items():  # user attributes: the dashboard lists them
+        trial.set_user_attr(key, value)
     if evaluation.pruned:
         study.tell(trial, state=TrialState.PRUNED)
     else:
         study.tell(trial, list(evaluation.values))
+
+
+def _interrupted(study: optuna.Study, trials: Sequence[Trial]) -> None:
+    """Fail the trials a Ctrl-C stopped (a rerun asks new ones, instead of waiting for their
+    heartbeats to go stale)."""
+    for trial in trials:
+        trial.set_user_attr(NOTE_KEY, INTERRUPTED)
+        study.tell(trial, state=TrialState.FAIL)
 
 
 def make_pruner(study: Study) -> optuna.pruners.BasePruner:
@@ -411,7 +419,11 @@ def run_worker(
                 claimed = _claim(optuna_study, asked, target.n_trials)
                 beats.watch([t._trial_id for t in claimed])
                 assignments = [suggest(trial, section) for trial in claimed]
-            results = evaluate_trials(study, claimed, assignments)
+            try:
+                results = evaluate_trials(study, claimed, assignments)
+            except KeyboardInterrupt:
+                _interrupted(optuna_study, claimed)
+                raise
             beats.watch([])
             with gathered(storage):  # each trial's constraints written with its values
                 for trial, evaluation in zip(claimed, results, strict=True):

@@ -27,6 +27,7 @@ A URL's password never appears in a message: :func:`redact` replaces it with ``*
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import time
 import urllib.parse
@@ -226,6 +227,23 @@ def _retry(heartbeats: Heartbeats) -> RetryCallback:
         return RetryCallback(max_retry=heartbeats.max_retries)
 
 
+def _check_journal(path: Path) -> None:
+    """Refuse a file that is not an Optuna journal, before anything is written to it."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as stream:
+        first = stream.readline(1 << 20)
+    try:
+        entry = json.loads(first)
+    except ValueError:
+        entry = None
+    if not isinstance(entry, dict) or "op_code" not in entry:
+        raise SkyrackError(
+            f"{path} is not an Optuna journal (its first line is not a journal entry); give "
+            "the path of a new or existing journal, or a database URL"
+        )
+
+
 def open_storage(storage: str, heartbeats: Heartbeats) -> BaseStorage:
     """Open (creating if needed) the storage at a path or URL, with heartbeats on.
 
@@ -234,6 +252,7 @@ def open_storage(storage: str, heartbeats: Heartbeats) -> BaseStorage:
     try:
         if not is_url(storage):
             path = Path(storage)
+            _check_journal(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             backend = GatheringBackend(JournalFileBackend(str(path)))
             return HeartbeatJournalStorage(backend, heartbeats, _retry(heartbeats))
