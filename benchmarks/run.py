@@ -1,9 +1,10 @@
 """Run every skyrack benchmark, print a table of figures and ratios, write results.json.
 
-    uv run python benchmarks/run.py            # full run (about a minute)
-    uv run python benchmarks/run.py --quick    # short run (about 20 s)
+    uv run python benchmarks/run.py            # full run (a few minutes)
+    uv run python benchmarks/run.py --quick    # short run (about a minute)
     uv run python benchmarks/run.py --only simulation   # the fleet simulation's only
     uv run python benchmarks/run.py --only goal-seek    # goal-seek's only
+    uv run python benchmarks/run.py --only optimize     # the design search's only
     uv run python benchmarks/run.py --profile  # cProfile of one evaluate(), then exit
 
 Performance is reported as figures and ratios measured in this one run, never asserted:
@@ -32,6 +33,7 @@ if str(HERE) not in sys.path:  # so that `python -m` and imports from elsewhere 
 import bench_evaluator  # noqa: E402
 import bench_explore  # noqa: E402
 import bench_goal_seek  # noqa: E402
+import bench_optimize  # noqa: E402
 import bench_simulation  # noqa: E402
 import bench_spacedc  # noqa: E402
 
@@ -135,9 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("evaluator", "explore", "simulation", "goal-seek"),
-        help="run only the evaluator's, the explore (sweep, Sobol), the fleet simulation's or "
-        "goal-seek's benchmarks",
+        choices=("evaluator", "explore", "simulation", "goal-seek", "optimize"),
+        help="run only the evaluator's, the explore (sweep, Sobol), the fleet simulation's, "
+        "goal-seek's or the design search's benchmarks",
     )
     parser.add_argument(
         "--profile",
@@ -185,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "simulation"):
         results["simulation"] = bench_simulation.bench(rounds=1 if args.quick else 3)
         bench_simulation.print_report(results["simulation"])
+    if args.only in (None, "optimize"):
+        results["optimize"] = bench_optimize.bench(quick=args.quick)
+        bench_optimize.print_report(results["optimize"])
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"\nwrote {args.output}")
     return 0

@@ -40,19 +40,30 @@ def brute_force(study: skyrack.Study) -> tuple[float, dict[str, object]]:
     return best
 
 
+@pytest.mark.slow
 def test_tpe_reaches_the_brute_force_optimum_within_one_percent(tmp_path: Path) -> None:
-    """On a 2,880-design space, 200 seeded TPE trials find a design within 1 % of the optimum.
+    """On a 2,880-design space, 200 TPE trials find a design within 1 % of the optimum for at
+    least 14 of seeds 0-19.
 
-    The space is deceptive (Falcon Heavy's designs are feasible more often than Falcon 9's,
-    whose best is 12 % cheaper): measured over seeds 0-19, TPE reaches the optimum for 12.
+    The space is deceptive: its optimum is one packing of satellites into a Falcon 9 (four per
+    launch at 64 H100s, 400 K and 6 mm), 9 % below the next design, while Falcon Heavy's
+    designs are feasible more often and look better on average. skyrack's default TPE reaches
+    it for 17 of seeds 0-19 (68 of 0-79); Optuna's own multivariate TPE, through the same
+    search, for 10 of 0-19 (21 of 0-39). At a success rate of 0.85 the count over 20 seeds has
+    mean 17 and standard deviation 1.6: the threshold sits about two below, so that a change
+    to the model that moves every trajectory does not fail the test by chance, while Optuna's
+    TPE fails it.
     """
-    study = skyrack.load_study(write_study(tmp_path, "n_trials = 200\nseed = 2\n"))
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 200\n"))
     optimum, where = brute_force(study)
     assert np.isfinite(optimum), "the test space must hold feasible designs"
-    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
-    found = outcome.study.best_value
-    assert found <= optimum * 1.01, (found, optimum, where, outcome.study.best_params)
-    assert found >= optimum * (1 - 1e-9), "the search cannot beat the enumeration"
+    found = {}
+    for seed in range(20):
+        outcome = optimize(study, storage=str(tmp_path / f"{seed}.journal"), seed=seed)
+        found[seed] = outcome.study.best_value
+        assert found[seed] >= optimum * (1 - 1e-9), "the search cannot beat the enumeration"
+    reached = [seed for seed, value in found.items() if value <= optimum * 1.01]
+    assert len(reached) >= 14, (found, optimum, where)
 
 
 def test_infeasible_designs_never_are_the_best(tmp_path: Path) -> None:
@@ -110,6 +121,8 @@ def test_two_objectives_give_a_pareto_front(tmp_path: Path) -> None:
     outcome = optimize(study, storage=str(tmp_path / "s.journal"))
     front = best_trials(outcome.study)
     assert len(front) >= 3
+    designs = [tuple(sorted(t.params.items())) for t in front]
+    assert len(set(designs)) == len(designs), "a design NSGA-II cloned stands once on the front"
     values = np.array([t.values for t in front])
     for i, a in enumerate(values):
         dominated = [(b <= a).all() and (b < a).any() for j, b in enumerate(values) if j != i]
@@ -199,3 +212,76 @@ def test_cli_prints_the_best_design_and_writes_json(
     text = CliRunner().invoke(cli, ["optimize", str(path)], env={"COLUMNS": "200"})
     assert text.exit_code == 0, text.output
     assert "Best design" in text.output and "25 complete" in text.output
+
+
+def test_a_design_that_never_reaches_the_power_is_infeasible(tmp_path: Path) -> None:
+    """years_to_power: a fleet whose peak stays below power_w takes forever and breaks the
+    objective's own constraint by its shortfall (1 - peak / power_w); a larger fleet does not."""
+    from skyrack.optimize.evaluate import evaluate_assignments
+
+    text = 'objectives = ["lcoc", { name = "years_to_power", power_w = 1.5e6 }]\n'
+    space = '[optimize.space]\n"sizing.satellites" = { low = 10, high = 400 }\n'
+    study = skyrack.load_study(write_study(tmp_path, text, space=space))
+    assert study.optimize is not None
+    small, large = evaluate_assignments(
+        study.optimize, study.design, [{"sizing.satellites": 20}, {"sizing.satellites": 400}]
+    )
+    peak = skyrack.fleet_timeline(
+        attrs.evolve(study.design, sizing=attrs.evolve(study.design.sizing, satellites=20))
+    ).peak_operating_power_w
+    assert peak < 1.5e6
+    key = "years_to_power(power_w=1.5e+06) reached"
+    assert small.values[1] == np.inf and not small.feasible
+    assert small.constraints[key] == pytest.approx(1 - peak / 1.5e6, rel=1e-9)
+    assert np.isfinite(large.values[1]) and large.constraints[key] <= 0
+
+
+def test_the_search_starts_from_the_study_design(tmp_path: Path) -> None:
+    """The first trial is the study's own design wherever the space holds its values (here not
+    the radiator: 330 K is off the 20 K grid), so a search never ends worse than its start."""
+    space = """\
+    [optimize.space]
+    launch_vehicle = ["falcon-heavy", "falcon-9-reusable"]
+    "sizing.accelerators_per_satellite" = { low = 16, high = 64, step = 16 }
+    "sizing.shielding_mm_al" = { low = 1, high = 10 }
+    "sizing.radiator_temperature_k" = { low = 300, high = 400, step = 20 }
+    """
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 3\n", space=space))
+    outcome = optimize(study, storage=str(tmp_path / "s.journal"))
+    first = outcome.study.trials[0].params
+    expected = {
+        "launch_vehicle": "falcon-9-reusable",
+        "sizing.accelerators_per_satellite": 16,
+        "sizing.shielding_mm_al": 5.0,
+    }
+    assert {key: first[key] for key in expected} == expected
+    assert first["sizing.radiator_temperature_k"] != 330.0
+    assert outcome.study.best_value <= skyrack.evaluate(study.design).lcoc_usd_per_pflop_day
+
+
+@pytest.mark.parametrize("objectives", ['["lcoc"]', '["lcoc", "capex"]'])
+def test_results_read_in_an_80_column_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, objectives: str
+) -> None:
+    """The best design or the Pareto front fits 80 columns with every parameter named in full."""
+    monkeypatch.chdir(tmp_path)
+    space = """\
+    [optimize.space]
+    launch_vehicle = ["falcon-9-reusable", "falcon-heavy"]
+    "sizing.accelerators_per_satellite" = { low = 16, high = 64, step = 16 }
+    "sizing.radiator_temperature_k" = { low = 300, high = 400 }
+    "sizing.shielding_mm_al" = { low = 4, high = 10 }
+    "sizing.mission_years" = { low = 3, high = 5 }
+    "economics.discount_rate_per_year" = { low = 0.04, high = 0.1 }
+    """
+    text = f"objectives = {objectives}\nn_trials = 30\n"
+    path = write_study(tmp_path, text, space=space)
+    result = CliRunner().invoke(
+        cli, ["optimize", str(path), "--no-progress"], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    table = result.output.split("Parameter importance")[0]
+    for name in ("sizing.accelerators_per_satellite", "economics.discount_rate_per_year"):
+        assert name in table
+    assert "…" not in table

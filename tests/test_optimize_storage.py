@@ -195,7 +195,11 @@ def searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def test_dashboard_api_answers_on_loopback(searched: Path) -> None:
-    """optuna-dashboard, started by skyrack on 127.0.0.1 at a free port, lists the study."""
+    """optuna-dashboard, started by skyrack on 127.0.0.1 at a free port, lists the study and
+    each trial's constraints."""
+    from optuna.storages import JournalStorage
+    from optuna.storages.journal import JournalFileBackend
+
     from skyrack.optimize.dashboard import make_dashboard
 
     server = make_dashboard(skyrack.load_study(searched), port=0)
@@ -213,6 +217,13 @@ def test_dashboard_api_answers_on_loopback(searched: Path) -> None:
             detail = json.load(response)
         assert len(detail["trials"]) == 20
         assert [t["state"] for t in detail["trials"]] == ["Complete"] * 20
+        journal = JournalStorage(JournalFileBackend("results/served-optimize/optuna.journal"))
+        stored = optuna.load_study(study_name="served", storage=journal)
+        for served, trial in zip(detail["trials"], stored.trials, strict=True):
+            assert served["constraints"] == list(trial.constraints.values()), (
+                "the dashboard sees each trial's constraints, so it can grey out infeasible ones"
+            )
+        assert any(max(t["constraints"]) > 0 for t in detail["trials"])
     finally:
         server.shutdown()
         server.server_close()
@@ -227,3 +238,80 @@ def test_dashboard_without_a_search_says_so(
     result = CliRunner().invoke(cli, ["dashboard", str(path)])
     assert result.exit_code == 1
     assert "holds no study 'never'" in result.output
+
+
+def test_a_journal_trial_takes_three_appends_not_one_per_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A TPE trial reaches the journal in three appends (created; heartbeat and 4 parameters;
+    9 constraints, 9 outputs and its value), not one per line, and reads back complete."""
+    from optuna.storages.journal import JournalFileBackend
+
+    appends: list[int] = []
+    original = JournalFileBackend.append_logs
+
+    def counting(self: JournalFileBackend, logs: list[dict[str, object]]) -> None:
+        appends.append(len(logs))
+        original(self, logs)
+
+    monkeypatch.setattr(JournalFileBackend, "append_logs", counting)
+    study = skyrack.load_study(write_study(tmp_path, "n_trials = 10\n"))
+    storage = str(tmp_path / "trials.journal")
+    optimize(study, storage=storage, n_trials=2)
+    before = len(appends)
+    outcome = optimize(study, storage=storage)
+    added = appends[before:]
+    assert added == [1, 1 + 4, 9 + 9 + 1] * 8, "8 trials: created, beat + parameters, the rest"
+    for trial in outcome.study.trials:
+        assert trial.state == optuna.trial.TrialState.COMPLETE
+        assert len(trial.params) == 4 and len(trial.constraints) == 9
+        assert "skyrack:heartbeat" in trial.system_attrs
+
+
+def test_a_file_that_is_not_a_journal_is_refused_and_left_intact(tmp_path: Path) -> None:
+    """--storage naming some other file: one line, and the file is not written."""
+    path = write_study(tmp_path, "n_trials = 5\n")
+    other = tmp_path / "notes.txt"
+    other.write_text("my notes\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["optimize", str(path), "--storage", str(other)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: {other} is not an Optuna journal (its first line is not a journal entry); give "
+        "the path of a new or existing journal, or a database URL"
+    )
+    assert other.read_text(encoding="utf-8") == "my notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "opt-test.toml"]
+
+
+def test_ctrl_c_fails_the_trial_it_interrupted_and_a_rerun_reaches_the_total(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KeyboardInterrupt mid-evaluation: completed trials kept, the interrupted one failed
+    (not left running for a heartbeat to expire), and the next run completes the total."""
+    import skyrack.optimize.run as run
+
+    path = write_study(tmp_path, "n_trials = 6\n")
+    storage = str(tmp_path / "s.journal")
+    evaluate = run.evaluate_trials
+    calls = {"n": 0}
+
+    def interrupted_third(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return evaluate(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "evaluate_trials", interrupted_third)
+    with pytest.raises(KeyboardInterrupt):
+        optimize(skyrack.load_study(path), storage=storage)
+    monkeypatch.setattr(run, "evaluate_trials", evaluate)
+    outcome = optimize(skyrack.load_study(path), storage=storage)
+    states = [t.state for t in outcome.study.trials]
+    assert states[:3] == [
+        optuna.trial.TrialState.COMPLETE,
+        optuna.trial.TrialState.COMPLETE,
+        optuna.trial.TrialState.FAIL,
+    ]
+    assert outcome.study.trials[2].user_attrs[run.NOTE_KEY] == run.INTERRUPTED
+    assert trial_counts(outcome.study)["complete"] == 6
+    assert trial_counts(outcome.study)["running"] == 0

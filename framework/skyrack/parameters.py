@@ -258,6 +258,19 @@ def field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
     return next((field for field in fields if field.name == name), None)
 
 
+def parameter_kind(design: Design, key: str) -> str:
+    """``"bool"``, ``"int"`` or ``"float"``: the type of the field a parameter key names (a
+    derived key such as ``compute_payload.bf16_dense_tflops`` is a float)."""
+    field = _field_for(key, design)
+    if field is None:
+        return "float"
+    if str(field.type) in {"bool", "<class 'bool'>"}:
+        return "bool"
+    if field.metadata.get("integer") or str(field.type) in {"int", "int | None"}:
+        return "int"
+    return "float"
+
+
 def _check_range(
     key: str,
     field: attrs.Attribute[Any] | None,
@@ -307,3 +320,36 @@ def with_variations(
     if "sizing.target_it_power_w" in (variations or {}):
         arrays["sizing.satellites"] = np.asarray(math.nan)
     return arrays
+
+
+def design_with(design: Design, values: Mapping[str, float]) -> Design:
+    """``design`` with one value for each of these parameters (``{"sizing.mission_years": 4}``),
+    each of its field's type and checked by the field's validator: the single design that
+    ``with_variations`` describes as numbers. Setting the fleet by its satellites clears its
+    target power, and the reverse."""
+    changes: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        if key in DERIVED_PARAMETERS:
+            rule = DERIVED_PARAMETERS[key]
+            key, value = rule.field, value * parameter_value(design, rule.per)
+        section, _, name = key.partition(".")
+        kind = parameter_kind(design, key)
+        changes.setdefault(section, {})[name] = (
+            bool(value) if kind == "bool" else round(value) if kind == "int" else float(value)
+        )
+    owners: dict[str, Any] = {
+        **design.components(),
+        "sizing": design.sizing,
+        "economics": design.economics,
+    }
+    evolved: dict[str, Any] = {}
+    for section, fields in changes.items():
+        owner = owners[section]
+        if "bf16_dense_tflops" in fields:
+            fields["dense_tflops"] = {**owner.dense_tflops, "bf16": fields.pop("bf16_dense_tflops")}
+        if section == "sizing" and "satellites" in fields:
+            fields.setdefault("target_it_power_w", None)
+        if section == "sizing" and "target_it_power_w" in fields:
+            fields.setdefault("satellites", None)
+        evolved[section] = attrs.evolve(owner, **fields)
+    return attrs.evolve(design, **evolved)

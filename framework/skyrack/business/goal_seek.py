@@ -29,8 +29,8 @@ from skyrack.business.frontier import FloatArray
 from skyrack.business.measures import discounted_payback_years, internal_rate_of_return
 from skyrack.business.orbit import Vintage
 from skyrack.business.settings import Business
-from skyrack.business.words import usd
 from skyrack.components import AcceleratorRoadmap
+from skyrack.describe import format_usd
 from skyrack.errors import InvalidComponent, SkyrackError, closest_names
 from skyrack.study import Study
 from skyrack.timeline import FleetTimeline
@@ -387,7 +387,7 @@ def _fmt(value: float, unit: str) -> str:
     if not math.isfinite(value):
         return "never" if unit == "yr" else "undefined"
     if unit == "USD":
-        return usd(value)
+        return format_usd(value)
     if unit == "1/yr":
         return f"{100 * value:.2f} %/yr"
     return f"{value:,.3g} {unit}"

@@ -113,7 +113,7 @@ def optimize(
     print_results(document)
     for path in exported:
         click.echo(f"exported {path}")
-    click.echo(f"\nresults written to {written}; trials kept in {outcome.target.label}")
+    click.echo(f"\nresults written to {written}\ntrials kept in {outcome.target.label}")
 
 
 @click.command()

@@ -14,13 +14,17 @@ from rich.table import Table
 from skyrack.cli.output import format_value
 from skyrack.optimize.run import Progress as SearchProgress
 
-OUTPUT_COLUMNS = {
-    "orbit_to_ground_ratio": "orbit/ground",
+OUTPUT_ROWS = {
+    "orbit_to_ground_ratio": "orbit / ground LCOC",
+    "capex_usd": "capex [USD]",
+    "fleet_payload_power_w": "fleet payload power [W]",
     "satellites": "satellites",
     "launches": "launches",
-    "deployment_years": "deploy yr",
-    "capex_usd": "capex USD",
+    "deployment_years": "deployment [yr]",
 }
+"""Evaluator outputs shown under each design, with their labels."""
+MAX_DESIGN_COLUMNS = 6
+SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"))
 
 
 @contextmanager
@@ -57,33 +61,135 @@ def progress_reporter(
             bar.stop()
 
 
+def short_value(value: Any) -> str:
+    """A value in at most about ten characters: 4 significant digits, G/T/M for large numbers."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return format_value("—" if value is None else value)
+    for scale, prefix in SI_PREFIXES:
+        if abs(value) >= scale:
+            return f"{value / scale:.4g} {prefix}"
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.4g}"
+
+
+def spread(count: int, keep: int) -> list[int]:
+    """``keep`` indices out of ``count`` evenly spread, the first and the last included."""
+    if count <= keep:
+        return list(range(count))
+    if keep == 1:
+        return [0]
+    return sorted({round(i * (count - 1) / (keep - 1)) for i in range(keep)})
+
+
+def design_cells(
+    rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]]
+) -> list[list[tuple[str, list[str]]]]:
+    """The designs table's sections (objectives, parameters, outputs), each a list of rows:
+    a label and one cell per design. An output an objective already shows is left out."""
+    shown = {key for objective in objectives for key in objective.get("reads", ())}
+    values = [
+        (
+            objective["label"] + (f" [{objective['unit']}]" if objective["unit"] else ""),
+            [short_value(row["values"].get(objective["label"])) for row in rows],
+        )
+        for objective in objectives
+    ]
+    names = dict.fromkeys(name for row in rows for name in row["params"])
+    params = [(name, [short_value(row["params"].get(name)) for row in rows]) for name in names]
+    outputs = [
+        (label, [short_value(row["outputs"].get(key)) for row in rows])
+        for key, label in OUTPUT_ROWS.items()
+        if key not in shown
+    ]
+    return [values, params, outputs]
+
+
+def designs_table(
+    rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]], title: str
+) -> Table:
+    """Designs as columns, one row per objective, parameter and output: narrow whatever the
+    number of parameters."""
+    table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column("", no_wrap=True)
+    for row in rows:
+        table.add_column(f"trial {row['number']}", justify="right", overflow="fold")
+    for index, section in enumerate(design_cells(rows, objectives)):
+        if index:
+            table.add_section()
+        for label, cells in section:
+            table.add_row(escape(label), *(escape(cell) for cell in cells))
+    return table
+
+
+def designs_that_fit(
+    rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]], width: int
+) -> int:
+    """How many design columns fit ``width`` beside the labels (at least 2, at most 6)."""
+    sections = design_cells(rows, objectives)
+    label = max(len(label) for section in sections for label, _ in section)
+    cell = max(
+        len(f"trial {rows[-1]['number']}"),
+        *(len(c) for section in sections for _, cells in section for c in cells),
+    )
+    return max(2, min(MAX_DESIGN_COLUMNS, (width - label - 1) // (cell + 3)))
+
+
+def front_table(rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]]) -> Table:
+    """The Pareto front's objective values, one design a row."""
+    table = Table(
+        title=f"Pareto front: {len(rows)} feasible design{'s' if len(rows) > 1 else ''}",
+        title_justify="left",
+        show_edge=False,
+    )
+    table.add_column("trial", justify="right")
+    for objective in objectives:
+        unit = f" [{objective['unit']}]" if objective["unit"] else ""
+        table.add_column(escape(objective["label"] + unit), justify="right", overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row["number"]),
+            *(short_value(row["values"].get(o["label"])) for o in objectives),
+        )
+    return table
+
+
 def print_results(document: Mapping[str, Any], console: Console | None = None) -> None:
-    """The best design (or the Pareto front), the trial counts and the importances."""
+    """The best design (or the Pareto front), the trial counts and the importances, laid out
+    to read in an 80-column terminal: designs are columns, parameters are rows."""
     console = console or Console()
     search = document["optimization"]
-    labels = [o["label"] for o in search["objectives"]]
+    objectives = search["objectives"]
     counts = ", ".join(f"{n} {state}" for state, n in search["trials"].items() if n)
     console.print(
         f"[bold]{escape(document['study']['name'])}[/bold]: {search['sampler']} search, "
         f"{escape(counts)} (total asked for: {search['n_trials']})"
     )
-    rows = search.get("pareto_front", search.get("best", []))
-    title = "Pareto front (feasible designs)" if "pareto_front" in search else "Best design"
+    front = "pareto_front" in search
+    rows = search["pareto_front"] if front else search["best"]
     if not rows:
         console.print("no feasible design found: every trial broke a budget or a constraint")
+    elif not front:
+        console.print(designs_table(rows, objectives, "Best design"))
     else:
-        params = list(dict.fromkeys(name for row in rows for name in row["params"]))
-        table = Table("trial", *labels, *params, *OUTPUT_COLUMNS.values(), title=title)
-        for row in rows:
-            table.add_row(
-                str(row["number"]),
-                *(escape(format_value(row["values"].get(label))) for label in labels),
-                *(escape(format_value(row["params"].get(name, "—"))) for name in params),
-                *(escape(format_value(row["outputs"].get(key))) for key in OUTPUT_COLUMNS),
-            )
-        console.print(table)
+        console.print(front_table(rows, objectives))
+        fits = designs_that_fit(rows, objectives, console.width)
+        chosen = [rows[i] for i in spread(len(rows), fits)]
+        title = (
+            "Every design of the front"
+            if len(chosen) == len(rows)
+            else f"{len(chosen)} designs along the front (all {len(rows)}: optimize.json, "
+            "--export-best)"
+        )
+        console.print(designs_table(chosen, objectives, title))
     for label, ranked in search["importances"].items():
-        table = Table("parameter", "importance", title=f"Parameter importance for {label}")
+        table = Table(
+            "parameter",
+            "importance",
+            title=f"Parameter importance for {escape(label)}",
+            title_justify="left",
+            show_edge=False,
+        )
         for name, value in ranked.items():
             table.add_row(escape(name), f"{value:.3f}")
         console.print(table)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Container
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+from optuna.storages import BaseStorage
+from optuna.trial import FrozenTrial, TrialState
 
 from skyrack.optimize.run import open_study, quiet_optuna, target_for
 from skyrack.study import Study
+
+LISTED_CONSTRAINTS_KEY = "constraints"
+"""Where Optuna 4 kept a trial's constraints (a list), the only place optuna-dashboard 0.21
+looks; Optuna 5 keeps each under its own name (``constraints:<name>``)."""
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -14,6 +22,36 @@ class _QuietHandler(WSGIRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         return
+
+
+def _listed(trial: FrozenTrial) -> FrozenTrial:
+    constraints = trial.constraints
+    if not constraints or LISTED_CONSTRAINTS_KEY in trial.system_attrs:
+        return trial
+    listed = copy.copy(trial)
+    listed.system_attrs = {
+        **trial.system_attrs,
+        LISTED_CONSTRAINTS_KEY: list(constraints.values()),
+    }
+    return listed
+
+
+def with_listed_constraints(storage: BaseStorage) -> BaseStorage:
+    """``storage`` as optuna-dashboard reads it: every trial's constraints also as a list.
+
+    Without them the dashboard takes every trial for feasible: its Pareto front plot marks
+    designs that break a budget as best, and no trial shows its constraints. Only this storage
+    object reads differently; nothing is written.
+    """
+    read = storage.get_all_trials
+
+    def get_all_trials(
+        study_id: int, deepcopy: bool = True, states: Container[TrialState] | None = None
+    ) -> list[FrozenTrial]:
+        return [_listed(t) for t in read(study_id, deepcopy=deepcopy, states=states)]
+
+    storage.get_all_trials = get_all_trials  # type: ignore[method-assign]
+    return storage
 
 
 def make_dashboard(
@@ -29,7 +67,9 @@ def make_dashboard(
     target = target_for(study, storage=storage)
     with quiet_optuna():
         _, opened = open_study(study, target, create=False)
-    return make_server(host, port, wsgi(opened), handler_class=_QuietHandler)
+    return make_server(
+        host, port, wsgi(with_listed_constraints(opened)), handler_class=_QuietHandler
+    )
 
 
 def serve(

@@ -45,6 +45,8 @@ class Evaluation:
     constraints: Mapping[str, float] = attrs.field(factory=dict)
     outputs: Mapping[str, float] = attrs.field(factory=dict)
     error: str | None = None
+    pruned: bool = False
+    """True when the search abandoned the design before its evaluation ended (a pruner)."""
 
     @property
     def feasible(self) -> bool:
@@ -148,6 +150,10 @@ def _evaluate_group(
 
     objective_values = [objective.values(outputs, timelines) for objective in section.objectives]
     constraints = _constraints(section, outputs, parameters)
+    for objective in section.objectives:
+        if objective.constraint is not None:
+            shortfall = objective.shortfalls(timelines)
+            constraints[objective.constraint] = np.nan_to_num(shortfall, nan=UNBOUNDED)
     results = []
     for i in range(len(rows)):
         results.append(

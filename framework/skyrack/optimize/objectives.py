@@ -62,6 +62,11 @@ class Objective:
     timeline: Callable[[FleetTimeline, Mapping[str, float]], float] | None = None
     """When set, the objective reads each design's expected fleet timeline instead
     (``compute`` is then unused): ``timeline(fleet_timeline, options) -> value``."""
+    shortfall: Callable[[FleetTimeline, Mapping[str, float]], float] | None = None
+    """For a timeline objective that asks for something a design may never reach (the years
+    to ``power_w``): how far short the design falls, as a fraction (≤ 0 when it gets there).
+    The search makes it a constraint, so a design that never gets there is infeasible instead
+    of best on the other objectives."""
 
 
 @attrs.frozen(kw_only=True)
@@ -101,6 +106,20 @@ class ChosenObjective:
     def direction(self) -> str:
         """'minimize' or 'maximize'."""
         return self.objective.direction
+
+    @property
+    def constraint(self) -> str | None:
+        """The name of the constraint the objective adds (see ``Objective.shortfall``)."""
+        return None if self.objective.shortfall is None else f"{self.label} reached"
+
+    def shortfalls(self, timelines: Callable[[], list[FleetTimeline | None]]) -> FloatArray:
+        """One shortfall per design (NaN without a timeline); only with ``shortfall`` set."""
+        assert self.objective.shortfall is not None
+        read = self.objective.shortfall
+        return np.array(
+            [math.nan if t is None else read(t, self.options) for t in timelines()],
+            dtype=np.float64,
+        )
 
     def values(
         self, outputs: Outputs, timelines: Callable[[], list[FleetTimeline | None]]
@@ -181,6 +200,10 @@ def _years_to_power(timeline: FleetTimeline, options: Mapping[str, float]) -> fl
     return math.inf if reached is None else reached
 
 
+def _power_shortfall(timeline: FleetTimeline, options: Mapping[str, float]) -> float:
+    return 1.0 - timeline.peak_operating_power_w / options["power_w"]
+
+
 def _power_at(timeline: FleetTimeline, options: Mapping[str, float]) -> float:
     year = options["by_year"]
     if year > timeline.horizon_years:
@@ -205,6 +228,7 @@ TIMELINE_OBJECTIVES: tuple[Objective, ...] = (
         compute=_unused,
         options={"power_w": "operating payload power to reach [W]"},
         timeline=_years_to_power,
+        shortfall=_power_shortfall,
     ),
     Objective(
         name="operating_power",

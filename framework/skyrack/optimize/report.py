@@ -18,9 +18,10 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 
 from skyrack.describe import to_json
-from skyrack.optimize.evaluate import Evaluation, evaluate_assignments
+from skyrack.optimize.evaluate import HEADLINE_OUTPUTS, evaluate_assignments
 from skyrack.optimize.run import NOTE_KEY, SURPLUS, Target
 from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
+from skyrack.parameters import parameter_kind
 from skyrack.study import Study
 
 SCHEMA_VERSION = "1"
@@ -28,14 +29,21 @@ SCHEMA_VERSION = "1"
 
 
 def best_trials(study: optuna.Study) -> list[FrozenTrial]:
-    """The best feasible trial, or the feasible Pareto front sorted by the first objective."""
+    """The best feasible trial, or the feasible Pareto front sorted by the first objective.
+
+    A design the sampler tried more than once (NSGA-II's offspring often clone a parent) stands
+    once on the front, as its first trial.
+    """
     if len(study.directions) == 1:
         try:
             return [study.best_trial]
         except ValueError:  # no feasible trial completed yet
             return []
     sign = 1.0 if study.directions[0] == optuna.study.StudyDirection.MINIMIZE else -1.0
-    return sorted(study.best_trials, key=lambda t: sign * t.values[0])
+    designs: dict[str, FrozenTrial] = {}
+    for trial in sorted(study.best_trials, key=lambda t: t.number):
+        designs.setdefault(repr(sorted(trial.params.items())), trial)
+    return sorted(designs.values(), key=lambda t: (sign * t.values[0], t.number))
 
 
 def trial_counts(study: optuna.Study) -> dict[str, int]:
@@ -56,20 +64,23 @@ def trial_counts(study: optuna.Study) -> dict[str, int]:
     return counts
 
 
-def reevaluate(study: Study, trial: FrozenTrial) -> Evaluation:
-    """A trial's design evaluated again (analytic: instant), for its headline outputs."""
+def outputs_of(study: Study, trial: FrozenTrial) -> dict[str, float]:
+    """A trial's headline outputs, as its evaluation stored them (a trial from an older search
+    without them: its design evaluated again by the analytic evaluator)."""
+    stored = {key: trial.user_attrs[key] for key in HEADLINE_OUTPUTS if key in trial.user_attrs}
+    if stored:
+        return stored
     assert study.optimize is not None
-    return evaluate_assignments(study.optimize, study.design, [dict(trial.params)])[0]
+    return dict(evaluate_assignments(study.optimize, study.design, [dict(trial.params)])[0].outputs)
 
 
 def describe_trial(study: Study, trial: FrozenTrial, labels: list[str]) -> dict[str, Any]:
     """One trial as JSON-ready data: number, objective values, parameters, outputs, constraints."""
-    evaluation = reevaluate(study, trial)
     return {
         "number": trial.number,
         "values": dict(zip(labels, trial.values or (), strict=False)),
         "params": dict(trial.params),
-        "outputs": dict(evaluation.outputs),
+        "outputs": outputs_of(study, trial),
         "constraints": dict(trial.constraints),
         "feasible": all(v <= 0 for v in trial.constraints.values()),
     }
@@ -129,6 +140,7 @@ def summary(study: Study, optuna_study: optuna.Study, target: Target) -> dict[st
                     "direction": o.direction,
                     "unit": o.objective.unit,
                     "description": o.objective.description,
+                    "reads": list(o.objective.requires),
                 }
                 for o in section.objectives
             ],
@@ -201,9 +213,7 @@ def export_study(study: Study, trial: FrozenTrial, section: OptimizeSection) -> 
 
 def _typed(value: float, study: Study, key: str) -> Any:
     """A parameter's value as its field's type: int, bool or float."""
-    from skyrack.optimize.section import _field_kind
-
-    kind = _field_kind(study.design, key)
+    kind = parameter_kind(study.design, key)
     if kind == "bool":
         return bool(value)
     if kind == "int":

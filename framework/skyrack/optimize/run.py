@@ -1,9 +1,10 @@
 """Running a search: real Optuna studies on a real storage, resumable, shared by workers.
 
 One worker is a loop of Optuna's ask-and-tell interface: ask a batch (one trial for TPE, a
-generation for the population samplers), evaluate it in one :func:`evaluate_assignments` call,
-tell every result. Several workers (processes here, or ``skyrack optimize`` on other machines
-with the same storage) share one study.
+generation for the population samplers), evaluate it in one :func:`evaluate_assignments` call
+(and, for a study with ``[simulation]``, fly each feasible design's ensemble, reporting each
+replication so that a pruner may stop it), tell every result. Several workers (processes here,
+or ``skyrack optimize`` on other machines with the same storage) share one study.
 
 **Counting.** ``n_trials`` is the study's total of finished (complete or pruned) trials, across
 runs and workers, as Optuna's ``MaxTrialsCallback`` counts them. Trials are numbered in the
@@ -39,17 +40,20 @@ from optuna.distributions import (
 from optuna.storages import BaseStorage, fail_stale_trials
 from optuna.trial import FrozenTrial, Trial, TrialState
 
+from skyrack.design import Design
 from skyrack.errors import SkyrackError
 from skyrack.optimize.evaluate import Assignment, Evaluation, evaluate_assignments
-from skyrack.optimize.section import POPULATION_SAMPLERS, Dimension, OptimizeSection
-from skyrack.optimize.storage import JOURNAL_FILE, Heartbeats, open_storage, redact
+from skyrack.optimize.sampler import batch_size, grid_size, make_sampler
+from skyrack.optimize.section import Dimension, OptimizeSection
+from skyrack.optimize.storage import JOURNAL_FILE, Heartbeats, gathered, open_storage, redact
+from skyrack.parameters import design_parameters
 from skyrack.study import Study
 
 FINISHED = (TrialState.COMPLETE, TrialState.PRUNED)
 NOTE_KEY = "skyrack_note"
 SURPLUS = "surplus: the study already had n_trials when this trial was asked; not evaluated"
+INTERRUPTED = "interrupted (Ctrl-C) while it was evaluated"
 POLL_S = 0.2
-DEFAULT_POPULATION = 50
 
 
 def results_folder(study: Study) -> Path:
@@ -99,52 +103,6 @@ def suggest(trial: Trial, section: OptimizeSection) -> dict[str, Any]:
             value = trial.suggest_float(name, low, high, step=dimension.step, log=dimension.log)
         assignment[name] = value
     return assignment
-
-
-def make_sampler(section: OptimizeSection, seed: int | None) -> optuna.samplers.BaseSampler:
-    """The sampler the study names, seeded."""
-    name = section.settings.sampler
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", optuna.exceptions.ExperimentalWarning)
-        if name == "tpe":
-            conditional = any(d.when for d in section.space)
-            return optuna.samplers.TPESampler(seed=seed, multivariate=True, group=conditional)
-        if name == "nsga2":
-            return optuna.samplers.NSGAIISampler(
-                population_size=section.settings.population_size or DEFAULT_POPULATION, seed=seed
-            )
-        if name == "cmaes":
-            return optuna.samplers.CmaEsSampler(seed=seed, popsize=section.settings.population_size)
-        if name == "random":
-            return optuna.samplers.RandomSampler(seed=seed)
-        grid = {d.name: list(grid_values(d)) for d in section.space}
-        return optuna.samplers.GridSampler(grid, seed=seed)
-
-
-def grid_values(dimension: Dimension) -> tuple[Any, ...]:
-    """Every value of a dimension on a grid (its choices, or its range in steps)."""
-    if dimension.kind == "categorical":
-        return dimension.choices
-    assert dimension.low is not None and dimension.high is not None and dimension.step
-    count = round((dimension.high - dimension.low) / dimension.step) + 1
-    values = [dimension.low + i * dimension.step for i in range(count)]
-    return tuple(int(v) for v in values) if dimension.kind == "int" else tuple(values)
-
-
-def batch_size(section: OptimizeSection, sampler: optuna.samplers.BaseSampler) -> int:
-    """How many trials a worker asks at once: a generation for population samplers."""
-    if section.settings.sampler not in POPULATION_SAMPLERS:
-        return 1
-    if section.settings.population_size:
-        return section.settings.population_size
-    if isinstance(sampler, optuna.samplers.CmaEsSampler):
-        return 4 + math.floor(3 * math.log(len(section.space)))  # CMA-ES's default λ
-    return DEFAULT_POPULATION
-
-
-def grid_size(section: OptimizeSection) -> int:
-    """How many designs the grid holds."""
-    return math.prod(len(grid_values(d)) for d in section.space)
 
 
 @attrs.frozen(kw_only=True)
@@ -222,7 +180,10 @@ def open_study(
                 f"asks for {labels}: give another study name (--study-name) or storage"
             )
         return optuna.load_study(
-            study_name=target.study_name, storage=storage, sampler=sampler
+            study_name=target.study_name,
+            storage=storage,
+            sampler=sampler,
+            pruner=make_pruner(study),
         ), storage
     if not create:
         raise SkyrackError(f"the storage {target.label} holds no study {target.study_name!r}")
@@ -230,6 +191,7 @@ def open_study(
         study_name=target.study_name,
         storage=storage,
         sampler=sampler,
+        pruner=make_pruner(study),
         directions=study_directions,
         load_if_exists=True,
     )
@@ -238,47 +200,89 @@ def open_study(
     created.set_user_attr("skyrack_sampler", section.settings.sampler)
     if study.path is not None:
         created.set_user_attr("skyrack_study_file", str(study.path))
+    start = starting_point(section, study.design)
+    if start and section.settings.sampler != "grid" and not created.trials:
+        created.enqueue_trial(start)
     return created, storage
 
 
-class _Heartbeat:
-    """Records a heartbeat for a batch's trials now and every interval until it ends."""
+def starting_point(section: OptimizeSection, design: Design) -> dict[str, Any]:
+    """The study's own design, as far as the space holds it: its components and numbers for
+    the dimensions whose range or choices contain them (the search's first trial, so that it
+    never ends worse than the design it started from)."""
+    numbers = design_parameters(design)
+    components = {kind: component.name for kind, component in design.components().items()}
+    start: dict[str, Any] = {}
+    for dimension in sorted(section.space, key=lambda d: bool(d.when)):
+        if not dimension.active(start):
+            continue
+        if dimension.target == "component":
+            value: Any = components[dimension.name]
+        elif dimension.target == "parameter":
+            value = numbers[dimension.name]
+            if dimension.kind == "int":
+                value = round(value)
+            elif dimension.kind == "categorical" and isinstance(dimension.choices[0], bool):
+                value = bool(value)
+        else:
+            continue  # a plugin's search dimension has no value in the design
+        if dimension.kind == "categorical":
+            if value in dimension.choices:
+                start[dimension.name] = value
+            continue
+        assert dimension.low is not None and dimension.high is not None
+        steps = 0.0 if dimension.step is None else (value - dimension.low) / dimension.step
+        if dimension.low <= value <= dimension.high and math.isclose(steps, round(steps)):
+            start[dimension.name] = value
+    return start
 
-    def __init__(self, storage: BaseStorage, trial_ids: Sequence[int]) -> None:
+
+class _Heartbeat:
+    """A worker's heartbeats: :meth:`watch` records one now for the trials it starts to
+    evaluate, and a thread records one for them every interval while the ``with`` block runs
+    (one thread for the worker's life, not one a trial)."""
+
+    def __init__(self, storage: BaseStorage) -> None:
         self._storage = storage
-        self._ids = list(trial_ids)
+        self._ids: list[int] = []
+        self._lock = threading.Lock()
         self._stop = threading.Event()
-        interval = (
-            storage.get_heartbeat_interval() if hasattr(storage, "get_heartbeat_interval") else None
-        )
-        self._interval = interval
+        self._interval = getattr(storage, "get_heartbeat_interval", lambda: None)()
         self._thread: threading.Thread | None = None
 
-    def __enter__(self) -> _Heartbeat:
-        if self._interval is None:
-            return self
-        self._beat()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-        return self
+    @property
+    def enabled(self) -> bool:
+        """True when the storage records heartbeats (so that stale trials can be failed)."""
+        return self._interval is not None
+
+    def watch(self, trial_ids: Sequence[int]) -> None:
+        """Beat for these trials from now on (none: stop beating for the last ones, waiting for
+        a beat in flight, so that no beat reaches a trial once it is told)."""
+        with self._lock:
+            self._ids = list(trial_ids)
+            self._beat()
 
     def _beat(self) -> None:
-        for trial_id in self._ids:
-            self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+        if self._interval is not None:
+            for trial_id in self._ids:
+                self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+
+    def __enter__(self) -> _Heartbeat:
+        if self._interval is not None:
+            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread.start()
+        return self
 
     def _run(self) -> None:
         assert self._interval is not None
         while not self._stop.wait(self._interval):
-            self._beat()
+            with self._lock:
+                self._beat()
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-
-
-def _heartbeat_enabled(storage: BaseStorage) -> bool:
-    return getattr(storage, "get_heartbeat_interval", lambda: None)() is not None
 
 
 def _fail_stale(study: optuna.Study) -> None:
@@ -321,7 +325,57 @@ def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> None:
         return
     for key, value in evaluation.constraints.items():
         trial.set_constraint(key, value)
-    study.tell(trial, list(evaluation.values))
+    for key, value in evaluation.outputs.items():  # user attributes: the dashboard lists them
+        trial.set_user_attr(key, value)
+    if evaluation.pruned:
+        study.tell(trial, state=TrialState.PRUNED)
+    else:
+        study.tell(trial, list(evaluation.values))
+
+
+def _interrupted(study: optuna.Study, trials: Sequence[Trial]) -> None:
+    """Fail the trials a Ctrl-C stopped (a rerun asks new ones, instead of waiting for their
+    heartbeats to go stale)."""
+    for trial in trials:
+        trial.set_user_attr(NOTE_KEY, INTERRUPTED)
+        study.tell(trial, state=TrialState.FAIL)
+
+
+def make_pruner(study: Study) -> optuna.pruners.BasePruner:
+    """The median rule for one objective on the fleet simulation (after 5 complete trials,
+    from a trial's second replication on), else none: an analytic trial has nothing to prune."""
+    section = _section(study)
+    if study.simulation is None or section.multi_objective or section.settings.pruner == "none":
+        return optuna.pruners.NopPruner()
+    return optuna.pruners.MedianPruner(n_startup_trials=5, n_warmup_steps=1)
+
+
+def _reporter(trial: Trial) -> Callable[[int, float], bool]:
+    """Report a running value to Optuna; True when the pruner says to stop."""
+
+    def report(step: int, value: float) -> bool:
+        trial.report(value, step)
+        return trial.should_prune()
+
+    return report
+
+
+def evaluate_trials(
+    study: Study, trials: Sequence[Trial], assignments: Sequence[dict[str, Any]]
+) -> list[Evaluation]:
+    """The analytic evaluation of a batch, then, for a study with [simulation], each feasible
+    design flown (:mod:`skyrack.optimize.simulated`)."""
+    section = _section(study)
+    results = evaluate_assignments(section, study.design, assignments)
+    if study.simulation is None:
+        return results
+    from skyrack.optimize.simulated import fly
+
+    flown = []
+    for trial, assignment, result in zip(trials, assignments, results, strict=True):
+        report = None if section.multi_objective else _reporter(trial)  # Optuna prunes one
+        flown.append(fly(study, assignment, result, report))
+    return flown
 
 
 def run_worker(
@@ -339,35 +393,44 @@ def run_worker(
     seed = None if target.seed is None else target.seed + worker
     sampler = make_sampler(section, seed)
     optuna_study, storage = open_study(study, target, sampler=sampler)
-    size = batch_size(section, sampler)
-    heartbeat = _heartbeat_enabled(storage)
+    # Flown designs gain nothing from a batch (each is flown on its own): one trial at a time
+    # lets the workers share a generation.
+    size = 1 if study.simulation is not None else batch_size(section, sampler)
     deadline = None if target.timeout_s is None else time.monotonic() + target.timeout_s
     evaluated = 0
-    while deadline is None or time.monotonic() < deadline:
-        if heartbeat:
-            _fail_stale(optuna_study)
-        trials = optuna_study.get_trials(deepcopy=False)
-        finished = sum(t.state in FINISHED for t in trials)
-        if finished >= target.n_trials:
-            break
-        waiting = sum(t.state == TrialState.WAITING for t in trials)
-        running = sum(t.state == TrialState.RUNNING for t in trials)
-        free = target.n_trials - finished - running - waiting
-        if free <= 0 and waiting == 0:
-            if not heartbeat:
-                break  # nothing would ever fail a dead worker's trial: do not wait for it
-            time.sleep(POLL_S)  # the others' trials finish, or go stale and come back
-            continue
-        asked = [optuna_study.ask() for _ in range(min(size, max(free, 0) + waiting))]
-        with _Heartbeat(storage, [t._trial_id for t in asked]):
-            claimed = _claim(optuna_study, asked, target.n_trials)
-            assignments = [suggest(trial, section) for trial in claimed]
-            results = evaluate_assignments(section, study.design, assignments)
-            for trial, evaluation in zip(claimed, results, strict=True):
-                _tell(optuna_study, trial, evaluation)
-        evaluated += len(claimed)
-        if on_progress is not None:
-            on_progress(progress_of(optuna_study, target.n_trials))
+    with _Heartbeat(storage) as beats:
+        while deadline is None or time.monotonic() < deadline:
+            if beats.enabled:
+                _fail_stale(optuna_study)
+            trials = optuna_study.get_trials(deepcopy=False)
+            finished = sum(t.state in FINISHED for t in trials)
+            if finished >= target.n_trials:
+                break
+            waiting = sum(t.state == TrialState.WAITING for t in trials)
+            running = sum(t.state == TrialState.RUNNING for t in trials)
+            free = target.n_trials - finished - running - waiting
+            if free <= 0 and waiting == 0:
+                if not beats.enabled:
+                    break  # nothing would ever fail a dead worker's trial: do not wait for it
+                time.sleep(POLL_S)  # the others' trials finish, or go stale and come back
+                continue
+            asked = [optuna_study.ask() for _ in range(min(size, max(free, 0) + waiting))]
+            with gathered(storage):  # on a journal: first heartbeat and parameters in one write
+                claimed = _claim(optuna_study, asked, target.n_trials)
+                beats.watch([t._trial_id for t in claimed])
+                assignments = [suggest(trial, section) for trial in claimed]
+            try:
+                results = evaluate_trials(study, claimed, assignments)
+            except KeyboardInterrupt:
+                _interrupted(optuna_study, claimed)
+                raise
+            beats.watch([])
+            with gathered(storage):  # each trial's constraints written with its values
+                for trial, evaluation in zip(claimed, results, strict=True):
+                    _tell(optuna_study, trial, evaluation)
+            evaluated += len(claimed)
+            if on_progress is not None:
+                on_progress(progress_of(optuna_study, target.n_trials))
     return evaluated
 
 

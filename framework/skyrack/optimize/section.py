@@ -39,10 +39,12 @@ from skyrack.optimize.objectives import (
     output_objective,
     search_dimensions,
 )
-from skyrack.parameters import design_parameters, with_variations
+from skyrack.parameters import design_parameters, parameter_kind, with_variations
 from skyrack.registry import Registry
 
 SAMPLERS = ("tpe", "nsga2", "cmaes", "random", "grid")
+PRUNERS = ("median", "none")
+"""``pruner``: Optuna's median rule (a study with [simulation] and one objective), or none."""
 """Optuna samplers a study can name; TPE is the default."""
 POPULATION_SAMPLERS = frozenset({"nsga2", "cmaes", "random", "grid"})
 """Samplers asked a generation at a time and evaluated in one ``evaluate_batch`` call."""
@@ -91,6 +93,7 @@ class Settings:
     heartbeat_interval_s: int = attrs.field(default=60, validator=_positive)
     grace_period_s: int | None = attrs.field(default=None, validator=_positive)
     max_retries: int = attrs.field(default=3, validator=attrs.validators.ge(0))
+    pruner: str = "median"
 
 
 @attrs.frozen(kw_only=True)
@@ -157,20 +160,6 @@ def _number(key: str, name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise _error(f"space.{key}.{name}", f"must be a finite number, got {value!r}")
     return float(value)
-
-
-def _field_kind(design: Design, key: str) -> str:
-    """'int', 'bool' or 'float': the type of the field a parameter key names."""
-    section, _, name = key.partition(".")
-    owner = {**design.components(), "sizing": design.sizing, "economics": design.economics}[section]
-    field = next((f for f in attrs.fields(type(owner)) if f.name == name), None)
-    if field is None:  # dense_tflops' bf16 entry
-        return "float"
-    if str(field.type) in {"bool", "<class 'bool'>"}:
-        return "bool"
-    if field.metadata.get("integer") or str(field.type) in {"int", "int | None"}:
-        return "int"
-    return "float"
 
 
 def _parse_when(key: str, when: Any) -> dict[str, tuple[Any, ...]]:
@@ -253,7 +242,7 @@ def _dimension(
     if key in extensions:
         target, kind = "extension", "int" if extensions[key].integer else "float"
     elif key in parameters:
-        target, kind = "parameter", _field_kind(design, key)
+        target, kind = "parameter", parameter_kind(design, key)
     else:
         close = closest_names(key, [*parameters, *COMPONENT_KINDS, *extensions])
         hint = (
@@ -438,6 +427,8 @@ def parse_optimize_section(
         close = closest_names(settings.sampler, SAMPLERS)
         hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(SAMPLERS)}"
         raise _error("sampler", f"unknown sampler {settings.sampler!r}; {hint}")
+    if settings.pruner not in PRUNERS:
+        raise _error("pruner", f"must be one of {', '.join(PRUNERS)}, got {settings.pruner!r}")
     if (
         settings.grace_period_s is not None
         and settings.grace_period_s <= settings.heartbeat_interval_s

@@ -14,15 +14,25 @@ whose heartbeat is older than the grace period; its ``JournalStorage`` has no he
 (one journal line per heartbeat), so Optuna's ``fail_stale_trials`` and
 :class:`~optuna.storages.RetryHeartbeatStaleTrialCallback` work on both kinds of storage.
 
+**Fewer writes.** A journal file locks, appends and syncs to disk once per operation, so a trial
+with seven parameters and nine constraints would cost nineteen disk syncs. :class:`GatheringBackend`
+lets a worker gather a trial's attribute writes and append them with its next state change: the
+trial is created (one sync), its first heartbeat and parameters are written before it is
+evaluated (one), its constraints with its values (one). Same journal lines, a sixth of the syncs.
+
 A URL's password never appears in a message: :func:`redact` replaces it with ``***`` and
 :func:`scrub` removes it from any text (a driver's error message, say).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import threading
 import time
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +41,8 @@ import optuna
 from optuna.storages import BaseStorage, JournalStorage, RDBStorage
 from optuna.storages import RetryHeartbeatStaleTrialCallback as RetryCallback
 from optuna.storages._heartbeat import BaseHeartbeat
-from optuna.storages.journal import JournalFileBackend
+from optuna.storages.journal import BaseJournalBackend, JournalFileBackend
+from optuna.storages.journal._storage import JournalOperation
 from optuna.trial import FrozenTrial, TrialState
 
 from skyrack.errors import SkyrackError
@@ -94,22 +105,92 @@ class Heartbeats:
         return self.grace_period_s or 2 * self.interval_s
 
 
+GATHERED = frozenset(
+    {
+        JournalOperation.SET_TRIAL_PARAM,
+        JournalOperation.SET_TRIAL_INTERMEDIATE_VALUE,
+        JournalOperation.SET_TRIAL_USER_ATTR,
+        JournalOperation.SET_TRIAL_SYSTEM_ATTR,
+    }
+)
+"""Journal operations a worker may gather: writes to a trial that the storage never reads back
+to decide anything. A new trial or a state change is written at once, after what was gathered."""
+
+
+class GatheringBackend(BaseJournalBackend):
+    """A journal file whose appends one thread may gather and write at once.
+
+    Inside :meth:`gathered`, the calling thread's attribute writes (:data:`GATHERED`) wait in
+    memory; they are written in one append with the thread's next other write (the trial's
+    state change, say) or when the block ends, even when it raises. Other threads (a heartbeat)
+    write as they go. Gather only around code that does not read back what it gathers: a
+    trial's parameters, constraints, notes and first heartbeat.
+    """
+
+    def __init__(self, backend: JournalFileBackend) -> None:
+        self._backend = backend
+        self._local = threading.local()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_backend": self._backend}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._backend = state["_backend"]
+        self._local = threading.local()
+
+    def read_logs(self, log_number_from: int) -> Iterable[dict[str, Any]]:
+        """The journal's lines from ``log_number_from`` on."""
+        return self._backend.read_logs(log_number_from)
+
+    def append_logs(self, logs: list[dict[str, Any]]) -> None:
+        """Append now, or, inside :meth:`gathered` on this thread, gather attribute writes."""
+        pending: list[dict[str, Any]] | None = getattr(self._local, "pending", None)
+        if pending is None:
+            self._backend.append_logs(logs)
+        elif all(log["op_code"] in GATHERED for log in logs):
+            pending.extend(logs)
+        else:
+            self._backend.append_logs([*pending, *logs])
+            pending.clear()
+
+    @contextmanager
+    def gathered(self) -> Iterator[None]:
+        """Gather this thread's attribute writes; write what is left at the end."""
+        self._local.pending = []
+        try:
+            yield
+        finally:
+            pending, self._local.pending = self._local.pending, None
+            if pending:
+                self._backend.append_logs(pending)
+
+
+def gathered(storage: BaseStorage) -> contextlib.AbstractContextManager[None]:
+    """Gather a journal storage's writes from this thread into one append (a database writes
+    each as it comes)."""
+    if isinstance(storage, HeartbeatJournalStorage):
+        return storage.backend.gathered()
+    return nullcontext()
+
+
 class HeartbeatJournalStorage(JournalStorage, BaseHeartbeat):
     """A journal storage with heartbeats, so stale trials fail as they do on a database."""
 
     def __init__(
         self,
-        backend: JournalFileBackend,
+        backend: GatheringBackend,
         heartbeats: Heartbeats,
         stale_trial_callback: Callable[[optuna.Study, FrozenTrial], None] | None,
     ) -> None:
         super().__init__(backend)
+        self.backend = backend
         self._heartbeats = heartbeats
         self._stale_trial_callback = stale_trial_callback
 
     def __getstate__(self) -> dict[Any, Any]:
         return {
             **super().__getstate__(),
+            "backend": self.backend,
             "_heartbeats": self._heartbeats,
             "_stale_trial_callback": self._stale_trial_callback,
         }
@@ -146,6 +227,23 @@ def _retry(heartbeats: Heartbeats) -> RetryCallback:
         return RetryCallback(max_retry=heartbeats.max_retries)
 
 
+def _check_journal(path: Path) -> None:
+    """Refuse a file that is not an Optuna journal, before anything is written to it."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as stream:
+        first = stream.readline(1 << 20)
+    try:
+        entry = json.loads(first)
+    except ValueError:
+        entry = None
+    if not isinstance(entry, dict) or "op_code" not in entry:
+        raise SkyrackError(
+            f"{path} is not an Optuna journal (its first line is not a journal entry); give "
+            "the path of a new or existing journal, or a database URL"
+        )
+
+
 def open_storage(storage: str, heartbeats: Heartbeats) -> BaseStorage:
     """Open (creating if needed) the storage at a path or URL, with heartbeats on.
 
@@ -154,8 +252,9 @@ def open_storage(storage: str, heartbeats: Heartbeats) -> BaseStorage:
     try:
         if not is_url(storage):
             path = Path(storage)
+            _check_journal(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-            backend = JournalFileBackend(str(path))
+            backend = GatheringBackend(JournalFileBackend(str(path)))
             return HeartbeatJournalStorage(backend, heartbeats, _retry(heartbeats))
         connect_args: dict[str, Any] = {}
         if storage.startswith("postgresql"):
