@@ -261,7 +261,7 @@ def field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
 def parameter_kind(design: Design, key: str) -> str:
     """``"bool"``, ``"int"`` or ``"float"``: the type of the field a parameter key names (a
     derived key such as ``compute_payload.bf16_dense_tflops`` is a float)."""
-    field = _field_for(key, design)
+    field = field_for(key, design)
     if field is None:
         return "float"
     if str(field.type) in {"bool", "<class 'bool'>"}:
