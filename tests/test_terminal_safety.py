@@ -20,9 +20,11 @@ from skyrack.text import printable
 HOSTILE = "red\x1b[31m clear\x1b[2J title\x1b]0;owned\x07 csi\x9b2J bidi\u202egnp.exe"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """What must never reach the terminal (tab and newline may)."""
-STUDY = (Path(__file__).resolve().parent / "malformed_studies" / "zero_utilization.toml").read_text(
-    encoding="utf-8"
-).replace("utilization = 0.0\n", "")
+STUDY = (
+    (Path(__file__).resolve().parent / "malformed_studies" / "zero_utilization.toml")
+    .read_text(encoding="utf-8")
+    .replace("utilization = 0.0\n", "")
+)
 
 
 def test_printable_escapes_every_control_character_and_keeps_the_text() -> None:
