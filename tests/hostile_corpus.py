@@ -34,29 +34,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from test_study import VALID_STUDY, expected_message
+
 TESTS = Path(__file__).resolve().parent
 STUDY_CORPUS = TESTS / "malformed_studies"
 HOSTILE = TESTS / "hostile"
 TIMEOUT_S = 60.0
 """A case still running after this long is a hang."""
 
-VALID_STUDY = """\
-[study]
-name = "valid"
-
-[economics]
-start_year = 2035
-
-[design]
-launch_vehicle = "starship-target"
-satellite_bus = "large-compute-bus"
-compute_payload = "h100-sxm"
-orbit = "sso-dawn-dusk-650"
-ground_baseline = "hyperscale-grid"
-accelerators_per_satellite = 32
-satellites = 100
-shielding_mm_al = 10.0
-"""
 EARLIER_RUN = {
     ".skyrack-results": '{"written_by": "skyrack", "files": ["metrics.json"]}\n',
     "metrics.json": '{"schema_version": 1}\n',
@@ -244,13 +229,6 @@ SPECIAL: list[Case] = [
 
 
 # --- the corpus --------------------------------------------------------------------------------
-
-
-def expected_message(path: Path) -> str:
-    """The ``# expect:`` text on the first line of a corpus file."""
-    first = path.read_text(encoding="utf-8", errors="replace").splitlines()[0]
-    assert first.startswith("# expect: "), f"{path.name} must open with '# expect: ...'"
-    return first.removeprefix("# expect: ").strip()
 
 
 def study_cases() -> list[Case]:

@@ -307,3 +307,15 @@ def test_results_file_names_must_stay_inside_the_folder(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="plain relative paths"):
             call()
     assert not (tmp_path / "r").exists()
+
+
+def test_a_deleted_working_folder_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a folder that was deleted meanwhile: a ResultsError, not an OSError."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    with pytest.raises(ResultsError, match="No such file or directory"):
+        check_target(Path("results") / "study")

@@ -34,19 +34,26 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
+MAX_RENDERED_CHARS = 5_000
+"""The longest string printed whole (a study's description is at most this long)."""
+
+
 @functools.cache
 def _safe_console_class() -> type[Console]:
     from rich.console import Console
 
-    from skyrack.text import printable
+    from skyrack.text import printable, shorten
 
     class SafeConsole(Console):
         """A rich console that escapes control characters in every string it renders (table
         cells, descriptions, citations), so text from a study or a plugin cannot move the
-        cursor, recolour or retitle the terminal; rich's own styling is unaffected."""
+        cursor, recolour or retitle the terminal; rich's own styling is unaffected. A string
+        is cut at MAX_RENDERED_CHARS: rich wraps a long word in quadratic time, and a 900 kB
+        description would hang the terminal."""
 
         def render_str(self, text: str, **kwargs: Any) -> Any:
-            return super().render_str(printable(text, multiline=True), **kwargs)
+            safe = shorten(printable(text, multiline=True), MAX_RENDERED_CHARS)
+            return super().render_str(safe, **kwargs)
 
     return SafeConsole
 

@@ -126,6 +126,8 @@ def _printed(outcome: RunOutcome, echo: Callable[[], None]) -> None:
     try:
         echo()
         sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away: nothing to tell it
+        raise
     except OSError as error:
         raise SkyrackError(
             f"results written to {printable(str(outcome.folder))}, but printing them failed: "
