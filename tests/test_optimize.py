@@ -285,3 +285,43 @@ def test_results_read_in_an_80_column_terminal(
     for name in ("sizing.accelerators_per_satellite", "economics.discount_rate_per_year"):
         assert name in table
     assert "…" not in table
+
+
+def test_the_report_shows_the_search_once_it_has_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`skyrack run` on a study with [optimize]: no search yet, no section and no storage
+    created; after `skyrack optimize`, a Design search section with the best design's trial."""
+    monkeypatch.chdir(tmp_path)
+    path = write_study(tmp_path, "n_trials = 20\n")
+    first = CliRunner().invoke(cli, ["run", str(path)])
+    assert first.exit_code == 0, first.output
+    report = tmp_path / "results" / "opt-test" / "report.html"
+    assert "Design search" not in report.read_text(encoding="utf-8")
+    assert not (tmp_path / "results" / "opt-test-optimize").exists()
+    outcome = optimize(skyrack.load_study(path))
+    again = CliRunner().invoke(cli, ["run", str(path)])
+    assert again.exit_code == 0, again.output
+    page = report.read_text(encoding="utf-8")
+    assert "Design search" in page and "20 complete" in page
+    assert f"trial {outcome.study.best_trial.number}" in page
+
+
+def test_search_figures_draw_the_best_so_far_and_the_front(tmp_path: Path) -> None:
+    """One objective: the best-so-far line never rises and ends at the best value; two: the
+    front's trace holds exactly the Pareto front's designs."""
+    from skyrack.optimize.figures import search_figure
+
+    single = skyrack.load_study(write_study(tmp_path, "n_trials = 30\n", name="single"))
+    outcome = optimize(single, storage=str(tmp_path / "single.journal"))
+    figure = search_figure(outcome.study, ["lcoc"], best_trials(outcome.study))
+    [line] = [trace for trace in figure.data if trace.name == "best so far"]
+    assert list(line.y) == sorted(line.y, reverse=True)
+    assert line.y[-1] == pytest.approx(outcome.study.best_value)
+    text = 'objectives = ["lcoc", "capex"]\nn_trials = 40\n'
+    double = skyrack.load_study(write_study(tmp_path, text, name="double"))
+    outcome = optimize(double, storage=str(tmp_path / "double.journal"))
+    front = best_trials(outcome.study)
+    figure = search_figure(outcome.study, ["lcoc", "capex"], front)
+    [trace] = [trace for trace in figure.data if trace.name == "Pareto front"]
+    assert sorted(trace.x) == sorted(t.values[0] for t in front)

@@ -10,7 +10,7 @@ import math
 import os
 import tempfile
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,69 @@ from skyrack.study import Study
 
 SCHEMA_VERSION = "1"
 """Version of the ``optimize --json`` document (and of ``optimize.json``)."""
+
+
+SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"))
+OUTPUT_ROWS = {
+    "orbit_to_ground_ratio": "orbit / ground LCOC",
+    "capex_usd": "capex [USD]",
+    "fleet_payload_power_w": "fleet payload power [W]",
+    "satellites": "satellites",
+    "launches": "launches",
+    "deployment_years": "deployment [yr]",
+}
+"""Evaluator outputs shown under each design, with their labels."""
+
+
+def short_value(value: Any) -> str:
+    """A value in about ten characters: 4 significant digits, M/G/T for large numbers, yes/no,
+    a name as it is, — for none."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if not isinstance(value, int | float):
+        return str(value)
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "−∞"
+    for scale, prefix in SI_PREFIXES:
+        if abs(value) >= scale:
+            return f"{value / scale:.4g} {prefix}"
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.4g}"
+
+
+def spread(count: int, keep: int) -> list[int]:
+    """``keep`` indices out of ``count`` evenly spread, the first and the last included."""
+    if count <= keep:
+        return list(range(count))
+    if keep == 1:
+        return [0]
+    return sorted({round(i * (count - 1) / (keep - 1)) for i in range(keep)})
+
+
+def design_cells(
+    rows: Sequence[Mapping[str, Any]], objectives: Sequence[Mapping[str, Any]]
+) -> list[list[tuple[str, list[str]]]]:
+    """The designs table's sections (objectives, parameters, outputs), each a list of rows:
+    a label and one cell per design. An output an objective already shows is left out."""
+    shown = {key for objective in objectives for key in objective.get("reads", ())}
+    values = [
+        (
+            objective["label"] + (f" [{objective['unit']}]" if objective["unit"] else ""),
+            [short_value(row["values"].get(objective["label"])) for row in rows],
+        )
+        for objective in objectives
+    ]
+    names = dict.fromkeys(name for row in rows for name in row["params"])
+    params = [(name, [short_value(row["params"].get(name)) for row in rows]) for name in names]
+    outputs = [
+        (label, [short_value(row["outputs"].get(key)) for row in rows])
+        for key, label in OUTPUT_ROWS.items()
+        if key not in shown
+    ]
+    return [values, params, outputs]
 
 
 def best_trials(study: optuna.Study) -> list[FrozenTrial]:
@@ -117,6 +180,20 @@ def _objective_target(index: int, sign: float) -> Callable[[FrozenTrial], float]
     return target
 
 
+def objectives_document(section: OptimizeSection) -> list[dict[str, Any]]:
+    """The search's objectives as JSON-ready data: label, direction, unit, meaning, outputs read."""
+    return [
+        {
+            "label": o.label,
+            "direction": o.direction,
+            "unit": o.objective.unit,
+            "description": o.objective.description,
+            "reads": list(o.objective.requires),
+        }
+        for o in section.objectives
+    ]
+
+
 def summary(study: Study, optuna_study: optuna.Study, target: Target) -> dict[str, Any]:
     """The search's results as one JSON-ready document (``skyrack optimize --json``)."""
     section = study.optimize
@@ -134,16 +211,7 @@ def summary(study: Study, optuna_study: optuna.Study, target: Target) -> dict[st
             "study_name": target.study_name,
             "sampler": section.settings.sampler,
             "n_trials": target.n_trials,
-            "objectives": [
-                {
-                    "label": o.label,
-                    "direction": o.direction,
-                    "unit": o.objective.unit,
-                    "description": o.objective.description,
-                    "reads": list(o.objective.requires),
-                }
-                for o in section.objectives
-            ],
+            "objectives": objectives_document(section),
             "trials": trial_counts(optuna_study),
             "pareto_front" if section.multi_objective else "best": [
                 describe_trial(study, trial, labels) for trial in best
