@@ -238,7 +238,8 @@ def test_dashboard_without_a_search_says_so(
     result = CliRunner().invoke(cli, ["dashboard", str(path)])
     assert result.exit_code == 1
     assert result.output == (
-        "Error: no search has been run: results/never-optimize/optuna.journal does not exist\n"
+        "Error: no search has been run: results/never-optimize/optuna.journal does not exist "
+        "(run skyrack optimize first)\n"
     )
     assert not (tmp_path / "results").exists()
 

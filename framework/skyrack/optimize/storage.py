@@ -254,7 +254,9 @@ def open_storage(storage: str, heartbeats: Heartbeats, *, create: bool = True) -
         if not is_url(storage):
             path = Path(storage)
             if not create and not path.is_file():
-                raise SkyrackError(f"no search has been run: {path} does not exist")
+                raise SkyrackError(
+                    f"no search has been run: {path} does not exist (run skyrack optimize first)"
+                )
             _check_journal(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             backend = GatheringBackend(JournalFileBackend(str(path)))
