@@ -22,17 +22,15 @@ from skyrack.business.simulated import (
     simulated_fleet,
     throughput_gain,
 )
-from skyrack.design import Design
 from skyrack.evaluation import evaluate
 from skyrack.expected_timeline import Profile, unit_costs
-from skyrack.ground import DAYS_PER_YEAR
 from skyrack.parameters import design_parameters
 from skyrack.runner import run_study
 from skyrack.simulation.ensemble import replications
 from skyrack.simulation.plan import SimulationPlan
-from skyrack.simulation.settings import FactorySettings, SimulationSettings
 from skyrack.study import load_study
 from skyrack.timeline import FLOWS, FleetTimeline
+from test_simulation import ANALYTIC_MIRROR, mirrored_design
 from toy_design import toy_design
 
 QUARTER = 0.25
@@ -67,15 +65,21 @@ def test_resampling_keeps_every_flow_and_reads_stocks_at_the_new_period_ends() -
 # --- generations in orbit ------------------------------------------------------------------
 
 
+def two_campaigns() -> tuple[FleetTimeline, tuple[Vintage, Vintage]]:
+    """10 satellites reach orbit at 0.125 yr for campaign 0 (gain 1), 30 at 2.125 yr for
+    campaign 1 (gain 3), on quarters."""
+    launched = [0.0] * 12
+    launched[0], launched[8] = 10.0, 30.0
+    vintages = (Vintage(0.0, 2030.0, 1.0, 1.0), Vintage(2.0, 2032.0, 3.0, 1.0))
+    return timeline(QUARTER, satellites_launched=launched), vintages
+
+
 def test_each_periods_throughput_weights_the_generations_by_their_satellites_in_orbit() -> None:
     """10 satellites of campaign 0 (gain 1) reach orbit at 0.125 yr, 30 of campaign 1 (gain 3)
     at 2.125 yr, none fail or throttle: the quarter [2, 2.25) has 10 × 0.25 satellite-years of
     gain 1 and 30 × 0.125 of gain 3, so (2.5 + 11.25) / 6.25 = 2.2; afterwards 100 / 40 = 2.5;
     before, 1."""
-    launched = [0.0] * 12
-    launched[0], launched[8] = 10.0, 30.0
-    history = timeline(QUARTER, satellites_launched=launched)
-    vintages = (Vintage(0.0, 2030.0, 1.0, 1.0), Vintage(2.0, 2032.0, 3.0, 1.0))
+    history, vintages = two_campaigns()
     ageless = Profile(((0.0, 50.0, 1.0, 0.0),))
     gain = throughput_gain(history, vintages, ageless, QUARTER, 12)
     assert gain[:8] == pytest.approx([1.0] * 8)
@@ -86,10 +90,7 @@ def test_each_periods_throughput_weights_the_generations_by_their_satellites_in_
 def test_retired_generations_leave_the_mix() -> None:
     """With a one-year life the first campaign's satellites are gone when the second's arrive:
     every later quarter computes at the second campaign's gain alone."""
-    launched = [0.0] * 12
-    launched[0], launched[8] = 10.0, 30.0
-    history = timeline(QUARTER, satellites_launched=launched)
-    vintages = (Vintage(0.0, 2030.0, 1.0, 1.0), Vintage(2.0, 2032.0, 3.0, 1.0))
+    history, vintages = two_campaigns()
     one_year = Profile(((0.0, 1.0, 1.0, 0.0),))
     gain = throughput_gain(history, vintages, one_year, QUARTER, 12)
     assert gain[8:12] == pytest.approx([3.0] * 4)
@@ -113,33 +114,6 @@ def test_accelerators_are_bought_at_the_price_of_their_launch_campaign() -> None
 
 # --- against the analytic business ---------------------------------------------------------
 
-MIRROR = SimulationSettings(
-    horizon_years=6.0,
-    step_days=DAYS_PER_YEAR / 73,
-    policy="deploy-once",
-    factory=FactorySettings(unlimited=True),
-    stand_down_days=0.0,
-)
-"""The analytic evaluator's assumptions: built on demand, no stand-downs, no events, failures
-never replaced, retirement at the mission's end."""
-
-
-def mirrored_design() -> Design:
-    """A fleet that loses launches, satellites and accelerators, and throttles."""
-    return toy_design(
-        **{
-            "launch_vehicle.success_probability": 0.9,
-            "launch_vehicle.max_launches_per_year": 200.0,
-            "satellite_bus.failure_rate_per_year": 0.15,
-            "satellite_bus.solar_degradation_per_year": 0.03,
-            "compute_payload.failure_rate_per_year": 0.1,
-            "sizing.satellites": 96,
-            "sizing.mission_years": 4.5,
-            "sizing.array_margin": 0.9,
-            "economics.discount_rate_per_year": 0.07,
-        }
-    )
-
 
 def test_a_simulation_flown_as_the_analytic_fleet_is_worth_the_analytic_npv() -> None:
     """Deploy once, no events, a factory on demand: 40 replications' orbital NPVs average to
@@ -149,7 +123,7 @@ def test_a_simulation_flown_as_the_analytic_fleet_is_worth_the_analytic_npv() ->
     design = mirrored_design()
     business = Business(orbit_replacement_years=0.0, horizon_years=6.0)
     p, values = design_parameters(design), evaluate(design).values
-    plan = SimulationPlan.of(design, MIRROR)
+    plan = SimulationPlan.of(design, ANALYTIC_MIRROR)
     histories = [h.timeline for h in replications(plan, seed=5, count=40)]
     simulated = simulated_case(p, values, business, TWO, plan, histories)
     analytic = case_from_model(p, values, business, TWO)
@@ -165,7 +139,7 @@ def test_a_simulation_flown_as_the_analytic_fleet_is_worth_the_analytic_npv() ->
 def test_a_simulated_valuation_stops_at_the_simulated_horizon() -> None:
     """A 20-year valuation of a 3-year simulation values 3 years, on both sides."""
     design = mirrored_design()
-    plan = SimulationPlan.of(design, attrs.evolve(MIRROR, horizon_years=3.0))
+    plan = SimulationPlan.of(design, attrs.evolve(ANALYTIC_MIRROR, horizon_years=3.0))
     histories = [h.timeline for h in replications(plan, seed=1, count=2)]
     p, values = design_parameters(design), evaluate(design).values
     case = simulated_case(p, values, Business(), TWO, plan, histories)
@@ -177,7 +151,7 @@ def test_refresh_is_worth_nothing_on_a_flat_roadmap_in_a_simulation() -> None:
     """A fleet that replaces what fails and retires buys satellites in every campaign; on a
     flat roadmap refreshing them changes nothing, in every replication."""
     design = mirrored_design()
-    plan = SimulationPlan.of(design, attrs.evolve(MIRROR, policy="replace-failed"))
+    plan = SimulationPlan.of(design, attrs.evolve(ANALYTIC_MIRROR, policy="replace-failed"))
     histories = [h.timeline for h in replications(plan, seed=3, count=3)]
     p, values = design_parameters(design), evaluate(design).values
     business = Business(orbit_replacement_years=4.5)

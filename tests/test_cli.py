@@ -261,10 +261,11 @@ def test_crossover_finds_the_value_where_orbit_matches_the_ground() -> None:
     )
     assert result.exit_code == 0, result.output
     found = json.loads(result.stdout)
+    assert found["found"] is True and found["spacing"] == "log"
     assert (found["ratio_at_low"] - 1) * (found["ratio_at_high"] - 1) < 0
     design = skyrack.load_study(study).design
     key = "ground_baseline.energy_price_usd_per_mwh"
-    at = skyrack.evaluate_batch(design, {key: [found["crossover"]]})
+    at = skyrack.evaluate_batch(design, {key: [found["value"]]})
     assert at["orbit_to_ground_ratio"][0] == pytest.approx(1.0, rel=1e-3)
 
 

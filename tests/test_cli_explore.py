@@ -126,11 +126,13 @@ def test_run_takes_several_studies(tmp_path: Path) -> None:
     --out with several is refused."""
     result = skyrack("run", QUICKSTART, SUNCATCHER, "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    documents = json.loads(result.stdout)
-    assert [Path(d["results"]).name for d in documents] == ["quickstart", "suncatcher"]
+    documents = json.loads(result.stdout)  # each one its study's metrics.json
+    assert [d["study"]["name"] for d in documents] == ["quickstart", "suncatcher"]
     for document in documents:
         assert 0 <= document["uncertainty"]["p_orbit_wins"] <= 1
-        assert (Path(document["results"]) / "report.html").exists()
+        folder = tmp_path / "results" / document["study"]["name"]
+        assert json.loads((folder / "metrics.json").read_text(encoding="utf-8")) == document
+        assert (folder / "report.html").exists()
     refused = skyrack("run", QUICKSTART, SUNCATCHER, "--out", "x", cwd=tmp_path)
     assert refused.returncode != 0 and "one study only" in refused.stderr
 

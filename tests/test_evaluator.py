@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skyrack.crossover import crossover
 from skyrack.errors import InfeasibleDesign, InvalidComponent
-from skyrack.evaluation import crossover, evaluate, evaluate_batch
+from skyrack.evaluation import evaluate, evaluate_batch
 from toy_design import SUNLIGHT, toy_design
 
 STARLINK_SHELL = {"orbit.ltan_hours": None, "orbit.inclination_deg": 53.0}
@@ -175,15 +176,17 @@ def test_crossover_launch_price_makes_orbit_and_ground_equal() -> None:
     design = toy_design(
         **{"satellite_bus.cost_usd": 1e4, "satellite_bus.array_cost_usd_per_w": 0.1}
     )
-    price = crossover(design, "launch_vehicle.price_usd", 1e3, 1e8)
-    assert price is not None
-    at = evaluate_batch(design, {"launch_vehicle.price_usd": [price]})
+    found = crossover(design, "launch_vehicle.price_usd", 1e3, 1e8)
+    assert found.found and found.spacing == "log"
+    at = evaluate_batch(design, {"launch_vehicle.price_usd": [found.value]})
     assert at["orbit_to_ground_ratio"][0] == pytest.approx(1.0, rel=1e-3)
 
 
-def test_crossover_is_none_when_orbit_never_wins_in_range() -> None:
-    """No crossover is reported when the ratio stays above 1 across the range."""
-    assert crossover(toy_design(), "launch_vehicle.price_usd", 1e6, 1e8) is None
+def test_crossover_reports_no_crossing_when_orbit_never_wins_in_range() -> None:
+    """No crossover is reported, and the reason says so, when the ratio stays above 1."""
+    found = crossover(toy_design(), "launch_vehicle.price_usd", 1e6, 1e8)
+    assert not found.found and found.value is None
+    assert found.reason.startswith("orbit/ground does not cross 1")
 
 
 def test_too_many_accelerators_break_the_bus_power_budget_by_a_stated_amount() -> None:

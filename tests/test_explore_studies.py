@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from skyrack.crossover import crossover
 from skyrack.errors import StudyError
-from skyrack.evaluation import crossover, evaluate, evaluate_batch
+from skyrack.evaluation import evaluate, evaluate_batch
 from skyrack.explore.sweep import sweep
 from skyrack.study import load_study
 
@@ -21,12 +22,12 @@ def test_terrestrial_parity_has_no_parity_launch_price() -> None:
     """Free launch still leaves orbit 1.5–1.7× dearer, so no launch price reaches parity; a
     ground energy price of ~$800/MWh does."""
     design = load_study(PARITY).design
-    assert crossover(design, "launch_vehicle.price_usd_per_kg", 0.001, 10_000) is None
+    assert not crossover(design, "launch_vehicle.price_usd_per_kg", 0.001, 10_000).found
     free = float(
         evaluate_batch(design, {"launch_vehicle.price_usd_per_kg": 0.001})["orbit_to_ground_ratio"]
     )
     assert 1.5 < free < 1.75
-    energy = crossover(design, "ground_baseline.energy_price_usd_per_mwh", 1, 100_000)
+    energy = crossover(design, "ground_baseline.energy_price_usd_per_mwh", 1, 100_000).value
     assert energy is not None and 700 < energy < 900
 
 

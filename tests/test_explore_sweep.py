@@ -8,8 +8,9 @@ import math
 import numpy as np
 import pytest
 
+from skyrack.crossover import crossover
 from skyrack.errors import SkyrackError
-from skyrack.evaluation import crossover, evaluate, evaluate_batch, parameter_names
+from skyrack.evaluation import evaluate, evaluate_batch, parameter_names
 from skyrack.explore.sweep import Axis, crossings, parse_axis, sweep
 from skyrack.parameters import parameter_value
 from toy_design import toy_design
@@ -113,7 +114,7 @@ def test_one_dimensional_breakeven_matches_crossover() -> None:
     key = "ground_baseline.energy_price_usd_per_mwh"
     result = sweep(design, [f"{key}=1:100000:400:log"])
     found = result.breakeven()
-    expected = crossover(design, key, 1.0, 100_000.0, points=200_001)
+    expected = crossover(design, key, 1.0, 100_000.0, points=200_001).value
     assert expected is not None and base.orbit_to_ground_ratio > 0
     assert len(found) == 1
     assert found[0] == pytest.approx(expected, rel=1e-3)

@@ -206,14 +206,19 @@ def test_component_without_a_source_for_a_number_is_invalid() -> None:
 def test_entry_point_plugin_that_fails_to_import_is_named(
     installed_distribution: Callable[[str, dict[str, str], dict[str, str]], Path],
 ) -> None:
-    """An installed plugin whose module raises on import is reported by its entry-point name."""
+    """An installed plugin whose module raises on import is left out of loading and reported,
+    by its entry-point name and the variable that disables it, when the components are needed."""
     installed_distribution(
         "fake-broken-plugin",
         {"fake_broken": "fake_skyrack_broken"},
         {"fake_skyrack_broken": "raise ImportError('needs a library that is not installed')\n"},
     )
-    with pytest.raises(PluginError, match="plugin 'fake_broken': could not be imported"):
-        plugins.load_plugins()
+    manager = plugins.load_plugins()
+    assert not manager.has_plugin("fake_broken")
+    assert manager.has_plugin("launchers"), "the other plugins still load"
+    with pytest.raises(PluginError, match="plugin 'fake_broken': could not be imported") as error:
+        plugins.registry()
+    assert str(error.value).endswith(f"set {plugins.BLOCK_VARIABLE}=fake_broken")
 
 
 def test_installed_third_party_plugin_registers_without_core_changes(

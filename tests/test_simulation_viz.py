@@ -99,9 +99,10 @@ def test_skyrack_viz_serves_the_page_the_app_module_defines(
 
 
 @contextlib.contextmanager
-def serving(study: Path) -> Iterator[str]:
+def serving(study: Path, log: list[str] | None = None) -> Iterator[str]:
     """`skyrack viz STUDY --port 0` running, with no CDN to fall back on (its asset proxy points
-    at a closed loopback port): yields the URL it says it listens on."""
+    at a closed loopback port): yields the URL it says it listens on; ``log`` receives what the
+    server printed once it has stopped."""
     server = subprocess.Popen(
         [sys.executable, "-m", "skyrack", "viz", str(study), "--port", "0"],
         stdout=subprocess.PIPE,
@@ -129,7 +130,9 @@ def serving(study: Path) -> Iterator[str]:
         yield url
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        rest, _ = server.communicate(timeout=30)
+        if log is not None:
+            log.extend(rest.splitlines())
 
 
 @pytest.mark.slow
@@ -153,11 +156,12 @@ CHARTS_DRAWN = """() => {
 @pytest.mark.slow
 def test_the_live_view_draws_its_charts_offline_and_flies(tmp_path: Path, browser: Any) -> None:
     """With no network (the browser may reach only the server, the server no CDN) the page
-    draws its status and four charts with no page error; Step flies the fleet 30 days and
-    redraws them; a new seed and Reset start a new fleet."""
+    draws its status and four charts with no page error and no asset the server lacks; Step
+    flies the fleet 30 days and redraws them; a new seed and Reset start a new fleet."""
     path = tmp_path / "viz.toml"
     path.write_text(STUDY, encoding="utf-8")
-    with serving(path) as url:
+    log: list[str] = []
+    with serving(path, log) as url:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         outside: list[str] = []
         errors: list[str] = []
@@ -197,6 +201,8 @@ def test_the_live_view_draws_its_charts_offline_and_flies(tmp_path: Path, browse
         assert errors == []
         assert outside == []
         page.close()
+    asked_a_cdn = [line for line in log if "Could not load URL" in line]
+    assert asked_a_cdn == [], "the server had to fetch page assets from a CDN"
 
 
 def _viz(study: Path, port: int) -> subprocess.CompletedProcess[str]:

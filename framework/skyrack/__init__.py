@@ -62,7 +62,8 @@ __version__ = "0.1.0"
 _LAZY = {
     "evaluate": "skyrack.evaluation",
     "evaluate_batch": "skyrack.evaluation",
-    "crossover": "skyrack.evaluation",
+    "crossover": "skyrack.crossover",
+    "Crossover": "skyrack.crossover",
     "fleet_timeline": "skyrack.expected_timeline",
     "unit_costs": "skyrack.expected_timeline",
     "FleetTimeline": "skyrack.timeline",
@@ -107,6 +108,7 @@ __all__ = [
     "Component",
     "ComponentNotFound",
     "ComputePayload",
+    "Crossover",
     "Design",
     "DuplicateComponent",
     "Economics",

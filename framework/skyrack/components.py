@@ -19,10 +19,15 @@ from typing import Any, ClassVar
 
 import attrs
 
-from skyrack.errors import InvalidComponent, closest_names
+from skyrack.errors import InvalidComponent, SkyrackError, closest_names
+from skyrack.plausibility import PLAUSIBLE, Range, format_range, implausibility, likely_meant
 from skyrack.sources import Source
+from skyrack.text import joined_problems, one_line, show
 
-NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.\-]*$")
+NAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9.\-]{0,99}")
+"""A component name, matched in full (a trailing newline is no part of a name)."""
+KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9_]{0,59}")
+"""A precision (``bf16``) or a reference model's input key, matched in full."""
 
 
 def _describe(instance: Any) -> str:
@@ -41,22 +46,22 @@ def _number_problem(
 ) -> str | None:
     """Why ``value`` is not an allowed number, or None when it is."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"must be a number, got {value!r}"
+        return f"must be a number, got {show(value)}"
     if integer and not (isinstance(value, int) or (math.isfinite(value) and value.is_integer())):
-        return f"must be a whole number, got {value!r}"
+        return f"must be a whole number, got {show(value)}"
     if not math.isfinite(value):
-        return f"must be a finite number, got {value!r}"
+        return f"must be a finite number, got {show(value)}"
     units = f" {unit}" if unit and unit != "1" else ""
     if minimum is not None:
         if exclusive_minimum and value <= minimum:
-            return f"must be > {minimum:g}{units}, got {value!r}"
+            return f"must be > {minimum:g}{units}, got {show(value)}"
         if not exclusive_minimum and value < minimum:
-            return f"must be ≥ {minimum:g}{units}, got {value!r}"
+            return f"must be ≥ {minimum:g}{units}, got {show(value)}"
     if maximum is not None:
         if exclusive_maximum and value >= maximum:
-            return f"must be < {maximum:g}{units}, got {value!r}"
+            return f"must be < {maximum:g}{units}, got {show(value)}"
         if not exclusive_maximum and value > maximum:
-            return f"must be ≤ {maximum:g}{units}, got {value!r}"
+            return f"must be ≤ {maximum:g}{units}, got {show(value)}"
     return None
 
 
@@ -78,12 +83,16 @@ def _number_validator(
     exclusive_minimum: bool,
     unit: str,
     integer: bool = False,
+    plausible: Range | None = None,
     optional: bool = False,
 ) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if optional and value is None:
             return
         problem = _number_problem(value, minimum, maximum, exclusive_minimum, unit, integer)
+        if problem and plausible is not None and isinstance(value, int | float):
+            hint = likely_meant(value, plausible, unit) if math.isfinite(value) else None
+            problem += f"; {hint}" if hint else ""
         if problem:
             raise InvalidComponent(
                 f"{_describe(instance)}: {attribute.name} {problem}",
@@ -98,6 +107,7 @@ def quantity(
     unit: str,
     doc: str,
     *,
+    plausible: Range,
     minimum: float | None = 0.0,
     exclusive_minimum: bool = True,
     maximum: float | None = None,
@@ -105,13 +115,18 @@ def quantity(
     integer: bool = False,
     optional: bool = False,
 ) -> Any:
-    """A numeric attrs field with its unit, meaning and allowed range (positive by default).
+    """A numeric attrs field with its unit, meaning, allowed range (positive by default) and
+    plausible range (``(low, high)``, either None for open): a value outside the allowed range
+    is refused; one outside the plausible range is refused from a study unless the user
+    insists (:mod:`skyrack.plausibility`).
 
     ``optional``: None is allowed too (and is the default), for a number that only some
     components of a kind have (an orbit has an inclination or a local time of its node)."""
     return attrs.field(
         default=None if optional and default is attrs.NOTHING else default,
-        validator=_number_validator(minimum, maximum, exclusive_minimum, unit, integer, optional),
+        validator=_number_validator(
+            minimum, maximum, exclusive_minimum, unit, integer, plausible, optional
+        ),
         metadata={
             "unit": unit,
             "doc": doc,
@@ -120,16 +135,42 @@ def quantity(
             "exclusive_minimum": exclusive_minimum,
             "maximum": maximum,
             "integer": integer,
+            PLAUSIBLE: plausible,
             "optional": optional,
         },
     )
 
 
-def fraction(doc: str, *, default: Any = attrs.NOTHING, exclusive_zero: bool = False) -> Any:
+def fraction(
+    doc: str, *, plausible: Range, default: Any = attrs.NOTHING, exclusive_zero: bool = False
+) -> Any:
     """A dimensionless number in [0, 1] (a probability, an efficiency, a fraction)."""
     return quantity(
-        "1", doc, minimum=0.0, exclusive_minimum=exclusive_zero, maximum=1.0, default=default
+        "1",
+        doc,
+        plausible=plausible,
+        minimum=0.0,
+        exclusive_minimum=exclusive_zero,
+        maximum=1.0,
+        default=default,
     )
+
+
+def allowed_range(metadata: Mapping[str, Any]) -> str:
+    """A field's hard range in words: ``> 0``, ``0–1``, ``≥ 1, ≤ 180``."""
+    minimum, maximum = metadata.get("minimum"), metadata.get("maximum")
+    parts = []
+    if minimum is not None:
+        parts.append(f"{'>' if metadata.get('exclusive_minimum', True) else '≥'} {minimum:g}")
+    if maximum is not None:
+        parts.append(f"≤ {maximum:g}")
+    return ", ".join(parts) or "any number"
+
+
+def plausible_text(metadata: Mapping[str, Any]) -> str:
+    """A field's plausible range in words (``""`` when it has none)."""
+    plausible = metadata.get(PLAUSIBLE)
+    return format_range(plausible) if plausible is not None else ""
 
 
 def flag(doc: str, *, default: Any = attrs.NOTHING) -> Any:
@@ -137,7 +178,7 @@ def flag(doc: str, *, default: Any = attrs.NOTHING) -> Any:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, bool):
-            problem = f"must be true or false, got {value!r}"
+            problem = f"must be true or false, got {show(value)}"
             raise InvalidComponent(
                 f"{_describe(instance)}: {attribute.name} {problem}",
                 field=attribute.name,
@@ -148,10 +189,10 @@ def flag(doc: str, *, default: Any = attrs.NOTHING) -> Any:
 
 
 def _check_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not NAME_PATTERN.match(value):
+    if not isinstance(value, str) or not NAME_PATTERN.fullmatch(value):
         raise InvalidComponent(
-            f"{type(instance).__name__} name must be lowercase letters, digits, '-' or '.', "
-            f"got {value!r}"
+            f"{type(instance).__name__} name must be 1 to 100 lowercase letters, digits, '-' or "
+            f"'.', starting with a letter or digit, got {show(value)}"
         )
 
 
@@ -223,9 +264,14 @@ def _check_throughput(instance: Any, attribute: attrs.Attribute[Any], value: Any
     if not isinstance(value, Mapping) or not value:
         raise InvalidComponent(
             f"{_describe(instance)}: dense_tflops must map precision names to TFLOP/s, "
-            f"got {value!r}"
+            f"got {show(value)}"
         )
     for precision, tflops in value.items():
+        if not isinstance(precision, str) or not KEY_PATTERN.fullmatch(precision):
+            raise InvalidComponent(
+                f"{_describe(instance)}: dense_tflops: a precision name is lowercase letters, "
+                f"digits and '_' (bf16, fp8), got {show(precision)}"
+            )
         problem = _number_problem(tflops, 0.0, None, True, "TFLOP/s")
         if problem:
             raise InvalidComponent(f"{_describe(instance)}: dense_tflops[{precision!r}] {problem}")
@@ -241,16 +287,34 @@ class LaunchVehicle(Component):
     """A rocket as a service: what it lifts to low Earth orbit, how often, at what price."""
 
     kind: ClassVar[str] = "launch_vehicle"
-    payload_to_leo_kg: float = quantity("kg", "payload mass to low Earth orbit per launch")
-    fairing_volume_m3: float = quantity("m^3", "usable payload volume under the fairing")
-    price_usd: float = quantity("USD", "price of one launch to the customer")
-    max_launches_per_year: float = quantity("1/yr", "launches per year available to one customer")
-    success_probability: float = fraction("probability that a launch reaches orbit")
+    payload_to_leo_kg: float = quantity(
+        "kg", "payload mass to low Earth orbit per launch", plausible=(50.0, 1_000_000.0)
+    )
+    fairing_volume_m3: float = quantity(
+        "m^3", "usable payload volume under the fairing", plausible=(0.5, 10_000.0)
+    )
+    price_usd: float = quantity(
+        "USD", "price of one launch to the customer", plausible=(100_000.0, 5e9)
+    )
+    max_launches_per_year: float = quantity(
+        "1/yr", "launches per year available to one customer", plausible=(0.1, 10_000.0)
+    )
+    success_probability: float = fraction(
+        "probability that a launch reaches orbit", plausible=(0.5, 1.0)
+    )
     first_available_year: int = quantity(
-        "yr", "first year the vehicle can carry this payload", integer=True
+        "yr",
+        "first year the vehicle can carry this payload",
+        integer=True,
+        maximum=9999,
+        plausible=(1957, 2100),
     )
     co2_per_launch_kg: float = quantity(
-        "kg CO2", "CO2 emitted per launch", minimum=0.0, exclusive_minimum=False
+        "kg CO2",
+        "CO2 emitted per launch",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 1e8),
     )
     reusable: bool = flag("whether the booster is recovered and reflown")
 
@@ -265,53 +329,86 @@ class SatelliteBus(Component):
 
     kind: ClassVar[str] = "satellite_bus"
     dry_mass_kg: float = quantity(
-        "kg", "structure, avionics, attitude control, comms and dry propulsion"
+        "kg",
+        "structure, avionics, attitude control, comms and dry propulsion",
+        plausible=(1.0, 1_000_000.0),
     )
-    max_payload_power_w: float = quantity("W", "largest payload power the bus can distribute")
-    max_payload_mass_kg: float = quantity("kg", "largest payload mass the structure carries")
+    max_payload_power_w: float = quantity(
+        "W", "largest payload power the bus can distribute", plausible=(1.0, 1e8)
+    )
+    max_payload_mass_kg: float = quantity(
+        "kg", "largest payload mass the structure carries", plausible=(1.0, 1_000_000.0)
+    )
     housekeeping_power_w: float = quantity(
-        "W", "power the bus itself draws", minimum=0.0, exclusive_minimum=False
+        "W",
+        "power the bus itself draws",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 1e6),
     )
     solar_cell_efficiency: float = fraction(
-        "array conversion efficiency at AM0, BOL", exclusive_zero=True
+        "array conversion efficiency at AM0, BOL", exclusive_zero=True, plausible=(0.05, 0.6)
     )
-    solar_specific_power_w_per_kg: float = quantity("W/kg", "BOL array power per kg of array")
+    solar_specific_power_w_per_kg: float = quantity(
+        "W/kg", "BOL array power per kg of array", plausible=(5.0, 2_000.0)
+    )
     solar_degradation_per_year: float = quantity(
         "1/yr",
         "fractional loss of array power per year",
         minimum=0.0,
         exclusive_minimum=False,
         maximum=0.5,
+        plausible=(0.0, 0.2),
     )
-    radiator_areal_density_kg_per_m2: float = quantity("kg/m^2", "radiator mass per m^2 of panel")
+    radiator_areal_density_kg_per_m2: float = quantity(
+        "kg/m^2", "radiator mass per m^2 of panel", plausible=(0.2, 50.0)
+    )
     radiator_emissivity: float = fraction(
-        "infrared emissivity of the radiator surface", exclusive_zero=True
+        "infrared emissivity of the radiator surface", exclusive_zero=True, plausible=(0.5, 1.0)
     )
-    radiator_absorptivity: float = fraction("solar absorptivity of the radiator surface")
+    radiator_absorptivity: float = fraction(
+        "solar absorptivity of the radiator surface", plausible=(0.0, 1.0)
+    )
     radiator_two_sided: bool = flag("whether the radiator panel emits from both faces")
-    battery_specific_energy_wh_per_kg: float = quantity("Wh/kg", "usable battery energy per kg")
+    battery_specific_energy_wh_per_kg: float = quantity(
+        "Wh/kg", "usable battery energy per kg", plausible=(10.0, 1_000.0)
+    )
     battery_cost_usd_per_kwh: float = quantity(
-        "USD/kWh", "recurring cost of the flight battery per kWh of capacity"
+        "USD/kWh",
+        "recurring cost of the flight battery per kWh of capacity",
+        plausible=(10.0, 100_000.0),
     )
     stowed_density_kg_per_m3: float = quantity(
-        "kg/m^3", "satellite mass per m^3 as stowed for launch"
+        "kg/m^3", "satellite mass per m^3 as stowed for launch", plausible=(10.0, 3_000.0)
     )
-    propulsion_isp_s: float = quantity("s", "specific impulse of the station-keeping thruster")
-    design_life_years: float = quantity("yr", "life the bus is designed and qualified for")
+    propulsion_isp_s: float = quantity(
+        "s", "specific impulse of the station-keeping thruster", plausible=(50.0, 10_000.0)
+    )
+    design_life_years: float = quantity(
+        "yr", "life the bus is designed and qualified for", plausible=(0.5, 30.0)
+    )
     failure_rate_per_year: float = quantity(
         "1/yr",
         "hazard of a bus failure that ends the satellite",
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 1.0),
     )
-    cost_usd: float = quantity("USD", "recurring cost of one bus, without array and radiators")
-    array_cost_usd_per_w: float = quantity("USD/W", "recurring cost of solar array per W BOL")
-    radiator_cost_usd_per_m2: float = quantity("USD/m^2", "recurring cost of radiator per m^2")
+    cost_usd: float = quantity(
+        "USD", "recurring cost of one bus, without array and radiators", plausible=(1_000.0, 1e9)
+    )
+    array_cost_usd_per_w: float = quantity(
+        "USD/W", "recurring cost of solar array per W BOL", plausible=(0.5, 5_000.0)
+    )
+    radiator_cost_usd_per_m2: float = quantity(
+        "USD/m^2", "recurring cost of radiator per m^2", plausible=(10.0, 1e6)
+    )
     integration_cost_fraction: float = quantity(
         "1",
         "integration and test cost as a fraction of the satellite hardware cost",
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 2.0),
     )
 
 
@@ -328,42 +425,61 @@ class ComputePayload(Component):
             "unit": "TFLOP/s",
             "doc": "dense throughput by precision (bf16 required)",
             "numeric": True,
+            PLAUSIBLE: (0.1, 100_000.0),
         },
     )
-    tdp_w: float = quantity("W", "thermal design power of the accelerator")
+    tdp_w: float = quantity(
+        "W", "thermal design power of the accelerator", plausible=(1.0, 50_000.0)
+    )
     host_power_fraction: float = quantity(
         "1",
         "host CPU, memory, network and power conversion, as a fraction of TDP",
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 3.0),
     )
-    mass_kg: float = quantity("kg", "mass per accelerator with board, host share and cold plate")
-    unit_price_usd: float = quantity("USD", "price per accelerator with its share of the server")
+    mass_kg: float = quantity(
+        "kg",
+        "mass per accelerator with board, host share and cold plate",
+        plausible=(0.01, 2_000.0),
+    )
+    unit_price_usd: float = quantity(
+        "USD", "price per accelerator with its share of the server", plausible=(100.0, 1e7)
+    )
     failure_rate_per_year: float = quantity(
         "1/yr",
         "hazard of a permanent accelerator failure on the ground",
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 1.0),
     )
     warranty_years: float = quantity(
         "yr",
         "manufacturer's warranty: failed units are replaced free for this long after purchase",
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 10.0),
     )
     tid_tolerance_krad: float = quantity(
-        "krad(Si)", "total ionizing dose survived without hard failure"
+        "krad(Si)", "total ionizing dose survived without hard failure", plausible=(0.5, 10_000.0)
     )
     seu_upsets_per_day: float = quantity(
         "1/day",
         "single-event upsets needing a reset, per accelerator per day in LEO",
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 1_000.0),
     )
     seu_recovery_s: float = quantity(
-        "s", "time lost recovering from one upset", minimum=0.0, exclusive_minimum=False
+        "s",
+        "time lost recovering from one upset",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 86_400.0),
     )
-    memory_gb: float = quantity("GB", "high-bandwidth memory per accelerator")
+    memory_gb: float = quantity(
+        "GB", "high-bandwidth memory per accelerator", plausible=(0.1, 100_000.0)
+    )
     radiation_tolerant: bool = flag("whether the part is hardened or derated for space")
     release_year: float = quantity(
         "yr",
@@ -371,6 +487,7 @@ class ComputePayload(Component):
         minimum=1990.0,
         exclusive_minimum=False,
         maximum=2100.0,
+        plausible=(1990.0, 2100.0),
     )
 
     @property
@@ -393,6 +510,7 @@ class Orbit(Component):
         "circular orbit altitude above the equatorial radius (150 km: below it, the atmosphere)",
         minimum=150.0,
         exclusive_minimum=False,
+        plausible=(200.0, 2_000.0),
     )
     inclination_deg: float | None = quantity(
         "deg",
@@ -400,6 +518,7 @@ class Orbit(Component):
         "out for a sun-synchronous orbit)",
         maximum=180.0,
         optional=True,
+        plausible=(0.0, 180.0),
     )
     ltan_hours: float | None = quantity(
         "h",
@@ -409,9 +528,12 @@ class Orbit(Component):
         exclusive_minimum=False,
         maximum=24.0,
         optional=True,
+        plausible=(0.0, 24.0),
     )
     launch_capacity_factor: float = fraction(
-        "payload to this orbit as a fraction of payload to the reference LEO", exclusive_zero=True
+        "payload to this orbit as a fraction of payload to the reference LEO",
+        exclusive_zero=True,
+        plausible=(0.05, 1.0),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -454,36 +576,58 @@ class GroundBaseline(Component):
 
     kind: ClassVar[str] = "ground_baseline"
     facility_capex_usd_per_w: float = quantity(
-        "USD/W", "building, electrical, mechanical and network capex per W of IT load"
+        "USD/W",
+        "building, electrical, mechanical and network capex per W of IT load",
+        plausible=(0.5, 100.0),
     )
     power_plant_capex_usd_per_w: float = quantity(
         "USD/W",
         "on-site generation capex per W of facility load (0 on the grid)",
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 20.0),
     )
     energy_price_usd_per_mwh: float = quantity(
-        "USD/MWh", "cost of one MWh delivered to the facility (grid price or fuel)"
+        "USD/MWh",
+        "cost of one MWh delivered to the facility (grid price or fuel)",
+        plausible=(1.0, 2_000.0),
     )
-    pue: float = quantity("1", "power usage effectiveness", minimum=1.0, exclusive_minimum=False)
+    pue: float = quantity(
+        "1", "power usage effectiveness", minimum=1.0, exclusive_minimum=False, plausible=(1.0, 3.0)
+    )
     capacity_factor: float = fraction(
-        "fraction of the time the facility delivers power", exclusive_zero=True
+        "fraction of the time the facility delivers power",
+        exclusive_zero=True,
+        plausible=(0.3, 1.0),
     )
     opex_fraction_per_year: float = quantity(
         "1/yr",
         "staff, maintenance and insurance per year as a fraction of facility capex",
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 0.5),
     )
-    lifetime_years: float = quantity("yr", "economic life of the facility")
+    lifetime_years: float = quantity("yr", "economic life of the facility", plausible=(1.0, 60.0))
     time_to_power_years: float = quantity(
-        "yr", "time from decision to energized IT load", minimum=0.0, exclusive_minimum=False
+        "yr",
+        "time from decision to energized IT load",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 20.0),
     )
     water_l_per_kwh: float = quantity(
-        "L/kWh", "water consumed per kWh of IT energy", minimum=0.0, exclusive_minimum=False
+        "L/kWh",
+        "water consumed per kWh of IT energy",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 20.0),
     )
     carbon_kg_per_mwh: float = quantity(
-        "kg CO2/MWh", "emissions per MWh of facility energy", minimum=0.0, exclusive_minimum=False
+        "kg CO2/MWh",
+        "emissions per MWh of facility energy",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 2_000.0),
     )
     replaces_failed_accelerators: bool = flag(
         "whether the operator buys replacements for accelerators that fail after the warranty "
@@ -498,7 +642,8 @@ class FleetPolicy(Component):
     kind: ClassVar[str] = "fleet_policy"
     replace_failed_satellites: bool = flag("launch a new satellite for each one lost")
     replenish_below_fraction: float = fraction(
-        "launch replacements when healthy compute falls below this fraction of target"
+        "launch replacements when healthy compute falls below this fraction of target",
+        plausible=(0.0, 1.0),
     )
     deorbit_at_design_life: bool = flag("retire satellites when they reach design life")
     behaviour: Callable[[Any], Any] | None = attrs.field(
@@ -517,11 +662,21 @@ class FleetEvent(Component):
     """A disruptive event that can hit the fleet: a solar storm, a grounding, a debris strike."""
 
     kind: ClassVar[str] = "fleet_event"
-    annual_probability: float = fraction("probability that the event happens in a given year")
-    accelerator_loss_fraction: float = fraction("fraction of healthy accelerators it destroys")
-    satellite_loss_fraction: float = fraction("fraction of satellites it destroys")
+    annual_probability: float = fraction(
+        "probability that the event happens in a given year", plausible=(0.0, 1.0)
+    )
+    accelerator_loss_fraction: float = fraction(
+        "fraction of healthy accelerators it destroys", plausible=(0.0, 1.0)
+    )
+    satellite_loss_fraction: float = fraction(
+        "fraction of satellites it destroys", plausible=(0.0, 1.0)
+    )
     launch_grounding_days: float = quantity(
-        "day", "days launches are halted afterwards", minimum=0.0, exclusive_minimum=False
+        "day",
+        "days launches are halted afterwards",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 3_650.0),
     )
     factory_outage_days: float = quantity(
         "day",
@@ -529,6 +684,7 @@ class FleetEvent(Component):
         minimum=0.0,
         exclusive_minimum=False,
         default=0.0,
+        plausible=(0.0, 3_650.0),
     )
     behaviour: Callable[[Any], Any] | None = attrs.field(
         default=None,
@@ -556,10 +712,15 @@ class AcceleratorGeneration(Component):
         minimum=1990.0,
         exclusive_minimum=False,
         maximum=2100.0,
+        plausible=(1990.0, 2100.0),
     )
-    bf16_dense_tflops: float = quantity("TFLOP/s", "dense BF16 throughput of one accelerator")
-    power_w: float = quantity("W", "thermal design power of one accelerator")
-    price_usd: float = quantity("USD", "price of one accelerator")
+    bf16_dense_tflops: float = quantity(
+        "TFLOP/s", "dense BF16 throughput of one accelerator", plausible=(0.1, 100_000.0)
+    )
+    power_w: float = quantity(
+        "W", "thermal design power of one accelerator", plausible=(1.0, 50_000.0)
+    )
+    price_usd: float = quantity("USD", "price of one accelerator", plausible=(100.0, 1e7))
     shipped: bool = flag("false for an announced part that has not shipped yet (a projection)")
 
     @property
@@ -621,6 +782,7 @@ class AcceleratorRoadmap(Component):
         minimum=0.0,
         exclusive_minimum=False,
         maximum=10.0,
+        plausible=(0.0, 2.0),
     )
     tflops_per_usd_growth_per_year: float = quantity(
         "1/yr",
@@ -628,15 +790,24 @@ class AcceleratorRoadmap(Component):
         minimum=0.0,
         exclusive_minimum=False,
         maximum=10.0,
+        plausible=(0.0, 2.0),
     )
+
+
+def _check_key(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or not KEY_PATTERN.fullmatch(value):
+        raise InvalidComponent(
+            f"a model input key is 1 to 60 lowercase letters, digits and '_', got {show(value)}"
+        )
 
 
 @attrs.frozen(kw_only=True)
 class ModelInput:
-    """One input of a reference cost model: its published default, source and allowed range
-    (positive by default, like a component's ``quantity``)."""
+    """One input of a reference cost model: its published default, source, allowed range
+    (positive by default, like a component's ``quantity``) and plausible range (``None``: no
+    check)."""
 
-    key: str
+    key: str = attrs.field(validator=_check_key)
     default: float
     unit: str
     doc: str
@@ -646,10 +817,17 @@ class ModelInput:
     maximum: float | None = None
     exclusive_maximum: bool = False
     integer: bool = False
+    plausible: Range | None = None
+
+    def implausibility(self, value: float) -> str | None:
+        """Why ``value`` is implausible for this input, or None."""
+        if self.plausible is None:
+            return None
+        return implausibility(value, self.plausible, self.unit)
 
     def problem(self, value: Any) -> str | None:
         """Why ``value`` is not allowed for this input, or None when it is."""
-        return _number_problem(
+        problem = _number_problem(
             value,
             self.minimum,
             self.maximum,
@@ -658,6 +836,10 @@ class ModelInput:
             self.integer,
             self.exclusive_maximum,
         )
+        if problem and self.plausible is not None and isinstance(value, int | float):
+            hint = likely_meant(value, self.plausible, self.unit) if math.isfinite(value) else None
+            problem += f"; {hint}" if hint else ""
+        return problem
 
 
 def checked_inputs(
@@ -699,10 +881,14 @@ class ReferenceModel(Component):
         """The published baseline inputs."""
         return {model_input.key: model_input.default for model_input in self.inputs}
 
-    def run(self, overrides: Mapping[str, float] | None = None) -> dict[str, float]:
+    def run(
+        self, overrides: Mapping[str, float] | None = None, *, allow_implausible: bool = False
+    ) -> dict[str, float]:
         """Compute the model's outputs on its defaults with ``overrides`` applied.
 
-        An unknown input names the closest ones; a value out of its input's range is refused.
+        An unknown input names the closest ones; a value out of its input's range is refused,
+        and so is one outside its plausible range unless ``allow_implausible``. An output that
+        comes out infinite or NaN (or a model that fails) is an error naming the changed inputs.
         """
         values: dict[str, Any] = self.defaults()
         for key, value in (overrides or {}).items():
@@ -710,11 +896,49 @@ class ReferenceModel(Component):
                 close = closest_names(key, values)
                 hint = f"; did you mean {', '.join(close)}?" if close else ""
                 raise InvalidComponent(
-                    f"reference model {self.name!r} has no input {key!r}{hint} "
+                    f"reference model {self.name!r} has no input {show(key)}{hint} "
                     f"(`skyrack reference {self.name}` lists its inputs)"
                 )
             values[key] = value
-        return dict(self.compute(checked_inputs(self.name, self.inputs, values)))
+        checked = checked_inputs(self.name, self.inputs, values)
+        if not allow_implausible:
+            problems = [
+                f"{i.key}: {problem}"
+                for i in self.inputs
+                if i.key in (overrides or {}) and (problem := i.implausibility(checked[i.key]))
+            ]
+            if problems:
+                raise InvalidComponent(
+                    f"reference model {self.name!r}: {joined_problems(problems)}; to run it "
+                    "anyway, add --allow-implausible"
+                )
+        return self._outputs(checked, overrides or {})
+
+    def _outputs(
+        self, checked: Mapping[str, float], overrides: Mapping[str, float]
+    ) -> dict[str, float]:
+        changed = ", ".join(f"{key}={show(value)}" for key, value in overrides.items())
+        blame = f"with {changed}" if changed else "on its published inputs"
+        try:
+            outputs = dict(self.compute(checked))
+        except SkyrackError:
+            raise
+        except ArithmeticError:
+            raise InvalidComponent(
+                f"reference model {self.name!r}: its results overflow {blame}; an input is "
+                "too extreme for the model"
+            ) from None
+        except ValueError as error:
+            raise InvalidComponent(
+                f"reference model {self.name!r} cannot be computed {blame}: {one_line(str(error))}"
+            ) from None
+        for output, value in outputs.items():
+            if not isinstance(value, int | float) or not math.isfinite(value):
+                raise InvalidComponent(
+                    f"reference model {self.name!r}: {output} comes out as {show(value)} "
+                    f"{blame}; an input is too extreme for the model"
+                )
+        return outputs
 
 
 COMPONENT_KINDS: dict[str, type[Component]] = {

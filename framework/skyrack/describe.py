@@ -37,11 +37,12 @@ def jsonable(value: Any) -> Any:
 
 
 def format_usd(value: float) -> str:
-    """Dollars as people read them: $1.25B, $640.00k, $12.50."""
+    """Dollars as people read them: $1.25B, $640.00k, $12.50, -$24.24B."""
+    sign = "-" if value < 0 else ""
     for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if abs(value) >= scale:
-            return f"${value / scale:,.2f}{suffix}"
-    return f"${value:,.2f}"
+            return f"{sign}${abs(value) / scale:,.2f}{suffix}"
+    return f"{sign}${abs(value):,.2f}"
 
 
 def to_json(value: Any) -> str:

@@ -22,6 +22,7 @@ from skyrack.components import (
     quantity,
 )
 from skyrack.errors import InvalidComponent
+from skyrack.plausibility import PLAUSIBLE
 from skyrack.registry import Registry
 from skyrack.sources import Source
 
@@ -58,12 +59,20 @@ class Sizing:
     accelerators_per_satellite: int = attrs.field(
         default=32,
         validator=_positive_integer,
-        metadata={**WHOLE_COUNT, "doc": "accelerators carried by each satellite"},
+        metadata={
+            **WHOLE_COUNT,
+            "doc": "accelerators carried by each satellite",
+            PLAUSIBLE: (1, 10_000),
+        },
     )
     satellites: int | None = attrs.field(
         default=None,
         validator=_positive_integer,
-        metadata={**WHOLE_COUNT, "doc": "satellites in the fleet (or give target_it_power_w)"},
+        metadata={
+            **WHOLE_COUNT,
+            "doc": "satellites in the fleet (or give target_it_power_w)",
+            PLAUSIBLE: (1, 10_000_000),
+        },
     )
     target_it_power_w: float | None = attrs.field(
         default=None,
@@ -72,20 +81,24 @@ class Sizing:
             "doc": "fleet payload power at beginning of life",
             "minimum": 0.0,
             "maximum": MAX_TARGET_POWER_W,
+            PLAUSIBLE: (1e3, 1e12),
         },
     )
     mission_years: float = quantity(
-        "yr", "operating life of each satellite", default=5.0, maximum=50.0
+        "yr", "operating life of each satellite", default=5.0, maximum=50.0, plausible=(0.5, 30.0)
     )
     array_margin: float = quantity(
         "1",
         "array BOL power over what end-of-mission full load needs (1 = sized for end of life; "
         "below 1 the payload throttles late in life)",
         default=1.0,
+        plausible=(0.5, 3.0),
     )
-    radiator_temperature_k: float = quantity("K", "radiator surface temperature", default=330.0)
+    radiator_temperature_k: float = quantity(
+        "K", "radiator surface temperature", default=330.0, plausible=(150.0, 450.0)
+    )
     radiator_view_factor_earth: float = fraction(
-        "view factor from the radiator to the Earth", default=0.25
+        "view factor from the radiator to the Earth", default=0.25, plausible=(0.0, 1.0)
     )
     radiator_sunlit: bool = flag(
         "one face of the radiator sees the Sun at normal incidence (false: held edge-on to the "
@@ -98,30 +111,36 @@ class Sizing:
         default=2.0,
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 100.0),
     )
     shielded_area_m2_per_accelerator: float = quantity(
-        "m^2", "enclosure surface to shield per accelerator", default=0.23
+        "m^2", "enclosure surface to shield per accelerator", default=0.23, plausible=(0.001, 10.0)
     )
     utilization: float = fraction(
         "fraction of rated throughput used by the workload (1 = peak-rated)",
         default=1.0,
         exclusive_zero=True,
+        plausible=(0.05, 1.0),
     )
     battery_for_eclipse: bool = flag(
         "carry batteries to compute through eclipse (else compute idles in eclipse)",
         default=True,
     )
     drag_area_fraction: float = fraction(
-        "mean fraction of the array area presented to the flow", default=0.3, exclusive_zero=True
+        "mean fraction of the array area presented to the flow",
+        default=0.3,
+        exclusive_zero=True,
+        plausible=(0.01, 1.0),
     )
     infant_mortality_fraction: float = fraction(
-        "fraction of accelerators dead on arrival in orbit", default=0.0
+        "fraction of accelerators dead on arrival in orbit", default=0.0, plausible=(0.0, 0.5)
     )
     max_deployment_missions: float = quantity(
         "1",
         "longest launch campaign the deployment-time budget accepts, in mission lengths (1: "
         "the last satellite launches before the first retires)",
         default=1.0,
+        plausible=(0.1, 100.0),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -200,21 +219,32 @@ class Economics:
         minimum=0.0,
         exclusive_minimum=False,
         maximum=1.0,
+        plausible=(0.0, 0.3),
     )
-    start_year: int = quantity("yr", "year the first launch happens", default=2028, integer=True)
+    start_year: int = quantity(
+        "yr",
+        "year the first launch happens",
+        default=2028,
+        integer=True,
+        maximum=9999,
+        plausible=(2000, 2100),
+    )
     satellite_learning_rate: float = fraction(
         "Wright learning rate of satellite hardware cost (1 = no learning)",
         default=1.0,
         exclusive_zero=True,
+        plausible=(0.5, 1.0),
     )
     launch_learning_rate: float = fraction(
         "Wright learning rate of launch price over the fleet's launches (1 = no learning)",
         default=1.0,
         exclusive_zero=True,
+        plausible=(0.5, 1.0),
     )
     insurance_fraction: float = fraction(
         "launch and first-year insurance as a fraction of satellite hardware and launch",
         default=0.05,
+        plausible=(0.0, 0.5),
     )
     operations_fraction_per_year: float = quantity(
         "1/yr",
@@ -222,9 +252,12 @@ class Economics:
         default=0.01,
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 0.5),
     )
     ground_segment_fraction: float = fraction(
-        "ground stations and gateways as a fraction of satellite hardware cost", default=0.03
+        "ground stations and gateways as a fraction of satellite hardware cost",
+        default=0.03,
+        plausible=(0.0, 0.5),
     )
     nre_usd: float = quantity(
         "USD",
@@ -232,6 +265,7 @@ class Economics:
         default=0.0,
         minimum=0.0,
         exclusive_minimum=False,
+        plausible=(0.0, 1e12),
     )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from skyrack.text import show
+
 
 class SkyrackError(Exception):
     """Base class of every error that skyrack raises deliberately."""
@@ -23,6 +25,7 @@ class PluginError(SkyrackError):
     def __init__(self, plugin: str, message: str, *, hook: str | None = None) -> None:
         self.plugin = plugin
         self.hook = hook
+        self.problem = message
         where = f"plugin {plugin!r}" + (f", hook {hook}" if hook else "")
         super().__init__(f"{where}: {message}")
 
@@ -42,7 +45,7 @@ class ComponentNotFound(SkyrackError, KeyError):
             if self.suggestions
             else "; run `skyrack components list` to see what is registered"
         )
-        super().__init__(f"no {kind.replace('_', ' ')} named {name!r}{hint}")
+        super().__init__(f"no {kind.replace('_', ' ')} named {show(name)}{hint}")
 
     def __str__(self) -> str:  # KeyError would otherwise quote the whole message
         return str(self.args[0])
@@ -73,9 +76,21 @@ class InfeasibleDesign(SkyrackError):
     """Raised when a design breaks a physical budget; the message names the budget and excess."""
 
 
+class ModelDomainError(SkyrackError):
+    """Raised when valid inputs lie outside what the model covers, or drive a result to infinity
+    or NaN. ``keys`` are the design parameters involved (``"orbit.altitude_km"``), so that a
+    study can say where in its file they are set; ``problem`` is the message without them."""
+
+    def __init__(self, message: str, *, keys: Iterable[str] = (), problem: str = "") -> None:
+        self.keys = tuple(keys)
+        self.problem = problem or message
+        super().__init__(message)
+
+
 def closest_names(name: str, known: Iterable[str], n: int = 3) -> list[str]:
     """Return up to ``n`` names from ``known`` that look like ``name`` (typos, prefixes)."""
     candidates = sorted(set(known))
+    name = name[:100]  # a name longer than any candidate matches none; difflib is quadratic
     matches = difflib.get_close_matches(name, candidates, n=n, cutoff=0.6)
     lowered = name.lower()
     for candidate in candidates:

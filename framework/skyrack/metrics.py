@@ -51,6 +51,16 @@ class Metrics:
         """Budgets that hold but limit the design (:attr:`Budget.binding`), tightest first."""
         return sorted((b for b in self.budgets if b.binding), key=lambda b: -b.utilization)
 
+    @property
+    def ground_waterfall_pv_usd(self) -> dict[str, float]:
+        """The ground baseline's present-value costs by category (facility, accelerators,
+        replacements, energy, operations), read from ``values``."""
+        return {
+            key[len(_GROUND_PREFIX) : -len(_USD)]: value
+            for key, value in self.values.items()
+            if key.startswith(_GROUND_PREFIX) and key.endswith(_USD) and key != _GROUND_TOTAL
+        }
+
     def largest_costs(self, count: int = 3) -> list[tuple[str, float]]:
         """The ``count`` largest waterfall items (present value, USD), largest first."""
         ranked = sorted(self.waterfall_pv_usd.items(), key=lambda item: -item[1])
@@ -108,31 +118,14 @@ class Metrics:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready data: headline figures, waterfall, budgets, every computed value."""
-        data = attrs.asdict(self, filter=lambda attribute, _: attribute.name != "budgets")
-        data["budgets"] = [_budget_as_dict(b) for b in self.budgets]
-        data = {field.name: data[field.name] for field in attrs.fields(Metrics)}  # field order
-        data["orbit_wins"] = self.orbit_wins
-        data["verdict"] = self.verdict()
-        return data
+        """JSON-ready data: headline figures, verdict, totals, both waterfalls, budgets and every
+        computed value, as in the results document (:func:`skyrack.output.metrics_section`)."""
+        from skyrack.output import metrics_section
+
+        return metrics_section(self)
 
 
-def _budget_as_dict(budget: Budget) -> dict[str, Any]:
-    """A budget reading as JSON-ready data, its utilization after its limit and unit."""
-    data = budget._asdict()
-    advice, proportional = data.pop("advice"), data.pop("proportional")
-    measures = data.pop("measures")
-    del data["step"]
-    return {
-        **data,
-        "utilization": budget.utilization,
-        "binding": budget.binding,
-        "measures": measures,
-        "advice": advice,
-        "proportional": proportional,
-    }
-
-
+_GROUND_PREFIX, _USD, _GROUND_TOTAL = "ground_pv_", "_usd", "ground_pv_cost_usd"
 _FLOAT = frozenset({float})
 _WATERFALL_KEYS = tuple((key, f"pv_{key}_usd") for key in COST_CATEGORIES)
 

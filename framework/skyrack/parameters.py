@@ -214,7 +214,7 @@ def parameter_domain(design: Design, key: str) -> Mapping[str, Any]:
     derived = DERIVED_PARAMETERS.get(key)
     if derived is not None:
         return {**_DERIVED_DOMAIN, "unit": derived.unit, "doc": derived.doc}
-    field = _field_for(key, design)
+    field = field_for(key, design)
     if field is None:
         _unknown(key, design_parameters(design))
     meta: Mapping[str, Any] = field.metadata
@@ -233,7 +233,7 @@ def check_parameter(design: Design, key: str, values: npt.ArrayLike) -> FloatArr
     else:
         if key not in design_parameters(design):
             _unknown(key, design_parameters(design))
-        _check_range(key, _field_for(key, design), array)
+        _check_range(key, field_for(key, design), array)
     return array
 
 
@@ -243,7 +243,8 @@ def _unknown(key: str, known: Mapping[str, Any]) -> NoReturn:
     raise InvalidComponent(f"unknown design parameter {key!r}{hint}", field=key)
 
 
-def _field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
+def field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
+    """The attrs field behind a parameter key (``"orbit.altitude_km"``), or None."""
     section, _, name = key.partition(".")
     owners: dict[str, Any] = {
         **design.components(),
@@ -260,7 +261,7 @@ def _field_for(key: str, design: Design) -> attrs.Attribute[Any] | None:
 def parameter_kind(design: Design, key: str) -> str:
     """``"bool"``, ``"int"`` or ``"float"``: the type of the field a parameter key names (a
     derived key such as ``compute_payload.bf16_dense_tflops`` is a float)."""
-    field = _field_for(key, design)
+    field = field_for(key, design)
     if field is None:
         return "float"
     if str(field.type) in {"bool", "<class 'bool'>"}:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
+import attrs
 import pluggy
 
 from skyrack.components import (
@@ -22,8 +23,28 @@ from skyrack.components import (
 )
 from skyrack.errors import ComponentNotFound, DuplicateComponent, PluginError, SkyrackError
 from skyrack.hookspecs import REGISTRATION_HOOKS
+from skyrack.text import one_line
 
 C = TypeVar("C", bound=Component)
+
+PLUGIN_ERRORS = (Exception, SystemExit)
+"""What a plugin's own code may raise that skyrack survives (Ctrl-C still interrupts)."""
+
+
+def raised(error: BaseException) -> str:
+    """What a plugin raised, in one line: ``RuntimeError: catalog file missing``."""
+    if isinstance(error, SystemExit):
+        return f"exited (SystemExit {error.code!r})"
+    return one_line(f"{type(error).__name__}: {error}")
+
+
+def rebuilt[K: Component](component: Component, kind: type[K]) -> K:
+    """A fresh ``kind`` built from ``component``'s field values, so every validator runs again:
+    a component changed after construction (``object.__setattr__``, a mutated mapping) or a
+    subclass that skips validation is checked like any other, and later changes to the
+    plugin's object do not reach the registry."""
+    values = {field.name: getattr(component, field.name) for field in attrs.fields(kind)}
+    return kind(**values)
 
 
 class Registry:
@@ -46,7 +67,7 @@ class Registry:
                 plugin,
                 f"{kind.replace('_', ' ')} {component.name!r} is already registered by plugin "
                 f"{existing!r}; rename one of them or disable a plugin with "
-                "SKYRACK_DISABLE_PLUGINS",
+                f"SKYRACK_DISABLE_PLUGINS={plugin}",
                 hook=hook,
             )
         self._components[kind][component.name] = component
@@ -155,7 +176,7 @@ def _call_registration_hook(
                 f"but {hook_name} takes {expected.__name__} objects",
                 hook=hook_name,
             )
-        registry.add(component, plugin, hook=hook_name)
+        registry.add(rebuilt(component, expected), plugin, hook=hook_name)
 
     arguments: dict[str, Callable[[Any], None]] = {"register": register}
     try:
@@ -164,10 +185,8 @@ def _call_registration_hook(
         raise
     except SkyrackError as error:
         raise PluginError(plugin, str(error), hook=hook_name) from error
-    except Exception as error:
-        raise PluginError(
-            plugin, f"raised {type(error).__name__}: {error}", hook=hook_name
-        ) from error
+    except PLUGIN_ERRORS as error:
+        raise PluginError(plugin, f"raised {raised(error)}", hook=hook_name) from error
 
 
 def build_registry(manager: pluggy.PluginManager) -> Registry:

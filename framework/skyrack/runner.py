@@ -1,5 +1,11 @@
-"""Running a study: evaluate its design, fly its fleet if it has a [simulation], write the
-results folder."""
+"""Running a study: evaluate its design, price its business case, fly its fleet if it has a
+[simulation], and write its results folder around one results document.
+
+``check_study`` does everything ``run_study`` does except flying the fleet and writing: the
+evaluation (with its feasibility and finiteness checks), the business case, the document, and
+the checks on the results folder. So ``skyrack validate`` passes exactly the studies ``skyrack
+run`` can run.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from skyrack.business.case import BusinessCase, case_from_model, write_cash_flows
-from skyrack.errors import SkyrackError
+from skyrack.errors import ModelDomainError, SkyrackError, StudyError
 from skyrack.evaluation import evaluate
 from skyrack.metrics import Metrics
-from skyrack.results import write_results
+from skyrack.output import results_document, results_files
+from skyrack.results import check_target, write_results
 from skyrack.study import Study
+from skyrack.toml_input import STDIN
 
 if TYPE_CHECKING:
     from skyrack.explore.uncertainty import UncertaintyResult
@@ -22,12 +30,15 @@ if TYPE_CHECKING:
 
 @attrs.frozen
 class RunOutcome:
-    """What a run produced: the metrics, the folder they were written to and, for a study with
-    a [simulation], the ``simulation`` section of metrics.json."""
+    """What a run produced: the metrics, the business case, the results document, and where it
+    was written (or would be, for a check), with notes on an earlier run's leftovers; for a
+    study with a [simulation], the ``simulation`` section of the document."""
 
     metrics: Metrics
-    folder: Path
     business: BusinessCase
+    document: dict[str, Any]
+    folder: Path
+    notes: tuple[str, ...] = ()
     simulation: dict[str, Any] | None = None
     uncertainty: UncertaintyResult | None = None
     """The Monte Carlo over the study's uncertain inputs (None: it has none)."""
@@ -46,6 +57,94 @@ def default_results_folder(study: Study) -> Path:
     return Path("results") / study.info.name
 
 
+def _label(study: Study) -> str:
+    if study.path is None:
+        return "study"
+    return "<stdin>" if str(study.path) == STDIN else str(study.path)
+
+
+def evaluate_study(study: Study) -> Metrics:
+    """Evaluate the study's design; an input outside the model or one that drives a result to
+    infinity is a StudyError naming where the study sets it."""
+    try:
+        return evaluate(study.design)
+    except ModelDomainError as error:
+        if not error.keys:
+            raise StudyError(f"{_label(study)}: {error}") from None
+        places = [study.locate(key) for key in error.keys]
+        where = ", ".join(places[:3]) + (f" and {len(places) - 3} more" if len(places) > 3 else "")
+        raise StudyError(f"{_label(study)}: {where}: {error.problem}") from None
+    except StudyError:
+        raise
+    except SkyrackError as error:
+        raise StudyError(f"{_label(study)}: {error}") from None
+
+
+def _business(study: Study, metrics: Metrics) -> BusinessCase:
+    from skyrack.parameters import design_parameters
+    from skyrack.plugins import registry
+
+    try:
+        return case_from_model(
+            design_parameters(study.design),
+            metrics.values,
+            study.business,
+            registry().accelerator_roadmap(study.business.roadmap),
+        )
+    except StudyError:
+        raise
+    except SkyrackError as error:
+        raise StudyError(f"{_label(study)}: business case: {error}") from None
+
+
+def _uncertainty(study: Study) -> UncertaintyResult | None:
+    """The Monte Carlo of the study's uncertain inputs, or None when it has none."""
+    from skyrack.explore.uncertainty import study_uncertainty, uncertain_inputs
+
+    if not uncertain_inputs(study.design, study.uncertainty):
+        return None
+    return study_uncertainty(study.design, study.uncertainty, seed=study.info.seed)
+
+
+def _document(
+    study: Study,
+    metrics: Metrics,
+    business: BusinessCase,
+    uncertainty: UncertaintyResult | None,
+    simulation: dict[str, Any] | None = None,
+    simulated: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    sections: dict[str, Any] = {"business": business.as_dict()}
+    spread = uncertainty.as_dict() if uncertainty is not None else {}
+    if simulated is not None:
+        spread["simulated"] = simulated
+    if spread:
+        sections["uncertainty"] = spread
+    if simulation is not None:
+        sections["simulation"] = simulation
+    return results_document(
+        study, metrics, allowed_implausible=study.allowed_implausible, sections=sections
+    )
+
+
+def check_study(study: Study, out_dir: Path | None = None) -> RunOutcome:
+    """Everything a run checks, without flying the fleet, drawing the report or writing:
+    evaluation, business case, uncertainty, document, results folder."""
+    metrics = evaluate_study(study)
+    business = _business(study, metrics)
+    uncertainty = _uncertainty(study)
+    document = _document(study, metrics, business, uncertainty)
+    results_files(document)  # every number finite, every file renders
+    folder = check_target(out_dir or default_results_folder(study), study.path)
+    return RunOutcome(
+        metrics=metrics,
+        business=business,
+        document=document,
+        folder=folder,
+        uncertainty=uncertainty,
+    )
+
+
 def run_study(
     study: Study,
     out_dir: Path | None = None,
@@ -58,22 +157,17 @@ def run_study(
 ) -> RunOutcome:
     """Evaluate ``study`` analytically and, if it has a [simulation], fly ``replications``
     (default: the study's) replications of its fleet on ``workers`` local processes or the Dask
-    ``scheduler``; write the results (atomically) to ``out_dir``. ``progress(done, total)`` is
-    called after each replication. Interrupted (Ctrl-C), the replications already done are
-    written and :class:`Interrupted` is raised.
+    ``scheduler``; write the results (atomically) to ``out_dir`` (default ``results/<study
+    name>``). ``progress(done, total)`` is called after each replication. Interrupted (Ctrl-C),
+    the replications already done are written and :class:`Interrupted` is raised.
 
     The study's uncertain inputs are drawn by Monte Carlo (``[uncertainty]``; the catalog's
     ranges by default) and the folder gets ``report.html`` unless ``report`` is false."""
-    from skyrack.parameters import design_parameters
-    from skyrack.plugins import registry
-
-    metrics = evaluate(study.design)
-    p = design_parameters(study.design)
-    roadmap = registry().accelerator_roadmap(study.business.roadmap)
-    sections: dict[str, Any] = {}
+    metrics = evaluate_study(study)
+    business = _business(study, metrics)
+    folder = out_dir or default_results_folder(study)
+    check_target(folder, study.path)  # before flying a fleet into a folder that is refused
     uncertainty = _uncertainty(study)
-    if uncertainty is not None:
-        sections["uncertainty"] = uncertainty.as_dict()
     failures: list[str] = []
 
     def write_report_into(staging: Path, document: dict[str, Any]) -> None:
@@ -85,31 +179,22 @@ def run_study(
             )
             failures.extend(problems)
 
-    described = {
-        "name": study.info.name,
-        "description": study.info.description,
-        "file": str(study.path) if study.path else None,
-        "components": {kind: c.name for kind, c in study.design.components().items()},
-        "sizing": attrs.asdict(study.design.sizing),
-        "economics": attrs.asdict(study.design.economics),
-        "overrides": study.overrides,
-    }
-    folder = out_dir or default_results_folder(study)
     if study.simulation is None:
-        business = case_from_model(p, metrics.values, study.business, roadmap)
-        sections = {"business": business.as_dict(), **sections}
+        document = _document(study, metrics, business, uncertainty)
 
         def write_analytic(staging: Path) -> None:
             write_cash_flows(staging, business)
-            write_report_into(staging, {**metrics.as_dict(), **sections})
+            write_report_into(staging, document)
 
         written = write_results(
-            folder, metrics, described, sections=sections, write_more=write_analytic
+            folder, results_files(document), study.path, write_more=write_analytic
         )
         return RunOutcome(
             metrics=metrics,
-            folder=written,
             business=business,
+            document=document,
+            folder=written.folder,
+            notes=written.notes,
             uncertainty=uncertainty,
             report_failures=tuple(failures),
         )
@@ -144,44 +229,38 @@ def run_study(
         [history.metrics()["lcoc_usd_per_pflop_day"] for history in histories],
         metrics.ground_lcoc_usd_per_pflop_day,
     )
-    sections["uncertainty"] = {**sections.get("uncertainty", {}), "simulated": simulated}
+    from skyrack.parameters import design_parameters
+    from skyrack.plugins import registry
+
     business = simulated_case(
-        p, metrics.values, study.business, roadmap, plan, [h.timeline for h in histories]
+        design_parameters(study.design),
+        metrics.values,
+        study.business,
+        registry().accelerator_roadmap(study.business.roadmap),
+        plan,
+        [history.timeline for history in histories],
     )
-    sections = {"business": business.as_dict(), **sections}
+    document = _document(study, metrics, business, uncertainty, section, simulated)
 
     def write_more(staging: Path) -> None:
         write_cash_flows(staging, business)
         output.write_files(staging, histories, summary)
-        write_report_into(staging, {**metrics.as_dict(), **sections, "simulation": section})
+        write_report_into(staging, document)
 
-    written = write_results(
-        folder,
-        metrics,
-        described,
-        sections={**sections, "simulation": section},
-        write_more=write_more,
-    )
+    written = write_results(folder, results_files(document), study.path, write_more=write_more)
     if interrupted:
         raise Interrupted(
             f"interrupted after {len(histories)} of {settings.replications} replications; "
-            f"their results are in {written}"
+            f"their results are in {written.folder}"
         )
     return RunOutcome(
         metrics=metrics,
-        folder=written,
         business=business,
+        document=document,
+        folder=written.folder,
+        notes=written.notes,
         simulation=section,
         uncertainty=uncertainty,
         simulated_verdict=simulated,
         report_failures=tuple(failures),
     )
-
-
-def _uncertainty(study: Study) -> UncertaintyResult | None:
-    """The Monte Carlo of the study's uncertain inputs, or None when it has none."""
-    from skyrack.explore.uncertainty import study_uncertainty, uncertain_inputs
-
-    if not uncertain_inputs(study.design, study.uncertainty):
-        return None
-    return study_uncertainty(study.design, study.uncertainty, seed=study.info.seed)

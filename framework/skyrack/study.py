@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,16 +31,17 @@ from skyrack.errors import (
     closest_names,
 )
 from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
+from skyrack.plausibility import implausible_fields, implausible_inputs
 from skyrack.registry import Registry
 from skyrack.report.settings import ReportSettings, parse_report_section
 from skyrack.simulation.settings import SimulationSettings, check_names
 from skyrack.sources import Source
+from skyrack.text import joined_problems, printable, shorten, show
+from skyrack.toml_input import STDIN, read_toml
 
 if TYPE_CHECKING:
     from skyrack.optimize.section import OptimizeSection
 
-MAX_STUDY_BYTES = 1_000_000
-"""A study is a page of settings; anything larger is refused before parsing."""
 
 SECTIONS = (
     "study",
@@ -72,17 +72,33 @@ COMPONENT_KEYS = (
 )
 
 
-STUDY_NAME_PATTERN = re.compile(r"^\w[\w.\- ]{0,99}$")
-"""A study's name names its results folder (results/<name>), so it must be one safe folder name."""
+STUDY_NAME_PATTERN = re.compile(r"\w[\w.\- ]{0,99}")
+"""A study's name names its results folder (results/<name>), so it must be one safe folder name
+(matched in full: a trailing newline is no part of a name)."""
+MAX_DESCRIPTION_CHARS = 5_000
+"""A description is printed above the summary: a paragraph, not a document."""
 
 
 def _check_study_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not STUDY_NAME_PATTERN.match(value):
+    if not isinstance(value, str) or not STUDY_NAME_PATTERN.fullmatch(value):
         problem = (
             "must be 1 to 100 letters, digits, '-', '_', '.' or spaces, starting with a letter "
-            f"or digit (it names the results folder), got {value!r}"
+            f"or digit (it names the results folder), got {show(value)}"
         )
         raise InvalidComponent(f"name {problem}", field="name", problem=problem)
+
+
+def _check_description(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, str) and len(value) > MAX_DESCRIPTION_CHARS:
+        problem = (
+            f"is {len(value):,} characters; a description is at most "
+            f"{MAX_DESCRIPTION_CHARS:,} (put longer notes in TOML comments)"
+        )
+        raise InvalidComponent(f"description {problem}", field="description", problem=problem)
+
+
+AllowList = bool | tuple[str, ...]
+"""``allow_implausible``: true (every key), or the keys whose implausible values to accept."""
 
 
 @attrs.frozen(kw_only=True)
@@ -90,8 +106,12 @@ class StudyInfo:
     """The ``[study]`` section: what the study is called and what question it answers."""
 
     name: str = attrs.field(validator=_check_study_name)
-    description: str = ""
+    description: str = attrs.field(default="", validator=_check_description)
     seed: int = 0
+    allow_implausible: AllowList = attrs.field(
+        default=False,
+        metadata={"doc": "accept implausible values: true, or a list of keys as errors name them"},
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -112,19 +132,49 @@ class Study:
     """The ``[uncertainty]`` section (its defaults when the study has none)."""
     report: ReportSettings = attrs.field(factory=ReportSettings)
     """The ``[report]`` section (its defaults when the study has none)."""
+    allowed_implausible: tuple[str, ...] = ()
+    """The keys of implausible values the study (or ``--allow-implausible``) accepted."""
+
+    def locate(self, key: str) -> str:
+        """Where the study sets design parameter ``key`` (``"sizing.mission_years"`` →
+        ``"design.mission_years"``); a component value that the study does not override is
+        ``design.<kind>.<field>``, the field of the component named there."""
+        return locate(key, self.overrides)
+
+
+def locate(key: str, overrides: Mapping[str, Mapping[str, Any]]) -> str:
+    """The study key path of design parameter ``key`` (see :meth:`Study.locate`)."""
+    section, _, name = key.partition(".")
+    if section == "sizing":
+        return f"design.{name}"
+    if section == "economics":
+        return f"economics.{name}"
+    if name == "bf16_dense_tflops":
+        name = "dense_tflops.bf16"
+    if name.partition(".")[0] in overrides.get(section, {}):
+        return f"overrides.{section}.{name}"
+    return f"design.{section}.{name}"
 
 
 def _strict(kind: type, accepts: tuple[type, ...], noun: str) -> Any:
     def structure(value: Any, _: Any) -> Any:
         if isinstance(value, bool) and kind is not bool:
-            raise TypeError(f"must be {noun}, got {value!r}")
+            raise TypeError(f"must be {noun}, got {show(value)}")
         if not isinstance(value, accepts):
-            raise TypeError(f"must be {noun}, got {value!r}")
+            raise TypeError(f"must be {noun}, got {show(value)}")
         if isinstance(value, float) and not math.isfinite(value):
-            raise TypeError(f"must be a finite number, got {value!r}")
+            raise TypeError(f"must be a finite number, got {show(value)}")
         return kind(value)
 
     return structure
+
+
+def _allow_list(value: Any, _: Any) -> AllowList:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise TypeError(f"must be true, false or a list of keys, got {show(value)}")
 
 
 def _converter() -> cattrs.Converter:
@@ -133,6 +183,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _strict(int, (int,), "an integer"))
     converter.register_structure_hook(bool, _strict(bool, (bool,), "true or false"))
     converter.register_structure_hook(str, _strict(str, (str,), "a string"))
+    converter.register_structure_hook(AllowList, _allow_list)
     converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _names)
     return converter
 
@@ -153,19 +204,23 @@ def _field_names(cls: type) -> list[str]:
     return [field.name for field in attrs.fields(cls)]
 
 
+def _key(key: str) -> str:
+    """A key from the study as it can be quoted in a message."""
+    return shorten(printable(str(key)), 60)
+
+
 def _unknown_key_message(prefix: str, key: str, valid: list[str]) -> str:
-    close = closest_names(key, valid)
+    close = closest_names(key[:100], valid)
     hint = f"did you mean {', '.join(close)}?" if close else f"valid keys: {', '.join(valid)}"
-    return f"{prefix}{key}: unknown key; {hint}"
+    return f"{prefix}{_key(key)}: unknown key; {hint}"
 
 
 def _messages(error: BaseException, prefix: str) -> list[str]:
     """Plain one-line messages, each with its key path, from a cattrs validation error."""
     if isinstance(error, ForbiddenExtraKeysError):
-        return [
-            _unknown_key_message(prefix, key, _field_names(error.cl))
-            for key in sorted(error.extra_fields)
-        ]
+        keys = sorted(error.extra_fields)
+        found = [_unknown_key_message(prefix, key, _field_names(error.cl)) for key in keys[:3]]
+        return found + [f"{prefix}{_key(key)}: unknown key" for key in keys[3:]]
     if isinstance(error, InvalidComponent):
         return [f"{prefix}{error.field}: {error.problem}" if error.field else f"{error}"]
     if isinstance(error, ClassValidationError):
@@ -196,7 +251,7 @@ def _problem(error: BaseException) -> str:
 
 def _structure(data: Any, cls: type, section: str) -> Any:
     if not isinstance(data, Mapping):
-        raise StudyError(f"[{section}] must be a table of keys, got {data!r}")
+        raise StudyError(f"[{section}] must be a table of keys, got {show(data)}")
     missing = [
         f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING and f.name not in data
     ]
@@ -205,32 +260,7 @@ def _structure(data: Any, cls: type, section: str) -> Any:
     try:
         return CONVERTER.structure(dict(data), cls)
     except (ClassValidationError, InvalidComponent, ForbiddenExtraKeysError) as error:
-        raise StudyError("; ".join(_messages(error, f"{section}."))) from None
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise StudyError(f"cannot read the study: {error.strerror}") from None
-    if path.is_dir():
-        raise StudyError("is a folder, not a study file")
-    if size > MAX_STUDY_BYTES:
-        raise StudyError(
-            f"is {size:,} bytes; a study is at most {MAX_STUDY_BYTES:,} bytes of settings"
-        )
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # editors may prepend a BOM
-    except UnicodeDecodeError:
-        raise StudyError("is not UTF-8 text (a TOML study must be)") from None
-    except OSError as error:
-        raise StudyError(f"cannot read the study: {error.strerror}") from None
-    if not text.strip():
-        raise StudyError("is empty; a study needs at least [study] and [design]")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:  # the message ends "(at line L, column C)"
-        raise StudyError(f"TOML syntax error: {error}") from None
+        raise StudyError(joined_problems(_messages(error, f"{section}."))) from None
 
 
 _SCALAR_TYPES: dict[Any, type] = {
@@ -245,14 +275,17 @@ def _apply_overrides(
 ) -> dict[str, dict[str, Any]]:
     if not isinstance(overrides, Mapping):
         raise StudyError(
-            f"[overrides] must hold tables such as [overrides.launch_vehicle], got {overrides!r}"
+            "[overrides] must hold tables such as [overrides.launch_vehicle], "
+            f"got {show(overrides)}"
         )
     applied: dict[str, dict[str, Any]] = {}
     for kind, values in overrides.items():
         if kind not in components:
             raise StudyError(_unknown_key_message("overrides.", kind, list(components)))
         if not isinstance(values, Mapping):
-            raise StudyError(f"overrides.{kind}: must be a table of field = value, got {values!r}")
+            raise StudyError(
+                f"overrides.{_key(kind)}: must be a table of field = value, got {show(values)}"
+            )
         component = components[kind]
         types = {f.name: f.type for f in attrs.fields(type(component))}
         fields = [f for f in types if f not in {"name", "sources"}]
@@ -277,8 +310,17 @@ def _apply_overrides(
     return applied
 
 
-def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None = None) -> Study:
-    """Build a Study from already-parsed TOML data (a dict), resolving component names."""
+def parse_study(
+    data: Mapping[str, Any],
+    registry: Registry,
+    path: Path | None = None,
+    *,
+    allow_implausible: bool = False,
+) -> Study:
+    """Build a Study from already-parsed TOML data (a dict), resolving component names.
+
+    Values outside their plausible range are refused unless ``allow_implausible`` or the
+    study's own ``allow_implausible`` accepts them."""
     for section in data:
         if section in SIMULATION_KEYS:
             raise StudyError(
@@ -286,23 +328,23 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             )
         if section in FUTURE_SECTIONS:
             raise StudyError(
-                f"[{section}] is not supported yet ({FUTURE_SECTIONS[section]} comes in a later "
-                f"version); remove the section to run this study"
+                f"[{_key(section)}] is not supported yet ({FUTURE_SECTIONS[section]} comes in a "
+                "later version); remove the section to run this study"
             )
         if section not in SECTIONS:
-            close = closest_names(section, SECTIONS)
+            close = closest_names(section[:100], SECTIONS)
             valid = ", ".join(f"[{name}]" for name in close or SECTIONS)
             hint = f"did you mean {valid}?" if close else f"valid sections: {valid}"
             if not isinstance(data[section], Mapping):  # a key above the first [section]
-                raise StudyError(f"{section}: key outside any section; {hint}")
-            raise StudyError(f"[{section}]: unknown section; {hint}")
+                raise StudyError(f"{_key(section)}: key outside any section; {hint}")
+            raise StudyError(f"[{_key(section)}]: unknown section; {hint}")
     for section in ("study", "design"):
         if section not in data:
             raise StudyError(f"[{section}] section is missing")
     info = _structure(data["study"], StudyInfo, "study")
     design_data = data["design"]
     if not isinstance(design_data, Mapping):
-        raise StudyError(f"[design] must be a table of keys, got {design_data!r}")
+        raise StudyError(f"[design] must be a table of keys, got {show(design_data)}")
     sizing_data = {k: v for k, v in design_data.items() if k not in COMPONENT_KEYS}
     for key in sizing_data:  # before the required names, so a typo'd name gets a suggestion
         if key not in _field_names(Sizing):
@@ -317,7 +359,7 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             raise StudyError(f"design.{key}: is required (the name of {article} {noun})")
         name = design_data[key]
         if not isinstance(name, str):
-            raise StudyError(f"design.{key}: must be a component name, got {name!r}")
+            raise StudyError(f"design.{key}: must be a component name, got {show(name)}")
         try:
             components[key] = registry.get(key, name)
         except ComponentNotFound as error:
@@ -329,13 +371,12 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
         registry.accelerator_roadmap(business.roadmap)
     except ComponentNotFound as error:
         raise StudyError(f"business.roadmap: {error}") from None
-    origin = Source(
-        title=f"study file {path.name if path else '(in memory)'}", year=2026, estimate=True
-    )
+    origin = Source(title=f"study file {_file_label(path)}", year=2026, estimate=True)
     applied = _apply_overrides(components, data.get("overrides", {}), origin)
     design = Design(sizing=sizing, economics=economics, **components)  # type: ignore[arg-type]
     uncertainty = parse_uncertainty(data.get("uncertainty", {}), design)
     report = parse_report_section(data.get("report", {}), design)
+    sections: dict[str, Any] = {"business": business}
     optimize = None
     if "optimize" in data:
         from skyrack.optimize.section import parse_optimize_section
@@ -350,6 +391,10 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
             check_names(simulation, design, registry)
         except SkyrackError as error:
             raise StudyError(str(error)) from None
+        sections["simulation"] = simulation
+        sections["simulation.factory"] = simulation.factory
+    allow = True if allow_implausible else info.allow_implausible
+    accepted = _check_plausible(design, applied, allow, sections)
     return Study(
         info=info,
         design=design,
@@ -360,15 +405,82 @@ def parse_study(data: Mapping[str, Any], registry: Registry, path: Path | None =
         simulation=simulation,
         uncertainty=uncertainty,
         report=report,
+        allowed_implausible=accepted,
     )
 
 
-def load_study(path: str | Path, registry: Registry | None = None) -> Study:
-    """Read and validate a study file; every problem is a StudyError naming file and key."""
+def _known_keys(design: Design, sections: Mapping[str, Any]) -> list[str]:
+    keys = [f"design.{name}" for name in _field_names(Sizing)]
+    keys += [f"economics.{name}" for name in _field_names(Economics)]
+    keys += [
+        f"{name}.{field}"
+        for name, section in sections.items()
+        for field in _field_names(type(section))
+    ]
+    for kind, component in design.components().items():
+        for name in numeric_field_names(type(component)):
+            keys.append(f"design.{kind}.{name}")
+            keys.append(f"overrides.{kind}.{name}")
+    return keys
+
+
+def _check_plausible(
+    design: Design,
+    overrides: Mapping[str, Mapping[str, Any]],
+    allow: AllowList,
+    sections: Mapping[str, Any],
+) -> tuple[str, ...]:
+    """Refuse the implausible values of the design and of the study's other ``sections``
+    (``[business]``, ``[simulation]``) that ``allow`` does not accept; return the keys of those
+    it accepts."""
+    if not isinstance(allow, bool):
+        known = _known_keys(design, sections)
+        for key in allow:
+            if key not in known and key.rpartition(".")[0] not in known:  # dense_tflops.<p>
+                close = closest_names(key, known)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                raise StudyError(
+                    f"study.allow_implausible: {_key(key)} is not a key of this study{hint}"
+                )
+    accepted, problems = [], []
+    found = [(locate(item.key, overrides), item) for item in implausible_inputs(design)]
+    for name, section in sections.items():
+        found += [(item.key, item) for item in implausible_fields(section, name)]
+    for where, item in found:
+        if allow is True or (not isinstance(allow, bool) and where in allow):
+            accepted.append(where)
+        else:
+            problems.append(f"{where}: {item.problem}")
+    if problems:
+        raise StudyError(
+            f"{joined_problems(problems)}; to use such a value anyway, list its key in [study] "
+            "allow_implausible or run with --allow-implausible"
+        )
+    return tuple(accepted)
+
+
+def _file_label(path: Path | None) -> str:
+    if path is None:
+        return "(in memory)"
+    return "(standard input)" if str(path) == STDIN else path.name
+
+
+def load_study(
+    path: str | Path, registry: Registry | None = None, *, allow_implausible: bool = False
+) -> Study:
+    """Read and validate a study file (``-`` reads standard input); every problem is a
+    StudyError naming the file and the key. Implausible values are refused unless
+    ``allow_implausible`` (or the study's ``[study] allow_implausible``) accepts them."""
     from skyrack.plugins import registry as loaded_registry
 
     study_path = Path(path)
     try:
-        return parse_study(_read(study_path), registry or loaded_registry(), study_path)
+        return parse_study(
+            read_toml(study_path),
+            registry or loaded_registry(),
+            study_path,
+            allow_implausible=allow_implausible,
+        )
     except StudyError as error:
-        raise StudyError(f"{study_path}: {error}") from None
+        label = "<stdin>" if str(study_path) == STDIN else shorten(str(study_path), 200)
+        raise StudyError(f"{label}: {error}") from None

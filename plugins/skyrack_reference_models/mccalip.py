@@ -66,6 +66,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="GW",
         doc="average compute power delivered over the mission (the calculator's targetGW)",
         source=_source("state.targetGW"),
+        plausible=(0.001, 1_000.0),
     ),
     ModelInput(
         key="mission_years",
@@ -76,6 +77,8 @@ INPUTS: tuple[ModelInput, ...] = (
         minimum=1.0,
         exclusive_minimum=False,
         integer=True,
+        maximum=100.0,
+        plausible=(1.0, 30.0),
     ),
     ModelInput(
         key="launch_cost_usd_per_kg",
@@ -84,6 +87,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="price of launch per kg to orbit (early Starship target)",
         source=_source("state.launchCostPerKg"),
         **NON_NEGATIVE,
+        plausible=(0.0, 100_000.0),
     ),
     ModelInput(
         key="satellite_cost_usd_per_w",
@@ -92,6 +96,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="satellite hardware per W of solar nameplate (Starlink V2 Mini, ~$800/kg BOM)",
         source=_source("state.satelliteCostPerW; $590k / 27 kW"),
         **NON_NEGATIVE,
+        plausible=(0.1, 1_000.0),
     ),
     ModelInput(
         key="specific_power_w_per_kg",
@@ -99,6 +104,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="W/kg",
         doc="solar nameplate W per kg of whole satellite (Starlink V2 Mini: 27 kW / 740 kg)",
         source=_source("state.specificPowerWPerKg"),
+        plausible=(1.0, 2_000.0),
     ),
     ModelInput(
         key="satellite_power_kw",
@@ -106,6 +112,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="kW",
         doc="solar nameplate power of one satellite (Starlink V2 Mini)",
         source=_source("state.satellitePowerKW"),
+        plausible=(0.1, 10_000.0),
     ),
     ModelInput(
         key="sunlight_fraction",
@@ -114,6 +121,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="fraction of the orbit in sunlight (dawn-dusk terminator orbit)",
         source=_source("state.sunFraction"),
         **FRACTION_POSITIVE,
+        plausible=(0.3, 1.0),
     ),
     ModelInput(
         key="solar_degradation_per_year",
@@ -122,6 +130,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="fractional loss of solar-cell power per year (silicon cells; 2.5%/yr)",
         source=_source("state.cellDegradation = 2.5 (%/yr)"),
         **FRACTION_BELOW_ONE,
+        plausible=(0.0, 0.2),
     ),
     ModelInput(
         key="gpu_failure_rate_per_year",
@@ -130,6 +139,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="fraction of GPUs failing per year, never replaced on orbit (9%/yr, after Meta)",
         source=_source("state.gpuFailureRate = 9 (%/yr)"),
         **FRACTION_BELOW_ONE,
+        plausible=(0.0, 0.5),
     ),
     ModelInput(
         key="nre_cost_usd",
@@ -138,6 +148,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="non-recurring engineering (development) cost",
         source=_source("state.nreCost = 500 ($M)"),
         **NON_NEGATIVE,
+        plausible=(0.0, 1e12),
     ),
     ModelInput(
         key="ops_fraction_of_hardware",
@@ -146,6 +157,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="operations (comms, ground infrastructure) as a fraction of hardware, charged once",
         source=_source("constants.ORBITAL_OPS_FRAC (applied once, not per year)"),
         **NON_NEGATIVE,
+        plausible=(0.0, 0.5),
     ),
     ModelInput(
         key="starship_payload_kg",
@@ -153,6 +165,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="kg",
         doc="payload per Starship launch, for the launch count only",
         source=_source("constants.STARSHIP_PAYLOAD_KG"),
+        plausible=(1_000.0, 1_000_000.0),
     ),
     ModelInput(
         key="gas_turbine_capex_usd_per_kw",
@@ -161,6 +174,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="on-site gas turbine plant per kW of generation (frame CCGT)",
         source=_source("state.gasTurbineCapexPerKW"),
         **NON_NEGATIVE,
+        plausible=(100.0, 10_000.0),
     ),
     ModelInput(
         key="pue",
@@ -170,6 +184,7 @@ INPUTS: tuple[ModelInput, ...] = (
         source=_source("state.pue"),
         minimum=1.0,
         exclusive_minimum=False,
+        plausible=(1.0, 3.0),
     ),
     ModelInput(
         key="electrical_capex_usd_per_w",
@@ -178,6 +193,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="electrical distribution per W of IT load: switchgear, transformers, UPS, gensets",
         source=_source("state.electricalCostPerW"),
         **NON_NEGATIVE,
+        plausible=(0.0, 50.0),
     ),
     ModelInput(
         key="mechanical_capex_usd_per_w",
@@ -186,6 +202,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="mechanical and cooling per W of IT load: chillers, CDUs, piping, towers",
         source=_source("state.mechanicalCostPerW"),
         **NON_NEGATIVE,
+        plausible=(0.0, 50.0),
     ),
     ModelInput(
         key="civil_capex_usd_per_w",
@@ -194,6 +211,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="civil works and shell per W of IT load: land, building, site preparation",
         source=_source("state.civilCostPerW"),
         **NON_NEGATIVE,
+        plausible=(0.0, 50.0),
     ),
     ModelInput(
         key="network_capex_usd_per_w",
@@ -202,6 +220,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="networking and fit-out per W of IT load: fiber, racks, security, BMS",
         source=_source("state.networkCostPerW"),
         **NON_NEGATIVE,
+        plausible=(0.0, 50.0),
     ),
     ModelInput(
         key="capacity_factor",
@@ -210,6 +229,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="fraction of the time the ground data center runs at its IT load",
         source=_source("state.capacityFactor"),
         **FRACTION_POSITIVE,
+        plausible=(0.3, 1.0),
     ),
     ModelInput(
         key="gas_price_usd_per_mmbtu",
@@ -218,6 +238,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="natural gas price (EIA 2025 Henry Hub forecast)",
         source=_source("state.gasPricePerMMBtu"),
         **NON_NEGATIVE,
+        plausible=(0.5, 100.0),
     ),
     ModelInput(
         key="heat_rate_btu_per_kwh",
@@ -225,6 +246,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="Btu/kWh",
         doc="fuel heat per kWh generated (frame CCGT, 6,200–6,560)",
         source=_source("state.heatRateBtuKwh"),
+        plausible=(3_000.0, 20_000.0),
     ),
 )
 """Every input of the calculator's cost model, with its published default."""

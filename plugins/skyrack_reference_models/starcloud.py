@@ -73,6 +73,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="MW",
         doc="power of the compute cluster, on the ground and in orbit",
         source=_source("40 MW cluster"),
+        plausible=(0.1, 1_000_000.0),
     ),
     ModelInput(
         key="years",
@@ -80,6 +81,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="yr",
         doc="period over which the costs are compared",
         source=_source("10 years"),
+        plausible=(1.0, 50.0),
     ),
     ModelInput(
         key="electricity_usd_per_kwh",
@@ -88,6 +90,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="price of ground electricity",
         source=_source("energy $140M at $0.04/kWh"),
         **NON_NEGATIVE,
+        plausible=(0.001, 2.0),
     ),
     ModelInput(
         key="ground_capacity_factor",
@@ -99,6 +102,7 @@ INPUTS: tuple[ModelInput, ...] = (
             estimate=True,
         ),
         **FRACTION_POSITIVE,
+        plausible=(0.3, 1.0),
     ),
     ModelInput(
         key="ground_cooling_usd",
@@ -107,6 +111,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="cooling of the ground data center over the period",
         source=_source("cooling $7M"),
         **NON_NEGATIVE,
+        plausible=(0.0, 1e11),
     ),
     ModelInput(
         key="ground_backup_power_usd",
@@ -115,6 +120,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="backup power of the ground data center",
         source=_source("backup power $20M"),
         **NON_NEGATIVE,
+        plausible=(0.0, 1e11),
     ),
     ModelInput(
         key="solar_array_usd_per_w",
@@ -123,6 +129,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="solar array cost per W of cluster power",
         source=_source("solar array $2M (~$0.05/W)"),
         **NON_NEGATIVE,
+        plausible=(0.01, 1_000.0),
     ),
     ModelInput(
         key="launch_mass_kg",
@@ -130,6 +137,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="kg",
         doc="mass launched to orbit",
         source=_source("one launch of 100 t"),
+        plausible=(100.0, 1e8),
     ),
     ModelInput(
         key="launch_payload_kg",
@@ -137,6 +145,7 @@ INPUTS: tuple[ModelInput, ...] = (
         unit="kg",
         doc="payload of one launch (a fully reusable Starship)",
         source=_source("one launch of 100 t"),
+        plausible=(100.0, 1_000_000.0),
     ),
     ModelInput(
         key="launch_price_usd",
@@ -145,6 +154,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="price of one launch",
         source=_source("one launch $5M"),
         **NON_NEGATIVE,
+        plausible=(100_000.0, 5e9),
     ),
     ModelInput(
         key="radiation_shielding_usd",
@@ -153,6 +163,7 @@ INPUTS: tuple[ModelInput, ...] = (
         doc="radiation shielding of the orbital cluster",
         source=_source("radiation shielding $1.2M"),
         **NON_NEGATIVE,
+        plausible=(0.0, 1e10),
     ),
     ModelInput(
         key="radiator_temperature_k",

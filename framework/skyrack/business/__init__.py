@@ -9,13 +9,19 @@ A notebook user::
     case = business.study_business_case(study)       # orbit and ground, on one market
     case.orbit_measures.npv_usd, case.orbit_measures.irr.describe()
     case.orbit.annual().columns()                     # cash flows year by year
+    business.cash_flow_figure(case.as_dict()).show()  # the report's chart
     business.goal_seek(study, "npv", 1.25e12, "launch_vehicle.price_usd")
+
+``study_business_case`` values the analytic expected fleet; ``skyrack.run_study`` values a study
+with a ``[simulation]`` over its replications (``simulated_case``).
 
 Modules, one job each: ``settings`` (the ``[business]`` section), ``frontier`` (the accelerator
 roadmap by year), ``market`` (the price of compute), ``cashflows`` (periods, depreciation, tax,
 salvage), ``measures`` (NPV, IRR, payback, peak funding), ``orbit`` and ``ground`` (each
-business's flows), ``case`` (both for one design), ``goal_seek`` (what must be true) and
-``figures`` (plotly charts). Equations with units: docs/economics.md.
+business's flows), ``case`` (both for one design), ``simulated`` (a simulated study's
+replications), ``goal_seek`` (what must be true), ``figures`` (plotly charts), ``report`` (the
+HTML report's section) and ``words`` (numbers as people read them). Equations with units:
+docs/economics.md.
 """
 
 from __future__ import annotations
@@ -37,6 +43,9 @@ _LAZY = {
     "Measures": "skyrack.business.case",
     "business_case": "skyrack.business.case",
     "study_business_case": "skyrack.business.case",
+    "simulated_case": "skyrack.business.simulated",
+    "cash_flow_figure": "skyrack.business.figures",
+    "npv_bridge_figure": "skyrack.business.figures",
     "goal_seek": "skyrack.business.goal_seek",
     "GoalSeek": "skyrack.business.goal_seek",
     "trade_off": "skyrack.business.goal_seek",

@@ -104,6 +104,7 @@ def cash_flow_figure(business: Mapping[str, Any]) -> Any:
                 x=years,
                 y=np.cumsum(annual.net_usd) / BILLION,
                 name="cumulative net",
+                mode="lines",
                 legendgroup="cumulative",
                 showlegend=column == 1,
                 line={"color": "black", "width": 2.5},

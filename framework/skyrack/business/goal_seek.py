@@ -29,8 +29,8 @@ from skyrack.business.frontier import FloatArray
 from skyrack.business.measures import discounted_payback_years, internal_rate_of_return
 from skyrack.business.orbit import Vintage
 from skyrack.business.settings import Business
-from skyrack.business.words import usd
 from skyrack.components import AcceleratorRoadmap
+from skyrack.describe import format_usd
 from skyrack.errors import InvalidComponent, SkyrackError, closest_names
 from skyrack.study import Study
 from skyrack.timeline import FleetTimeline
@@ -190,7 +190,7 @@ class Evaluator:
             close = closest_names(key, numeric)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise InvalidComponent(f"unknown business parameter {key!r}{hint}", field=key)
-        from skyrack.parameters import _field_for
+        from skyrack.parameters import field_for
 
         if key not in self.base:
             close = closest_names(key, [*self.base, "business.occupancy"])
@@ -206,7 +206,7 @@ class Evaluator:
             from skyrack.evaluation import evaluate
 
             value = float(evaluate(self.study.design).values["satellites"])  # sized by power
-        return _field_for(key, self.study.design), value
+        return field_for(key, self.study.design), value
 
     def domain(self, key: str, span: tuple[float, float] | None = None) -> Domain:
         """The search domain of ``key``: ``span`` checked against the field's range, or the
@@ -387,7 +387,7 @@ def _fmt(value: float, unit: str) -> str:
     if not math.isfinite(value):
         return "never" if unit == "yr" else "undefined"
     if unit == "USD":
-        return usd(value)
+        return format_usd(value)
     if unit == "1/yr":
         return f"{100 * value:.2f} %/yr"
     return f"{value:,.3g} {unit}"

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from skyrack.business.figures import cash_flow_figure, npv_bridge_figure
-from skyrack.business.words import describe_irr, usd, years
+from skyrack.business.words import describe_irr, years
+from skyrack.describe import format_usd
 from skyrack.report.page import table
 from skyrack.report.sections import ReportContext, Section
 
@@ -28,11 +29,11 @@ def _card(label: str, value: str, css: str) -> str:
 def _measure_rows(business: Mapping[str, Any]) -> list[list[str]]:
     orbit, ground = business["orbit"], business["ground"]
     rows = [
-        ("NPV", usd, "npv_usd"),
+        ("NPV", format_usd, "npv_usd"),
         ("discounted payback", years, "discounted_payback_years"),
-        ("peak funding need", usd, "peak_funding_usd"),
-        ("revenue (undiscounted)", usd, "revenue_usd"),
-        ("capital spent (undiscounted)", usd, "capex_usd"),
+        ("peak funding need", format_usd, "peak_funding_usd"),
+        ("revenue (undiscounted)", format_usd, "revenue_usd"),
+        ("capital spent (undiscounted)", format_usd, "capex_usd"),
     ]
     table_rows = [[label, show(orbit[key]), show(ground[key])] for label, show, key in rows]
     table_rows.insert(1, ["IRR", describe_irr(orbit), describe_irr(ground)])
@@ -56,9 +57,9 @@ def _words(business: Mapping[str, Any]) -> str:
         else "As many accelerators on the ground"
     )
     return (
-        f"{verdict}: its NPV is {usd(orbit['npv_usd'])} (IRR "
-        f"{describe_irr(orbit)}) and it needs {usd(orbit['peak_funding_usd'])} of funding at "
-        f"its deepest. {ground_name} is worth {usd(ground['npv_usd'])} (IRR "
+        f"{verdict}: its NPV is {format_usd(orbit['npv_usd'])} (IRR "
+        f"{describe_irr(orbit)}) and it needs {format_usd(orbit['peak_funding_usd'])} of "
+        f"funding at its deepest. {ground_name} is worth {format_usd(ground['npv_usd'])} (IRR "
         f"{describe_irr(ground)}, payback {years(ground['discounted_payback_years'])}).\n\n"
         f"An H100-class hour sells for ${price_start * per_hour:,.3g} in {start} and "
         f"${price_end * per_hour:,.3g} in {end} ({settings['roadmap']} roadmap, occupancy "
@@ -78,18 +79,18 @@ def _refresh_words(business: Mapping[str, Any]) -> str:
     with_refresh, without = (npv, npv - refresh) if refreshed else (npv + refresh, npv)
     return (
         "Refreshing the replacement fleets with the frontier's accelerators is worth "
-        f"{usd(refresh)} of orbital NPV ({usd(with_refresh)} with refresh, {usd(without)} "
-        "when they repeat the first fleet's part)."
+        f"{format_usd(refresh)} of orbital NPV ({format_usd(with_refresh)} with refresh, "
+        f"{format_usd(without)} when they repeat the first fleet's part)."
     )
 
 
 SPREAD_ROWS = (
-    ("NPV", "npv_usd", usd),
+    ("NPV", "npv_usd", format_usd),
     ("IRR (where defined)", "irr_per_year", lambda rate: f"{100 * rate:.2f} %/yr"),
     ("discounted payback (where reached)", "discounted_payback_years", years),
-    ("peak funding need", "peak_funding_usd", usd),
-    ("value of refresh", "refresh_value_usd", usd),
-    ("ground NPV (bought with each replication's capital)", "ground_npv_usd", usd),
+    ("peak funding need", "peak_funding_usd", format_usd),
+    ("value of refresh", "refresh_value_usd", format_usd),
+    ("ground NPV (bought with each replication's capital)", "ground_npv_usd", format_usd),
 )
 
 
@@ -117,17 +118,21 @@ def sections(context: ReportContext) -> list[Section]:
     orbit, ground = business["orbit"], business["ground"]
     cards = "".join(
         (
-            _card("orbit NPV", usd(orbit["npv_usd"]), "good" if orbit["npv_usd"] >= 0 else "bad"),
+            _card(
+                "orbit NPV",
+                format_usd(orbit["npv_usd"]),
+                "good" if orbit["npv_usd"] >= 0 else "bad",
+            ),
             _card(
                 "ground NPV (same capital)"
                 if settings["ground_sizing"] == "same_capital"
                 else "ground NPV (same accelerators)",
-                usd(ground["npv_usd"]),
+                format_usd(ground["npv_usd"]),
                 "good" if ground["npv_usd"] >= 0 else "bad",
             ),
             _card("orbit IRR", describe_irr(orbit, short=True), "orbit"),
             _card("orbit discounted payback", years(orbit["discounted_payback_years"]), "orbit"),
-            _card("orbit peak funding need", usd(orbit["peak_funding_usd"]), "orbit"),
+            _card("orbit peak funding need", format_usd(orbit["peak_funding_usd"]), "orbit"),
         )
     )
     campaigns = [
@@ -153,7 +158,7 @@ def sections(context: ReportContext) -> list[Section]:
     intro = (
         "What the orbital fleet earns selling its compute, against the ground business "
         f"({math.floor(business['ground_accelerators']):,} accelerators, "
-        f"{settings['ground_sizing'].replace('_', ' ')}), valued at {rate:g}\u00a0%/yr over "
+        f"{settings['ground_sizing'].replace('_', ' ')}), valued at {rate:g}%/yr over "
         f"{settings['horizon_years']:g} years from the first launch in {first:g}. Real USD; "
         f"equations in docs/economics.md. {fleet}"
     )

@@ -57,6 +57,7 @@ class Business:
         "USD/h",
         "market price of one hour of the reference accelerator in the reference year",
         default=2.0,
+        plausible=(0.1, 100.0),
     )
     price_reference_year: float = quantity(
         "yr",
@@ -65,14 +66,19 @@ class Business:
         minimum=1990.0,
         exclusive_minimum=False,
         maximum=2100.0,
+        plausible=(2000.0, 2100.0),
     )
     reference_accelerator_tflops: float = quantity(
-        "TFLOP/s", "dense BF16 throughput of the reference accelerator", default=989.0
+        "TFLOP/s",
+        "dense BF16 throughput of the reference accelerator",
+        default=989.0,
+        plausible=(0.1, 100_000.0),
     )
     hardware_share: float = fraction(
         "share of the cost of compute that is accelerator hardware in the reference year (the "
         "rest, energy and facility, scales with power per FLOP)",
         default=0.8,
+        plausible=(0.05, 1.0),
     )
     price_elasticity: float = quantity(
         "1",
@@ -82,15 +88,20 @@ class Business:
         minimum=0.0,
         exclusive_minimum=False,
         maximum=3.0,
+        plausible=(0.0, 2.0),
     )
     occupancy: float = fraction(
-        "share of the sellable accelerator-hours that are sold", default=0.8, exclusive_zero=True
+        "share of the sellable accelerator-hours that are sold",
+        default=0.8,
+        exclusive_zero=True,
+        plausible=(0.05, 1.0),
     )
     horizon_years: float = quantity(
         "yr",
         "valuation horizon from the first launch: no flow after it, assets left at book value",
         default=20.0,
         maximum=100.0,
+        plausible=(1.0, 60.0),
     )
     orbit_replacement_years: float | None = attrs.field(
         default=None,
@@ -112,7 +123,10 @@ class Business:
         default=True,
     )
     ground_refresh_years: float = quantity(
-        "yr", "the ground swaps in the frontier's accelerators this often", default=5.0
+        "yr",
+        "the ground swaps in the frontier's accelerators this often",
+        default=5.0,
+        plausible=(0.5, 20.0),
     )
     ground_sizing: str = attrs.field(
         default="same_capital",
@@ -122,9 +136,13 @@ class Business:
             "same_accelerators: it runs as many accelerators"
         },
     )
-    tax_rate: float = fraction("tax on positive taxable income (0: pre-tax)", default=0.0)
+    tax_rate: float = fraction(
+        "tax on positive taxable income (0: pre-tax)", default=0.0, plausible=(0.0, 0.6)
+    )
     salvage_fraction: float = fraction(
-        "share of the assets' book value recovered at the horizon", default=1.0
+        "share of the assets' book value recovered at the horizon",
+        default=1.0,
+        plausible=(0.0, 1.0),
     )
 
 

@@ -227,7 +227,7 @@ def simulated_case(
     ground = _mean_flows([case.ground for case in cases])
     rate = cases[0].rate_per_year
     measured = [
-        case.as_dict()["orbit"]
+        case.orbit_measures.as_dict()
         | {
             "refresh_value_usd": case.refresh_value_usd,
             "ground_npv_usd": case.ground_measures.npv_usd,

@@ -1,18 +1,10 @@
-"""The business case's numbers as people read them: -$265.83B, 6.48 yr, 22.50 %/yr."""
+"""The business case's numbers as people read them: 6.48 yr, 22.50 %/yr (amounts:
+:func:`skyrack.describe.format_usd`, -$265.83B)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-
-
-def usd(value: float) -> str:
-    """An amount with a k/M/B/T suffix and two decimals, the sign first: -$24.24B."""
-    sign = "-" if value < 0 else ""
-    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"{sign}${abs(value) / scale:,.2f}{suffix}"
-    return f"{sign}${abs(value):,.2f}"
 
 
 def years(value: float | None) -> str:

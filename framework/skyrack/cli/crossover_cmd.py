@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import click
 
 from skyrack.cli.output import echo_json
@@ -15,36 +16,36 @@ from skyrack.cli.output import echo_json
 @click.argument("low", type=float)
 @click.argument("high", type=float)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def crossover(study_file: Path, parameter: str, low: float, high: float, as_json: bool) -> None:
+@click.option(
+    "--allow-implausible",
+    is_flag=True,
+    help="Accept study inputs outside their plausible range.",
+)
+def crossover(
+    study_file: Path,
+    parameter: str,
+    low: float,
+    high: float,
+    as_json: bool,
+    allow_implausible: bool,
+) -> None:
     """Find PARAMETER in [LOW, HIGH] at which the study's orbit/ground ratio is 1.
 
     PARAMETER is a key such as launch_vehicle.price_usd or sizing.accelerators_per_satellite
-    (`skyrack crossover STUDY list 0 1` lists them all).
+    (`skyrack crossover STUDY list 0 1` lists them all). Integer parameters are searched over
+    whole numbers, ranges spanning two decades or more on a log scale; only feasible designs
+    count.
     """
-    from skyrack.evaluation import crossover as find_crossover
-    from skyrack.evaluation import evaluate_batch, parameter_names
+    from skyrack.crossover import crossover as find_crossover
+    from skyrack.evaluation import parameter_names
     from skyrack.study import load_study
 
-    design = load_study(study_file).design
+    design = load_study(study_file, allow_implausible=allow_implausible).design
     if parameter == "list":
         click.echo("\n".join(parameter_names(design)))
         return
-    value = find_crossover(design, parameter, low, high)
-    ends = evaluate_batch(design, {parameter: [low, high]})["orbit_to_ground_ratio"]
+    found = find_crossover(design, parameter, low, high)
     if as_json:
-        echo_json(
-            {
-                "parameter": parameter,
-                "crossover": value,
-                "ratio_at_low": float(ends[0]),
-                "ratio_at_high": float(ends[1]),
-            }
-        )
+        echo_json(attrs.asdict(found) | {"found": found.found})
         return
-    if value is None:
-        click.echo(
-            f"orbit/ground does not cross 1 for {parameter} in [{low:g}, {high:g}]: "
-            f"{float(ends[0]):.3g}× at {low:g}, {float(ends[1]):.3g}× at {high:g}"
-        )
-    else:
-        click.echo(f"orbit matches the ground at {parameter} = {value:,.6g}")
+    click.echo(found.reason)

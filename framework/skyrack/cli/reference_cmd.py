@@ -71,7 +71,12 @@ def _list_models(as_json: bool) -> None:
     help="Change one input from its published value (repeatable).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
-def reference(name: str | None, settings: tuple[str, ...], as_json: bool) -> None:
+@click.option(
+    "--allow-implausible", is_flag=True, help="Accept inputs outside their plausible range."
+)
+def reference(
+    name: str | None, settings: tuple[str, ...], as_json: bool, allow_implausible: bool
+) -> None:
     """Run the published cost model NAME on its published inputs, or on changed ones.
 
     Without NAME, list the reference models. Example:
@@ -90,12 +95,21 @@ def reference(name: str | None, settings: tuple[str, ...], as_json: bool) -> Non
     from rich.table import Table
 
     from skyrack.describe import cite, source_as_dict
+    from skyrack.errors import PluginError, SkyrackError
     from skyrack.plugins import registry
+    from skyrack.registry import raised
 
     overrides = parse_settings(settings)
     found = registry()
     model = found.reference_model(name)
-    outputs = model.run(overrides)
+    try:
+        outputs = model.run(overrides, allow_implausible=allow_implausible)
+    except SkyrackError:
+        raise
+    except Exception as error:  # the model's own code failed: name its plugin
+        raise PluginError(
+            found.owner(model), f"reference model {model.name!r} raised {raised(error)}"
+        ) from error
     inputs: list[dict[str, Any]] = [
         {
             "key": model_input.key,

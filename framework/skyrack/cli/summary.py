@@ -13,8 +13,21 @@ from skyrack.business.case import BusinessCase
 from skyrack.describe import format_usd
 from skyrack.metrics import Metrics
 from skyrack.study import Study
+from skyrack.text import printable
 
 _usd = format_usd  # the name the summaries use
+
+
+def _waterfall(title: str, costs: dict[str, float]) -> Table:
+    """Present-value costs, largest first, with their share and the total."""
+    total = sum(costs.values())
+    table = Table("cost (present value)", "USD", "share", title=title)
+    for name, value in sorted(costs.items(), key=lambda item: -item[1]):
+        if value > 0:
+            share = f"{100 * value / total:.1f}%" if total > 0 else ""
+            table.add_row(name.replace("_", " "), _usd(value), share)
+    table.add_row("[bold]total[/bold]", f"[bold]{_usd(total)}[/bold]", "100%" if total > 0 else "")
+    return table
 
 
 def _years(value: float | None) -> str:
@@ -41,9 +54,9 @@ def print_summary(
     console = console or Console()
     v = metrics.values
     design = study.design
-    console.print(f"[bold]{escape(study.info.name)}[/bold]")
+    console.print(f"[bold]{escape(printable(study.info.name))}[/bold]")
     if study.info.description:
-        console.print(study.info.description.strip(), markup=False)
+        console.print(printable(study.info.description.strip(), multiline=True), markup=False)
     console.print(
         f"{design.launch_vehicle.name} · {design.satellite_bus.name} · "
         f"{design.compute_payload.name} × {design.sizing.accelerators_per_satellite} · "
@@ -99,13 +112,8 @@ def print_summary(
     fleet.add_row("deployment", _years(v["deployment_years"]))
     console.print(fleet)
 
-    total = sum(metrics.waterfall_pv_usd.values())
-    waterfall = Table("cost (present value)", "USD", "share", title="Cost waterfall, orbit")
-    for name, value in metrics.largest_costs(len(metrics.waterfall_pv_usd)):
-        if value > 0:
-            share = f"{100 * value / total:.1f}%" if total > 0 else ""
-            waterfall.add_row(name.replace("_", " "), _usd(value), share)
-    console.print(waterfall)
+    console.print(_waterfall("Cost waterfall, orbit", metrics.waterfall_pv_usd))
+    console.print(_waterfall("Cost waterfall, ground", metrics.ground_waterfall_pv_usd))
 
     sat = Table("satellite", "value", title="One satellite")
     sat.add_row("payload power", f"{v['payload_power_w'] / 1e3:,.2f} kW")

@@ -316,7 +316,10 @@ class UncertaintyResult:
                 }
                 for i in self.inputs
             ],
-            "percentiles": self.percentiles(),
+            "percentiles": {  # JSON has no infinity: a time never reached is null
+                key: {name: value if math.isfinite(value) else None for name, value in row.items()}
+                for key, row in self.percentiles().items()
+            },
         }
 
     def to_dataframe(self) -> pd.DataFrame:

@@ -15,6 +15,7 @@ asset proxy reads before it tries a CDN), so it renders with no network.
 
 from __future__ import annotations
 
+import html
 import math
 import os
 from typing import Any
@@ -134,20 +135,25 @@ def _power_unit(target_w: float) -> tuple[float, str]:
 
 
 def Status(model: LiveFleet) -> Any:
-    """Where the fleet stands now."""
+    """Where the fleet stands now (HTML, not Markdown: Solara's Markdown loads KaTeX from a
+    CDN)."""
     view = model.policy_view
     scale, unit = _power_unit(view.target_power_w)
     horizon_years = model.plan.settings.horizon_years
     flown_years = model.recorder.steps_recorded * model.step_years
     end = " (the horizon: reset to fly again)" if model.finished else ""
     vehicles = ", ".join(vehicle.name for vehicle in model.plan.vehicles)
-    return solara.Markdown(
-        f"**{vehicles}** · t = {flown_years:.2f} of {horizon_years:g} yr{end} · "
+    text = (
+        f"t = {flown_years:.2f} of {horizon_years:g} yr{end} · "
         f"{view.satellites_operating:,} of {view.target_satellites:,} satellites operating, "
         f"{view.satellites_in_storage:,} built and awaiting launch · "
         f"{view.operating_power_w / scale:,.2f} of {view.target_power_w / scale:,.2f} {unit} · "
-        f"{len(model.cohorts):,} cohorts · policy {model.plan.policy.name} · "
-        f"seed {model.seed}"
+        f"{len(model.cohorts):,} cohorts · policy {model.plan.policy.name} · seed {model.seed}"
+    )
+    return solara.HTML(
+        tag="div",
+        unsafe_innerHTML=f"<b>{html.escape(vehicles)}</b> · {html.escape(text)}",
+        style="font-size: 15px; line-height: 1.5",
     )
 
 

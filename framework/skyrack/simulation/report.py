@@ -106,42 +106,24 @@ def fan_figure(
             row=row,
             col=1,
         )
-        figure.add_trace(
-            go.Scatter(
-                x=t,
-                y=spread["p50"],
-                line={"color": ORBIT, "width": 2.5},
-                name="median (P50)",
-                legendgroup="p50",
-                showlegend=row == 1,
-                hovertemplate=f"%{{x:.2f}} yr: %{{y:,.3g}} {unit_label}<extra>P50</extra>",
-            ),
-            row=row,
-            col=1,
-        )
-        figure.add_trace(
-            go.Scatter(
-                x=t,
-                y=spread["mean"],
-                line={"color": ORBIT, "width": 1.2, "dash": "dash"},
-                name="mean",
-                legendgroup="mean",
-                showlegend=row == 1,
-                hovertemplate=f"%{{x:.2f}} yr: %{{y:,.3g}} {unit_label}<extra>mean</extra>",
-            ),
-            row=row,
-            col=1,
-        )
+        lines = [
+            (t, spread["p50"], "median (P50)", {"color": ORBIT, "width": 2.5}),
+            (t, spread["mean"], "mean", {"color": ORBIT, "width": 1.2, "dash": "dash"}),
+        ]
         if expected is not None:
+            analytic = expected.series(name) / divisor
+            style = {"color": "#888", "width": 1.5, "dash": "dot"}
+            lines.append((expected.time_years, analytic, "analytic expected fleet", style))
+        for x, y, label, line in lines:
             figure.add_trace(
                 go.Scatter(
-                    x=expected.time_years,
-                    y=expected.series(name) / divisor,
-                    line={"color": "#888", "width": 1.5, "dash": "dot"},
-                    name="analytic expected fleet",
-                    legendgroup="expected",
+                    x=x,
+                    y=y,
+                    line=line,
+                    name=label,
+                    legendgroup=label,
                     showlegend=row == 1,
-                    hovertemplate=f"%{{x:.2f}} yr: %{{y:,.3g}} {unit_label}<extra>analytic</extra>",
+                    hovertemplate=f"%{{x:.2f}} yr: %{{y:,.3g}} {unit_label}<extra>{label}</extra>",
                 ),
                 row=row,
                 col=1,

@@ -107,10 +107,14 @@ class FactorySettings:
         "build whatever the launch schedule can take (no production limit)", default=False
     )
     start_satellites_per_day: float = quantity(
-        "1/day", "factory output at t = 0", default=4.0, maximum=1e7
+        "1/day", "factory output at t = 0", default=4.0, maximum=1e7, plausible=(0.0, 1_000.0)
     )
     max_satellites_per_day: float = quantity(
-        "1/day", "factory output once ramped up", default=10.0, maximum=1e7
+        "1/day",
+        "factory output once ramped up",
+        default=10.0,
+        maximum=1e7,
+        plausible=(0.01, 10_000.0),
     )
     ramp_years: float = quantity(
         "yr",
@@ -119,6 +123,7 @@ class FactorySettings:
         minimum=0.0,
         exclusive_minimum=False,
         maximum=100.0,
+        plausible=(0.0, 30.0),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -164,9 +169,15 @@ class SimulationSettings:
     """
 
     horizon_years: float = quantity(
-        "yr", "simulated time from the first launch", default=10.0, maximum=100.0
+        "yr",
+        "simulated time from the first launch",
+        default=10.0,
+        maximum=100.0,
+        plausible=(0.5, 60.0),
     )
-    step_days: float = quantity("day", "length of one simulation step", default=1.0, maximum=366.0)
+    step_days: float = quantity(
+        "day", "length of one simulation step", default=1.0, maximum=366.0, plausible=(0.01, 366.0)
+    )
     replications: int = quantity(
         "1",
         "independent runs of the ensemble",
@@ -175,6 +186,7 @@ class SimulationSettings:
         exclusive_minimum=False,
         maximum=100_000.0,
         integer=True,
+        plausible=(1, 100_000),
     )
     seed: int | None = attrs.field(
         default=None, metadata={"doc": "seed of the ensemble (default: [study] seed)"}
@@ -201,6 +213,7 @@ class SimulationSettings:
         minimum=0.0,
         exclusive_minimum=False,
         maximum=3650.0,
+        plausible=(0.0, 3_650.0),
     )
     spend_limit_usd: float | None = _optional_quantity(
         "USD", "stop ordering satellites once this much has been spent (default: no limit)"

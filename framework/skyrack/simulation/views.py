@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from skyrack.errors import SkyrackError
+from skyrack.ground import DAYS_PER_YEAR
 
 if TYPE_CHECKING:
     from skyrack.simulation.model import FleetModel
@@ -212,8 +213,6 @@ class PolicyView(FleetView):
         rows = ledger.operating_rows()
         launch, _ = ledger.lifetimes_days()
         age_days = ledger.now_days - launch[rows]
-        from skyrack.ground import DAYS_PER_YEAR
-
         ledger.end_satellites(rows[age_days > older_than_years * DAYS_PER_YEAR], retired=True)
 
 

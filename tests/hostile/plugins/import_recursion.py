@@ -1,0 +1,9 @@
+# expect: RecursionError
+"""Hostile plugin fixture: import recursion."""
+
+
+def f():
+    return f()
+
+
+f()
