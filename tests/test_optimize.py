@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import attrs
+import jsonschema
 import numpy as np
 import optuna
 import pytest
@@ -18,6 +19,7 @@ from skyrack.cli import cli
 from skyrack.optimize import optimize
 from skyrack.optimize.report import best_trials, export_best, trial_counts
 from skyrack.optimize.run import NOTE_KEY, SURPLUS
+from skyrack.output import schema
 
 
 def brute_force(study: skyrack.Study) -> tuple[float, dict[str, object]]:
@@ -198,20 +200,41 @@ def test_exported_best_design_runs_and_reproduces_the_value(tmp_path: Path) -> N
 def test_cli_prints_the_best_design_and_writes_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`skyrack optimize --json` gives the best design, trial counts and importances."""
+    """`skyrack optimize --json` prints the study's results document, which is its metrics.json,
+    validates against the results schema and holds the search: best design, counts, importances."""
     monkeypatch.chdir(tmp_path)
     path = write_study(tmp_path, "n_trials = 25\n")
     result = CliRunner().invoke(cli, ["optimize", str(path), "--json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
+    jsonschema.Draft202012Validator(schema()).validate(document)
+    written = tmp_path / "results" / "opt-test" / "metrics.json"
+    assert json.loads(written.read_text(encoding="utf-8")) == document
     search = document["optimization"]
     assert search["trials"]["complete"] == 25
-    assert search["best"][0]["values"]["lcoc"] > 0
+    assert search["best"][0]["values"]["lcoc"] > 0 and search["best"][0]["feasible"]
     assert set(search["importances"]["lcoc"]) <= set(search["best"][0]["params"])
     assert (tmp_path / "results" / "opt-test-optimize" / "optuna.journal").exists()
     text = CliRunner().invoke(cli, ["optimize", str(path)], env={"COLUMNS": "200"})
     assert text.exit_code == 0, text.output
     assert "Best design" in text.output and "25 complete" in text.output
+
+
+def test_a_pareto_front_in_the_results_document_validates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`skyrack run` on a study whose storage holds a two-objective search: the document has
+    every front design under optimization.best, and validates against the schema."""
+    monkeypatch.chdir(tmp_path)
+    text = 'objectives = ["lcoc", "capex"]\nn_trials = 30\n'
+    path = write_study(tmp_path, text)
+    outcome = optimize(skyrack.load_study(path))
+    result = CliRunner().invoke(cli, ["run", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    jsonschema.Draft202012Validator(schema()).validate(document)
+    numbers = [row["number"] for row in document["optimization"]["best"]]
+    assert numbers == [trial.number for trial in best_trials(outcome.study)]
 
 
 def test_a_design_that_never_reaches_the_power_is_infeasible(tmp_path: Path) -> None:

@@ -111,8 +111,8 @@ def print_results(document: Mapping[str, Any], console: Console | None = None) -
         f"[bold]{escape(document['study']['name'])}[/bold]: {search['sampler']} search, "
         f"{escape(counts)} (total asked for: {search['n_trials']})"
     )
-    front = "pareto_front" in search
-    rows = search["pareto_front"] if front else search["best"]
+    front = len(objectives) > 1
+    rows = search["best"]
     if not rows:
         console.print("no feasible design found: every trial broke a budget or a constraint")
     elif not front:
@@ -124,7 +124,7 @@ def print_results(document: Mapping[str, Any], console: Console | None = None) -
         title = (
             "Every design of the front"
             if len(chosen) == len(rows)
-            else f"{len(chosen)} designs along the front (all {len(rows)}: optimize.json, "
+            else f"{len(chosen)} designs along the front (all {len(rows)}: metrics.json, "
             "--export-best)"
         )
         console.print(designs_table(chosen, objectives, title))

@@ -47,20 +47,17 @@ def search_figure(study: optuna.Study, labels: Sequence[str], best: Sequence[Any
     figure = go.Figure()
     if len(labels) == 1:
         sign = 1.0 if study.directions[0].name == "MINIMIZE" else -1.0
-        figure.add_scatter(
-            x=[t.number for t in infeasible],
-            y=[t.values[0] for t in infeasible],
-            mode="markers",
-            name="breaks a budget or a constraint",
-            marker={"color": GREY, "size": 5},
-        )
-        figure.add_scatter(
-            x=[t.number for t in feasible],
-            y=[t.values[0] for t in feasible],
-            mode="markers",
-            name="feasible design",
-            marker={"color": ORBIT, "size": 6},
-        )
+        for group, name, color in (
+            (infeasible, "breaks a budget or a constraint", GREY),
+            (feasible, "feasible design", ORBIT),
+        ):
+            figure.add_scatter(
+                x=[t.number for t in group],
+                y=[t.values[0] for t in group],
+                mode="markers",
+                name=name,
+                marker={"color": color, "size": 6},
+            )
         steps, line, current = [], [], math.inf
         for t in sorted(feasible, key=lambda t: t.number):
             if sign * t.values[0] < current:
