@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from skyrack.cli.output import safe_console
 from skyrack.optimize.report import design_cells, short_value, spread
 from skyrack.optimize.run import Progress as SearchProgress
 
@@ -103,7 +104,7 @@ def front_table(rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any
 def print_results(document: Mapping[str, Any], console: Console | None = None) -> None:
     """The best design (or the Pareto front), the trial counts and the importances, laid out
     to read in an 80-column terminal: designs are columns, parameters are rows."""
-    console = console or Console()
+    console = console or safe_console()
     search = document["optimization"]
     objectives = search["objectives"]
     counts = ", ".join(f"{n} {state}" for state, n in search["trials"].items() if n)
