@@ -141,6 +141,25 @@ def quantity(
     )
 
 
+MAX_SEED = 2**32 - 1
+"""The largest random seed: what NumPy's and Optuna's samplers accept."""
+
+
+def seed(doc: str, *, default: Any = attrs.NOTHING, optional: bool = False) -> Any:
+    """A random seed: a whole number from 0 to :data:`MAX_SEED`."""
+    return quantity(
+        "1",
+        doc,
+        plausible=(0, MAX_SEED),
+        minimum=0.0,
+        exclusive_minimum=False,
+        maximum=MAX_SEED,
+        default=default,
+        integer=True,
+        optional=optional,
+    )
+
+
 def fraction(
     doc: str, *, plausible: Range, default: Any = attrs.NOTHING, exclusive_zero: bool = False
 ) -> Any:

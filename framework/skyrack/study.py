@@ -22,6 +22,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
 from skyrack.business.settings import Business
 from skyrack.components import Component, numeric_field_names
+from skyrack.components import seed as seed_field
 from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
     ComponentNotFound,
@@ -107,7 +108,7 @@ class StudyInfo:
 
     name: str = attrs.field(validator=_check_study_name)
     description: str = attrs.field(default="", validator=_check_description)
-    seed: int = 0
+    seed: int = seed_field("seed of every random draw the study makes", default=0)
     allow_implausible: AllowList = attrs.field(
         default=False,
         metadata={"doc": "accept implausible values: true, or a list of keys as errors name them"},

@@ -9,6 +9,8 @@ from typing import Any
 import click
 
 from skyrack.cli.output import echo_json
+from skyrack.cli.types import FiniteFloatRange
+from skyrack.components import MAX_SEED
 
 STUDY_PATH = click.Path(path_type=Path)
 STORAGE_HELP = (
@@ -47,10 +49,14 @@ def _study_name_option(function: Any) -> Any:
 @click.option(
     "--timeout",
     "timeout_s",
-    type=click.FloatRange(min=0, min_open=True),
+    type=FiniteFloatRange(min=0, min_open=True),
     help="Stop this run after this many seconds (default: [optimize] timeout_s).",
 )
-@click.option("--seed", type=int, help="Sampler seed (default: [optimize] seed, else [study]).")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, MAX_SEED),
+    help="Sampler seed (default: [optimize] seed, else [study]).",
+)
 @click.option(
     "--export-best",
     "export_dir",
