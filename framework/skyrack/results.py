@@ -274,6 +274,51 @@ def _write(
         raise
 
 
+def check_own_file(path: Path, signature: str) -> None:
+    """Refuse ``path`` as the target of a single output file unless it is new, or a regular
+    file that starts with ``signature`` (so skyrack wrote it and may replace it)."""
+    where = printable(str(path))
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise ResultsError(f"cannot write {where}: its folder does not exist") from None
+        return
+    except OSError as error:
+        raise ResultsError(f"cannot write {where}: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ResultsError(f"cannot write {where}: it is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ResultsError(f"refusing to write {where}: it is not a regular file")
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(len(signature.encode()))
+    except OSError as error:
+        raise ResultsError(f"cannot write {where}: {error.strerror}") from None
+    if start != signature.encode():
+        raise ResultsError(
+            f"refusing to overwrite {where}: skyrack did not write it; choose a new file"
+        )
+
+
+def write_own_file(path: Path, text: str, signature: str) -> None:
+    """Write ``text`` (which starts with ``signature``) to ``path`` through a temporary file
+    and a rename, after :func:`check_own_file`: a failed write leaves the old file whole."""
+    check_own_file(path, signature)
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+        ) as handle:
+            temporary = Path(handle.name)
+            handle.write(text)
+        temporary.chmod(0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            temporary.unlink()
+        raise ResultsError(f"cannot write {printable(str(path))}: {error.strerror}") from None
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
