@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from skyrack.cli.types import local_workers
+
 if TYPE_CHECKING:
     from skyrack.runner import RunOutcome
     from skyrack.study import Study
@@ -71,7 +73,7 @@ def validate(study_file: Path, out_dir: Path | None, allow_implausible: bool) ->
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=local_workers(),
     default=1,
     show_default=True,
     help="Local processes that run the replications.",
