@@ -42,6 +42,11 @@ HOSTILE = TESTS / "hostile"
 TIMEOUT_S = 60.0
 """A case still running after this long is a hang."""
 
+SEARCH_STUDY = VALID_STUDY.replace('name = "valid"', 'name = "search"') + (
+    '\n[optimize]\nn_trials = 2\n[optimize.space]\n"sizing.mission_years" = { low = 3, high = 8 }\n'
+)
+"""The valid study with a small design search, for `optimize` and `dashboard` cases."""
+
 EARLIER_RUN = {
     ".skyrack-results": '{"written_by": "skyrack", "files": ["metrics.json"]}\n',
     "metrics.json": '{"schema_version": 1}\n',
@@ -94,6 +99,7 @@ def make_sandbox(folder: Path) -> None:
     """A user's working folder: a valid study, notes, a paper and an earlier complete run."""
     (folder / "studies").mkdir()
     (folder / "studies" / "valid.toml").write_text(VALID_STUDY, encoding="utf-8")
+    (folder / "studies" / "search.toml").write_text(SEARCH_STUDY, encoding="utf-8")
     (folder / "notes.txt").write_text("my notes\n", encoding="utf-8")
     (folder / "papers").mkdir()
     (folder / "papers" / "draft.tex").write_text("\\section{Orbit}\n", encoding="utf-8")
@@ -297,6 +303,7 @@ def skyrack_env(site: Path | None = None) -> dict[str, str]:
 def _substitute(args: Iterable[str], sandbox: Path) -> list[str]:
     values = {
         "{valid}": str(sandbox / VALID),
+        "{search}": str(sandbox / "studies" / "search.toml"),
         "{sandbox}": str(sandbox),
         "{long_path}": "s" * 5000 + ".toml",
     }

@@ -35,6 +35,12 @@ def _describe(instance: Any) -> str:
     return type(instance).__name__ + (f" {name!r}" if isinstance(name, str) else "")
 
 
+def _bound(value: float) -> str:
+    """A range's end as an error shows it: a large integer in full (``4,294,967,295``, not
+    ``4.29497e+09``); a year stays ``9999``."""
+    return f"{value:,}" if isinstance(value, int) and abs(value) >= 1_000_000 else f"{value:g}"
+
+
 def _number_problem(
     value: Any,
     minimum: float | None,
@@ -54,14 +60,14 @@ def _number_problem(
     units = f" {unit}" if unit and unit != "1" else ""
     if minimum is not None:
         if exclusive_minimum and value <= minimum:
-            return f"must be > {minimum:g}{units}, got {show(value)}"
+            return f"must be > {_bound(minimum)}{units}, got {show(value)}"
         if not exclusive_minimum and value < minimum:
-            return f"must be ≥ {minimum:g}{units}, got {show(value)}"
+            return f"must be ≥ {_bound(minimum)}{units}, got {show(value)}"
     if maximum is not None:
         if exclusive_maximum and value >= maximum:
-            return f"must be < {maximum:g}{units}, got {show(value)}"
+            return f"must be < {_bound(maximum)}{units}, got {show(value)}"
         if not exclusive_maximum and value > maximum:
-            return f"must be ≤ {maximum:g}{units}, got {show(value)}"
+            return f"must be ≤ {_bound(maximum)}{units}, got {show(value)}"
     return None
 
 

@@ -247,6 +247,8 @@ def _problem(error: BaseException) -> str:
     text = str(error)
     if isinstance(error, KeyError) or "required" in text:
         return "is required"
+    if isinstance(error, TypeError) and "is not iterable" in text:  # a number for a sub-table
+        return "must be a table of keys"
     return text
 
 
