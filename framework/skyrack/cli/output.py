@@ -58,6 +58,7 @@ def _safe_console_class() -> type[Console]:
     return SafeConsole
 
 
-def safe_console(*, stderr: bool = False) -> Console:
-    """The console every command prints through (see ``SafeConsole``)."""
-    return _safe_console_class()(stderr=stderr)
+def safe_console(*, stderr: bool = False, **options: Any) -> Console:
+    """The console every command prints through (see ``SafeConsole``); ``options`` go to rich's
+    ``Console`` (``file``, ``width``)."""
+    return _safe_console_class()(stderr=stderr, **options)
