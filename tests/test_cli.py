@@ -116,7 +116,7 @@ def test_components_show_prints_every_numeric_field_with_unit_and_source() -> No
         assert rows[field.name][2] == field.metadata["unit"], f"wrong unit for {field.name}"
         source = vehicle.source_of(field.name)
         assert source is not None
-        assert f"{source.title} ({source.year})" in rows[field.name][3]
+        assert f"{source.title} ({source.year})" in rows[field.name][5]
 
 
 def test_components_show_misspelt_name_fails_with_one_line_suggesting_starship() -> None:
@@ -226,7 +226,7 @@ def test_components_show_marks_estimated_sources(estimated_rocket: None) -> None
     """A field whose source is an estimate is marked [estimate] in `components show`."""
     result = invoke("components", "show", "estimated-rocket")
     assert result.exit_code == 0, result.output
-    assert "back-of-the-envelope (2026) [estimate]" in table_rows(result.output)["price_usd"][3]
+    assert "back-of-the-envelope (2026) [estimate]" in table_rows(result.output)["price_usd"][5]
 
 
 def test_components_show_prints_years_without_a_thousands_separator(

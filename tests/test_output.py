@@ -168,3 +168,22 @@ def test_the_output_document_is_documented_section_by_section() -> None:
         assert f"`{key}`" in text, key
     for column in ("quantity", "unit", "side", "fraction_of_total", "utilization"):
         assert f"`{column}`" in text, column
+
+
+def test_a_simulated_run_document_validates_against_the_schema(tmp_path: Path) -> None:
+    """A study with [simulation] (its business case, simulated verdict and ensemble) writes a
+    metrics.json that the schema accepts, and `run --json` prints it."""
+    from test_simulation_study import write_study
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["run", str(write_study(tmp_path)), "--out", str(out), "--json", "--no-report"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (out / "metrics.json").read_text(encoding="utf-8")
+    document = json.loads(result.stdout)
+    errors = sorted(validator().iter_errors(document), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
+    assert document["simulation"]["replications_completed"] == 3
+    assert document["business"]["fleet_timeline"] == "simulated"
+    assert document["uncertainty"]["simulated"]["replications"] == 3

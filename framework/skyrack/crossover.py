@@ -76,11 +76,24 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), stops.tolist(), strict=True))
 
 
-def _scan(design: Design, parameter: str, grid: FloatArray) -> tuple[FloatArray, np.ndarray]:
+def _scan(
+    design: Design, parameter: str, grid: FloatArray
+) -> tuple[FloatArray, np.ndarray, dict[str, FloatArray]]:
+    """The orbit/ground ratio on ``grid``, where it is usable (a feasible design, a finite
+    positive ratio), and every output."""
     out = evaluate_batch(design, {parameter: grid})
     ratio = np.asarray(out["orbit_to_ground_ratio"], dtype=np.float64)
     usable = (np.asarray(out["feasible"]) > 0) & np.isfinite(ratio) & (ratio > 0)
-    return ratio, usable
+    return ratio, usable, out
+
+
+def _broken(out: dict[str, FloatArray], index: int) -> list[str]:
+    """The budgets the design at ``index`` breaks (from the ``budget_<name>_excess`` outputs)."""
+    return [
+        key.removeprefix("budget_").removesuffix("_excess").replace("_", " ")
+        for key, value in out.items()
+        if key.startswith("budget_") and key.endswith("_excess") and value[index] > 0
+    ]
 
 
 def _refine(
@@ -89,23 +102,24 @@ def _refine(
     """The crossing inside [a, b], which the scan bracketed: (value, new a, new b)."""
     if spacing == "integer":
         if b - a <= 1:
-            return b, a, b
+            return float(b), float(a), float(b)
         inner = np.arange(a, b + 1, dtype=np.float64)[: points + 1]
     else:
         inner = np.geomspace(a, b, points) if spacing == "log" else np.linspace(a, b, points)
-    ratio, usable = _scan(design, parameter, inner)
+    ratio, usable, _ = _scan(design, parameter, inner)
     log_ratio = np.log(np.where(usable, ratio, 1.0))
     below = log_ratio[0] < 0
     flips = np.nonzero(usable[1:] & usable[:-1] & ((log_ratio[1:] < 0) != below))[0]
     if flips.size == 0:  # the refinement grid is too coarse to see it again: keep the bracket
-        return (b if spacing == "integer" else (a + b) / 2), a, b
+        return float(b if spacing == "integer" else (a + b) / 2), float(a), float(b)
     i = int(flips[0])
     x0, x1, y0, y1 = inner[i], inner[i + 1], log_ratio[i], log_ratio[i + 1]
     if spacing == "integer":
         return float(x1), float(x0), float(x1)
     if spacing == "log":  # interpolate log(ratio) against log(x)
         t = 0.0 if y1 == y0 else -y0 / (y1 - y0)
-        return float(math.exp(math.log(x0) + t * (math.log(x1) - math.log(x0)))), x0, x1
+        value = math.exp(math.log(x0) + t * (math.log(x1) - math.log(x0)))
+        return float(value), float(x0), float(x1)
     t = 0.0 if y1 == y0 else -y0 / (y1 - y0)
     return float(x0 + t * (x1 - x0)), float(x0), float(x1)
 
@@ -124,7 +138,7 @@ def crossover(
     field = field_for(parameter, design)
     integer = bool(field is not None and field.metadata.get("integer"))
     grid, spacing = _grid(low, high, integer, points)
-    ratio, usable = _scan(design, parameter, grid)
+    ratio, usable, out = _scan(design, parameter, grid)
     feasible = tuple((float(grid[a]), float(grid[b])) for a, b in _runs(usable))
     answer = {
         "parameter": parameter,
@@ -159,11 +173,16 @@ def crossover(
                 reason = f"orbit/ground crosses 1 between {parameter} = {a:,.0f} and {b:,.0f}"
             reason += _plausibility_note(field, value)
             return Crossover(value=shown, bracket=(a, b), reason=reason, **answer)  # type: ignore[arg-type]
-    usable_sides = set(side[usable].tolist())
-    if len(usable_sides) == 2:
+    finite = np.isfinite(ratio) & (ratio > 0)
+    raw_side = np.log(np.where(finite, ratio, 1.0)) < 0
+    flips = np.nonzero(finite[1:] & finite[:-1] & (raw_side[1:] != raw_side[:-1]))[0]
+    if flips.size or len(set(side[usable].tolist())) == 2:
+        i = int(flips[0]) + 1 if flips.size else int(np.nonzero(~usable)[0][0])
+        broken = ", ".join(_broken(out, i)) or "a budget"
         return none(
-            f"orbit/ground crosses 1 only where the design is infeasible{where}; "
-            "no feasible design has orbit and ground at equal cost"
+            f"orbit/ground crosses 1 only where the design is infeasible (near {parameter} = "
+            f"{grid[i]:,.6g} it breaks {broken}){where}; no feasible design has orbit and "
+            "ground at equal cost"
         )
     lo, hi = float(values[0]), float(values[-1])
     partly = where if not usable.all() else ""

@@ -9,7 +9,8 @@ from typing import Any
 
 import attrs
 
-from skyrack.components import Component, ReferenceModel
+from skyrack.components import Component, ReferenceModel, allowed_range, plausible_text
+from skyrack.plausibility import format_range
 from skyrack.sources import Source
 
 _SKIPPED_FIELDS = {"name", "description", "sources", "compute", "inputs"}
@@ -66,6 +67,8 @@ def describe_fields(component: Component) -> list[dict[str, Any]]:
                 "value": dict(value) if isinstance(value, dict) else value,
                 "unit": field.metadata.get("unit", ""),
                 "doc": field.metadata.get("doc", ""),
+                "allowed": allowed_range(field.metadata) if numeric else "",
+                "plausible": plausible_text(field.metadata) if numeric else "",
                 "source": source_as_dict(component.source_of(field.name)) if numeric else None,
             }
         )
@@ -76,6 +79,8 @@ def describe_fields(component: Component) -> list[dict[str, Any]]:
                 "value": model_input.default,
                 "unit": model_input.unit,
                 "doc": model_input.doc,
+                "allowed": allowed_range(attrs.asdict(model_input, recurse=False)),
+                "plausible": format_range(model_input.plausible) if model_input.plausible else "",
                 "source": source_as_dict(model_input.source),
             }
             for model_input in component.inputs

@@ -63,7 +63,8 @@ def likely_meant(value: float, plausible: Range, unit: str) -> str | None:
         slips.append((value / 100.0, f"{value:g} % written as a fraction"))
     if unit == "K":
         slips.append((value + 273.15, f"{value:g} °C written as kelvin"))
-    slips += [(value / 1e3, "a factor of 1,000 off"), (value * 1e3, "a factor of 1,000 off")]
+    if unit not in ("1", "1/yr"):  # a unit prefix: W for kW, kg for t
+        slips += [(value / 1e3, "a factor of 1,000 off"), (value * 1e3, "a factor of 1,000 off")]
     for meant, slip in slips:
         if value != 0 and _inside(meant, plausible):
             return f"did you mean {meant:g} ({slip})?"
@@ -110,28 +111,34 @@ def implausible_fields(owner: Any, prefix: str) -> list[Implausible]:
     return found
 
 
+def implausible_component(component: Any) -> list[Implausible]:
+    """Every field of ``component`` outside its plausible range, and an accelerator whose
+    throughput per watt no silicon reaches; keyed ``<kind>.<field>``."""
+    found = implausible_fields(component, component.kind)
+    tflops = getattr(component, "bf16_dense_tflops", None)
+    tdp_w = getattr(component, "tdp_w", None)
+    if isinstance(tflops, float) and isinstance(tdp_w, int | float) and tdp_w > 0:
+        efficiency = tflops / tdp_w
+        if efficiency > MAX_TFLOPS_PER_W:
+            problem = (
+                f"{tflops:g} TFLOP/s at {tdp_w:g} W is {efficiency:.3g} TFLOP/s per W, "
+                f"implausible (expected ≤ {MAX_TFLOPS_PER_W:g}; GFLOP/s written as TFLOP/s?)"
+            )
+            key = f"{component.kind}.bf16_dense_tflops"
+            found.append(Implausible(key=key, value=tflops, problem=problem))
+    return found
+
+
 def implausible_inputs(design: Design) -> list[Implausible]:
     """Every input of ``design`` (component fields, sizing, economics) outside its plausible
     range, keyed as :func:`skyrack.parameters.design_parameters` keys it."""
-    owners: dict[str, Any] = {
-        **design.components(),
-        "sizing": design.sizing,
-        "economics": design.economics,
-    }
     found = []
-    for prefix, owner in owners.items():
-        for item in implausible_fields(owner, prefix):
+    for component in design.components().values():
+        for item in implausible_component(component):
             if item.key == "compute_payload.dense_tflops.bf16":
                 item = attrs.evolve(item, key="compute_payload.bf16_dense_tflops")
-            found.append(item)
-    payload = design.compute_payload
-    efficiency = payload.bf16_dense_tflops / payload.tdp_w
-    if efficiency > MAX_TFLOPS_PER_W:
-        problem = (
-            f"{payload.bf16_dense_tflops:g} TFLOP/s at {payload.tdp_w:g} W is {efficiency:.3g} "
-            f"TFLOP/s per W, implausible (expected ≤ {MAX_TFLOPS_PER_W:g}; GFLOP/s written as "
-            "TFLOP/s?)"
-        )
-        key = "compute_payload.bf16_dense_tflops"
-        found.append(Implausible(key=key, value=payload.bf16_dense_tflops, problem=problem))
+            if item not in found:
+                found.append(item)
+    found += implausible_fields(design.sizing, "sizing")
+    found += implausible_fields(design.economics, "economics")
     return found

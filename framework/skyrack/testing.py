@@ -23,28 +23,18 @@ import attrs
 from skyrack.components import (
     COMPONENT_KINDS,
     Component,
-    ComputePayload,
     FleetEvent,
     FleetPolicy,
-    LaunchVehicle,
 )
 from skyrack.design import Design, Sizing
 from skyrack.errors import InvalidComponent
+from skyrack.plausibility import implausible_component
 from skyrack.plugins import load_plugins, temporary_plugin
 from skyrack.registry import build_registry
 from skyrack.sources import Source
 
 if TYPE_CHECKING:
     from skyrack.simulation.history import FleetHistory
-
-# Upper bounds that no real component comes near; they catch unit slips (W for kW, kg for t).
-_PLAUSIBLE_MAXIMA: dict[tuple[type[Component], str], float] = {
-    (LaunchVehicle, "payload_to_leo_kg"): 1_000_000.0,
-    (LaunchVehicle, "price_usd"): 5e9,
-    (ComputePayload, "tdp_w"): 50_000.0,
-    (ComputePayload, "mass_kg"): 2_000.0,
-}
-_MAX_TFLOPS_PER_W = 50.0
 
 
 def _rejects(component: Component, field_name: str, value: Any) -> bool:
@@ -84,17 +74,10 @@ def component_problems(component: Component) -> list[str]:
                 problems.append(f"{label}: {field.name} accepts NaN")
             if not _rejects(component, field.name, math.inf):
                 problems.append(f"{label}: {field.name} accepts infinity")
-            limit = _PLAUSIBLE_MAXIMA.get((type(component), field.name))
-            if limit is not None and value > limit:
-                problems.append(
-                    f"{label}: {field.name}={value} is implausibly large (a unit slip?)"
-                )
-    if isinstance(component, ComputePayload):
-        efficiency = component.bf16_dense_tflops / component.tdp_w
-        if efficiency > _MAX_TFLOPS_PER_W:
-            problems.append(
-                f"{label}: {efficiency:.1f} TFLOP/s per W is implausible (TFLOP/s vs GFLOP/s?)"
-            )
+    problems += [  # outside the field's plausible range: usually a unit slip
+        f"{label}: {item.key.partition('.')[2]}: {item.problem}"
+        for item in implausible_component(component)
+    ]
     return problems
 
 

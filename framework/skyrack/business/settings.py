@@ -14,6 +14,7 @@ import attrs
 
 from skyrack.components import flag, fraction, quantity
 from skyrack.errors import InvalidComponent
+from skyrack.plausibility import PLAUSIBLE
 from skyrack.sources import Source
 
 GROUND_SIZINGS = ("same_capital", "same_accelerators")
@@ -110,6 +111,7 @@ class Business:
             "unit": "yr",
             "doc": "a new fleet is launched this often (default: when the last one retires, "
             "every mission; 0: never)",
+            PLAUSIBLE: (0.0, 60.0),
         },
     )
     frontier_parts: bool = flag(

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import click
 
-from skyrack.cli.output import echo_json, format_value
+from skyrack.cli.output import echo_json, format_value, safe_console
 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def assumptions(as_json: bool) -> None:
     """Show every default of [design] sizing, [economics] and [simulation], and the model's
-    fixed constants, each with its unit and source."""
+    fixed constants, each with its unit, plausible range and source."""
     import attrs
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from skyrack.business.settings import BUSINESS_SOURCES, Business
+    from skyrack.components import plausible_text
     from skyrack.describe import cite, source_as_dict
     from skyrack.design import ECONOMICS_SOURCES, SIZING_SOURCES, Economics, Sizing
     from skyrack.model_constants import MODEL_CONSTANTS
@@ -45,6 +45,7 @@ def assumptions(as_json: bool) -> None:
                     "key": f"{section}.{field.name}",
                     "default": None if field.default is attrs.NOTHING else field.default,
                     "unit": field.metadata.get("unit", ""),
+                    "plausible": plausible_text(field.metadata),
                     "doc": field.metadata.get("doc", ""),
                     "source": source_as_dict(source),
                 }
@@ -54,6 +55,7 @@ def assumptions(as_json: bool) -> None:
             "key": f"model.{constant.key}",
             "default": constant.value,
             "unit": constant.unit,
+            "plausible": "",
             "doc": constant.meaning,
             "source": source_as_dict(constant.source),
         }
@@ -62,14 +64,15 @@ def assumptions(as_json: bool) -> None:
     if as_json:
         echo_json(rows)
         return
-    table = Table("key", "default", "unit", "meaning", "source")
+    table = Table("key", "default", "unit", "plausible", "meaning", "source")
     for row in rows:
         cited = cite(row["source"], where=False, note=False)
         table.add_row(
             row["key"],
             escape(format_value(row["default"])),
             escape(row["unit"]),
+            row["plausible"],
             escape(row["doc"]),
             escape(cited),
         )
-    Console().print(table)
+    safe_console().print(table)

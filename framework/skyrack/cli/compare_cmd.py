@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from skyrack.cli.output import echo_json
+from skyrack.cli.output import echo_json, safe_console
 
 
 @click.command()
@@ -29,13 +29,12 @@ def compare(study_files: tuple[Path, ...], as_json: bool, csv_path: Path | None)
     if as_json:
         echo_json({name: frame[name].to_dict() for name in frame.columns})
         return
-    from rich.console import Console
     from rich.table import Table
 
     table = Table("metric", *frame.columns, title="Studies side by side")
     for metric, row in frame.iterrows():
         table.add_row(str(metric), *(_cell(str(metric), value) for value in row))
-    Console().print(table)
+    safe_console().print(table)
 
 
 def _cell(metric: str, value: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from skyrack.cli.output import echo_json, format_value
+from skyrack.cli.output import echo_json, format_value, safe_console
 from skyrack.components import COMPONENT_KINDS
 
 
@@ -24,7 +24,6 @@ def _headline(description: str, width: int = 70) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def list_components(kind: str | None, as_json: bool) -> None:
     """List components by kind, with the plugin that registered each."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -48,7 +47,7 @@ def list_components(kind: str | None, as_json: bool) -> None:
         table.add_row(
             row["kind"], row["name"], row["plugin"], escape(_headline(row["description"]))
         )
-    Console().print(table)
+    safe_console().print(table)
 
 
 @components.command("show")
@@ -57,7 +56,6 @@ def list_components(kind: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def show_component(name: str, kind: str | None, as_json: bool) -> None:
     """Show every field of one component with its unit and source."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -70,17 +68,21 @@ def show_component(name: str, kind: str | None, as_json: bool) -> None:
     if as_json:
         echo_json(described)
         return
-    console = Console()
+    console = safe_console()
     console.print(
         f"[bold]{escape(component.name)}[/bold] ({component.kind.replace('_', ' ')}, "
         f"plugin {described['plugin']})"
     )
     if component.description:
         console.print(component.description, markup=False)
-    table = Table("field", "value", "unit", "source")
+    table = Table("field", "value", "unit", "allowed", "plausible", "source")
     for row in described["fields"]:
-        cited = cite(row["source"])
         table.add_row(
-            row["field"], escape(format_value(row["value"])), escape(row["unit"]), escape(cited)
+            row["field"],
+            escape(format_value(row["value"])),
+            escape(row["unit"]),
+            row["allowed"],
+            row["plausible"],
+            escape(cite(row["source"])),
         )
     console.print(table)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from skyrack.cli.output import echo_json
+from skyrack.cli.output import echo_json, safe_console
 
 
 def _target(value: str) -> tuple[str, float]:
@@ -64,7 +64,6 @@ def goal_seek(
     skyrack goal-seek STUDY --target npv=0 --vary sizing.satellites \\
         --vary business.compute_price_usd_per_accelerator_hour
     """
-    from rich.console import Console
     from rich.progress import Progress
     from rich.table import Table
 
@@ -111,7 +110,7 @@ def goal_seek(
     for a in answers:
         solved = f"{a.value:,.6g}" if a.value is not None else "not reachable"
         table.add_row(*(f"{a.fixed[k]:,.6g}" for k in keys[:-1]), solved)
-    Console().print(table)
+    safe_console().print(table)
     unreachable = [a for a in answers if a.value is None]
     if unreachable:
         click.echo(unreachable[0].describe())

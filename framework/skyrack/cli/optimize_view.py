@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from skyrack.cli.output import format_value
+from skyrack.cli.output import format_value, safe_console
 from skyrack.optimize.run import Progress as SearchProgress
 
 OUTPUT_ROWS = {
@@ -157,7 +157,7 @@ def front_table(rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any
 def print_results(document: Mapping[str, Any], console: Console | None = None) -> None:
     """The best design (or the Pareto front), the trial counts and the importances, laid out
     to read in an 80-column terminal: designs are columns, parameters are rows."""
-    console = console or Console()
+    console = console or safe_console()
     search = document["optimization"]
     objectives = search["objectives"]
     counts = ", ".join(f"{n} {state}" for state, n in search["trials"].items() if n)

@@ -1,10 +1,15 @@
-"""Printing helpers shared by the commands: JSON and rich tables."""
+"""Printing helpers shared by the commands: JSON, rich tables, and a console that cannot be
+made to drive the terminal."""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def echo_json(data: Any) -> None:
@@ -27,3 +32,25 @@ def format_value(value: Any) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k} {format_value(v)}" for k, v in value.items())
     return str(value)
+
+
+@functools.cache
+def _safe_console_class() -> type[Console]:
+    from rich.console import Console
+
+    from skyrack.text import printable
+
+    class SafeConsole(Console):
+        """A rich console that escapes control characters in every string it renders (table
+        cells, descriptions, citations), so text from a study or a plugin cannot move the
+        cursor, recolour or retitle the terminal; rich's own styling is unaffected."""
+
+        def render_str(self, text: str, **kwargs: Any) -> Any:
+            return super().render_str(printable(text, multiline=True), **kwargs)
+
+    return SafeConsole
+
+
+def safe_console(*, stderr: bool = False) -> Console:
+    """The console every command prints through (see ``SafeConsole``)."""
+    return _safe_console_class()(stderr=stderr)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import attrs
 import click
 
-from skyrack.cli.output import echo_json
+from skyrack.cli.output import echo_json, safe_console
 
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def plugins(as_json: bool) -> None:
     """List the loaded plugins with their version and the hooks they implement."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -30,4 +29,4 @@ def plugins(as_json: bool) -> None:
             escape(info.distribution or ""),
             ", ".join(info.hooks),
         )
-    Console().print(table)
+    safe_console().print(table)

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from skyrack.cli.output import echo_json, format_value
+from skyrack.cli.output import echo_json, format_value, safe_console
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, float]:
@@ -29,7 +29,6 @@ def parse_settings(settings: tuple[str, ...]) -> dict[str, float]:
 
 
 def _list_models(as_json: bool) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -58,7 +57,7 @@ def _list_models(as_json: bool) -> None:
             str(row["inputs"]),
             escape(row["description"]),
         )
-    Console().print(table)
+    safe_console().print(table)
 
 
 @click.command()
@@ -90,7 +89,6 @@ def reference(
         _list_models(as_json)
         return
 
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -136,7 +134,7 @@ def reference(
         )
         return
 
-    console = Console()
+    console = safe_console()
     console.print(
         f"[bold]{escape(model.name)}[/bold] (reference model, plugin {escape(found.owner(model))})"
     )

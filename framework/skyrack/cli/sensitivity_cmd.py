@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from skyrack.cli.output import echo_json
+from skyrack.cli.output import echo_json, safe_console
 
 
 @click.command()
@@ -96,14 +96,13 @@ def sensitivity(
 
 
 def _print(bars: object, indices: object) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     from skyrack.explore.sensitivity import SobolResult, Tornado
     from skyrack.report.figures import number
 
     assert isinstance(bars, Tornado)
-    console = Console()
+    console = safe_console()
     table = Table(
         "input",
         "low → high",

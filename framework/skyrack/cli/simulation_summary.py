@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from skyrack.cli.output import safe_console
 from skyrack.metrics import Metrics
 from skyrack.simulation import words
 
@@ -15,7 +16,7 @@ def print_simulation(
     section: dict[str, Any], metrics: Metrics, console: Console | None = None
 ) -> None:
     """Print the ensemble's spread of each metric and the yearly mean of the fleet."""
-    console = console or Console()
+    console = console or safe_console()
     table = Table(*words.METRIC_HEADER, title=words.title(section))
     for row in words.metric_rows(section):
         table.add_row(*row)

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from skyrack.budgets import format_number
 from skyrack.business.case import BusinessCase
+from skyrack.cli.output import safe_console
 from skyrack.describe import format_usd
 from skyrack.metrics import Metrics
 from skyrack.study import Study
@@ -51,7 +52,7 @@ def print_summary(
 ) -> None:
     """Print the study's answer: LCOC orbit vs ground, largest costs, budgets, verdict, and
     the business case when given."""
-    console = console or Console()
+    console = console or safe_console()
     v = metrics.values
     design = study.design
     console.print(f"[bold]{escape(printable(study.info.name))}[/bold]")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from skyrack.cli.output import echo_json
+from skyrack.cli.output import echo_json, safe_console
 
 
 @click.command()
@@ -67,14 +67,13 @@ def _summary(result: object) -> dict[str, object]:
 
 
 def _print(result: object, summary: dict[str, object]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     from skyrack.explore.sweep import SweepResult
     from skyrack.report.figures import number
 
     assert isinstance(result, SweepResult)
-    console = Console()
+    console = safe_console()
     keys = [axis.key for axis in result.axes]
     feasible = float(result.feasible.mean())
     console.print(

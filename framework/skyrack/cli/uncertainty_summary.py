@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from skyrack.cli.output import safe_console
 from skyrack.explore.uncertainty import UncertaintyResult
 
 SHOWN = {
@@ -27,7 +28,7 @@ def _number(value: float) -> str:
 
 def print_uncertainty(result: UncertaintyResult, console: Console | None = None) -> None:
     """P10/P50/P90 of the headline metrics and the probability that orbit wins."""
-    console = console or Console()
+    console = console or safe_console()
     if not result.inputs:
         console.print("Uncertainty: no uncertain inputs (no catalog ranges, no [uncertainty]).")
         return

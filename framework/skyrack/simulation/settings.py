@@ -21,6 +21,7 @@ from skyrack.components import (
     quantity,
 )
 from skyrack.errors import ComponentNotFound, InvalidComponent, SkyrackError
+from skyrack.plausibility import PLAUSIBLE, Range
 from skyrack.sources import Source
 
 if TYPE_CHECKING:
@@ -77,8 +78,8 @@ def _check_names(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
         raise InvalidComponent(f"{attribute.name} {problem}", field=attribute.name, problem=problem)
 
 
-def _optional_quantity(unit: str, doc: str) -> Any:
-    """A positive number or None (not given)."""
+def _optional_quantity(unit: str, doc: str, *, plausible: Range) -> Any:
+    """A positive number or None (not given), with its plausible range."""
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:
@@ -89,7 +90,9 @@ def _optional_quantity(unit: str, doc: str) -> Any:
                 f"{attribute.name} {problem}", field=attribute.name, problem=problem
             )
 
-    return attrs.field(default=None, validator=check, metadata={"unit": unit, "doc": doc})
+    return attrs.field(
+        default=None, validator=check, metadata={"unit": unit, "doc": doc, PLAUSIBLE: plausible}
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -216,7 +219,9 @@ class SimulationSettings:
         plausible=(0.0, 3_650.0),
     )
     spend_limit_usd: float | None = _optional_quantity(
-        "USD", "stop ordering satellites once this much has been spent (default: no limit)"
+        "USD",
+        "stop ordering satellites once this much has been spent (default: no limit)",
+        plausible=(1e6, 1e14),
     )
     factory: FactorySettings = attrs.field(factory=FactorySettings)
 
