@@ -27,6 +27,7 @@ Run through ``benchmarks/run.py``; this module only measures and returns numbers
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -58,6 +59,15 @@ WORKERS_TARGET = 1.7
 def load() -> tuple[float, float, float]:
     """The machine's load averages (1, 5, 15 minutes): other work sharing the cores."""
     return os.getloadavg()
+
+
+def cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its finished children (the workers)."""
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def bare_optuna(study: skyrack.Study, storage_path: Path, n_trials: int, seed: int) -> float:
@@ -129,17 +139,21 @@ def bench_workers(*, n_trials: int, rounds: int) -> dict[str, Any]:
     (alternating rounds, a fresh journal each), and the speed-up of 2 over 1."""
     study = skyrack.load_study(SIMULATED_STUDY)
     times: dict[str, list[float]] = {"1": [], "2": []}
+    cores: dict[str, list[float]] = {"1": [], "2": []}
     loads = [load()]
     with tempfile.TemporaryDirectory(prefix="skyrack-bench-") as folder:
         for round_number in range(rounds):
             for workers in (1, 2):
                 path = Path(folder) / f"{workers}-{round_number}.journal"
-                start = time.perf_counter()
+                cpu, start = cpu_seconds(), time.perf_counter()
                 optimize(study, storage=str(path), n_trials=n_trials, workers=workers)
-                times[str(workers)].append(time.perf_counter() - start)
+                wall = time.perf_counter() - start
+                times[str(workers)].append(wall)
+                cores[str(workers)].append((cpu_seconds() - cpu) / wall)
                 loads.append(load())
     medians = {workers: statistics.median(values) for workers, values in times.items()}
     return {
+        "cores_used": {workers: statistics.median(values) for workers, values in cores.items()},
         "study": SIMULATED_STUDY.name,
         "n_trials": n_trials,
         "rounds": rounds,
@@ -198,6 +212,11 @@ def print_report(results: dict[str, Any]) -> None:
         rounds = ", ".join(f"{value:.2f}" for value in workers["seconds"][count])
         label = f"{count} worker process{'es' if count == '2' else ''}"
         print(f"  {label:44} {workers['median_s'][count]:>10.2f}  {rounds}")
+    used = workers["cores_used"]
+    print(
+        f"  cores the search got (CPU seconds / wall seconds): {used['1']:.2f} with 1 worker, "
+        f"{used['2']:.2f} with 2"
+    )
     speedup = workers["speedup"]
     verdict = "met" if speedup >= WORKERS_TARGET else "NOT met"
     print(f"  speed-up of 2 workers over 1: {speedup:.2f}×; target ≥ {WORKERS_TARGET}: {verdict}")

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import attrs
+import jsonschema
 import numpy as np
 import optuna
 import pytest
@@ -18,6 +19,7 @@ from skyrack.cli import cli
 from skyrack.optimize import optimize
 from skyrack.optimize.report import best_trials, export_best, trial_counts
 from skyrack.optimize.run import NOTE_KEY, SURPLUS
+from skyrack.output import schema
 
 
 def brute_force(study: skyrack.Study) -> tuple[float, dict[str, object]]:
@@ -198,20 +200,41 @@ def test_exported_best_design_runs_and_reproduces_the_value(tmp_path: Path) -> N
 def test_cli_prints_the_best_design_and_writes_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`skyrack optimize --json` gives the best design, trial counts and importances."""
+    """`skyrack optimize --json` prints the study's results document, which is its metrics.json,
+    validates against the results schema and holds the search: best design, counts, importances."""
     monkeypatch.chdir(tmp_path)
     path = write_study(tmp_path, "n_trials = 25\n")
     result = CliRunner().invoke(cli, ["optimize", str(path), "--json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
+    jsonschema.Draft202012Validator(schema()).validate(document)
+    written = tmp_path / "results" / "opt-test" / "metrics.json"
+    assert json.loads(written.read_text(encoding="utf-8")) == document
     search = document["optimization"]
     assert search["trials"]["complete"] == 25
-    assert search["best"][0]["values"]["lcoc"] > 0
+    assert search["best"][0]["values"]["lcoc"] > 0 and search["best"][0]["feasible"]
     assert set(search["importances"]["lcoc"]) <= set(search["best"][0]["params"])
     assert (tmp_path / "results" / "opt-test-optimize" / "optuna.journal").exists()
     text = CliRunner().invoke(cli, ["optimize", str(path)], env={"COLUMNS": "200"})
     assert text.exit_code == 0, text.output
     assert "Best design" in text.output and "25 complete" in text.output
+
+
+def test_a_pareto_front_in_the_results_document_validates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`skyrack run` on a study whose storage holds a two-objective search: the document has
+    every front design under optimization.best, and validates against the schema."""
+    monkeypatch.chdir(tmp_path)
+    text = 'objectives = ["lcoc", "capex"]\nn_trials = 30\n'
+    path = write_study(tmp_path, text)
+    outcome = optimize(skyrack.load_study(path))
+    result = CliRunner().invoke(cli, ["run", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    jsonschema.Draft202012Validator(schema()).validate(document)
+    numbers = [row["number"] for row in document["optimization"]["best"]]
+    assert numbers == [trial.number for trial in best_trials(outcome.study)]
 
 
 def test_a_design_that_never_reaches_the_power_is_infeasible(tmp_path: Path) -> None:
@@ -285,3 +308,43 @@ def test_results_read_in_an_80_column_terminal(
     for name in ("sizing.accelerators_per_satellite", "economics.discount_rate_per_year"):
         assert name in table
     assert "…" not in table
+
+
+def test_the_report_shows_the_search_once_it_has_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`skyrack run` on a study with [optimize]: no search yet, no section and no storage
+    created; after `skyrack optimize`, a Design search section with the best design's trial."""
+    monkeypatch.chdir(tmp_path)
+    path = write_study(tmp_path, "n_trials = 20\n")
+    first = CliRunner().invoke(cli, ["run", str(path)])
+    assert first.exit_code == 0, first.output
+    report = tmp_path / "results" / "opt-test" / "report.html"
+    assert "Design search" not in report.read_text(encoding="utf-8")
+    assert not (tmp_path / "results" / "opt-test-optimize").exists()
+    outcome = optimize(skyrack.load_study(path))
+    again = CliRunner().invoke(cli, ["run", str(path)])
+    assert again.exit_code == 0, again.output
+    page = report.read_text(encoding="utf-8")
+    assert "Design search" in page and "20 complete" in page
+    assert f"trial {outcome.study.best_trial.number}" in page
+
+
+def test_search_figures_draw_the_best_so_far_and_the_front(tmp_path: Path) -> None:
+    """One objective: the best-so-far line never rises and ends at the best value; two: the
+    front's trace holds exactly the Pareto front's designs."""
+    from skyrack.optimize.figures import search_figure
+
+    single = skyrack.load_study(write_study(tmp_path, "n_trials = 30\n", name="single"))
+    outcome = optimize(single, storage=str(tmp_path / "single.journal"))
+    figure = search_figure(outcome.study, ["lcoc"], best_trials(outcome.study))
+    [line] = [trace for trace in figure.data if trace.name == "best so far"]
+    assert list(line.y) == sorted(line.y, reverse=True)
+    assert line.y[-1] == pytest.approx(outcome.study.best_value)
+    text = 'objectives = ["lcoc", "capex"]\nn_trials = 40\n'
+    double = skyrack.load_study(write_study(tmp_path, text, name="double"))
+    outcome = optimize(double, storage=str(tmp_path / "double.journal"))
+    front = best_trials(outcome.study)
+    figure = search_figure(outcome.study, ["lcoc", "capex"], front)
+    [trace] = [trace for trace in figure.data if trace.name == "Pareto front"]
+    assert sorted(trace.x) == sorted(t.values[0] for t in front)

@@ -237,7 +237,11 @@ def test_dashboard_without_a_search_says_so(
     path = write_study(tmp_path, "n_trials = 5\n", name="never")
     result = CliRunner().invoke(cli, ["dashboard", str(path)])
     assert result.exit_code == 1
-    assert "holds no study 'never'" in result.output
+    assert result.output == (
+        "Error: no search has been run: results/never-optimize/optuna.journal does not exist "
+        "(run skyrack optimize first)\n"
+    )
+    assert not (tmp_path / "results").exists()
 
 
 def test_a_journal_trial_takes_three_appends_not_one_per_value(

@@ -113,6 +113,7 @@ def _document(
     uncertainty: UncertaintyResult | None,
     simulation: dict[str, Any] | None = None,
     simulated: dict[str, Any] | None = None,
+    search: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     sections: dict[str, Any] = {"business": business.as_dict()}
     spread = uncertainty.as_dict() if uncertainty is not None else {}
@@ -122,6 +123,12 @@ def _document(
         sections["uncertainty"] = spread
     if simulation is not None:
         sections["simulation"] = simulation
+    if search is None and study.optimize is not None:
+        from skyrack.optimize.report import study_search_section
+
+        search = study_search_section(study)  # the search in the study's own storage, if any
+    if search is not None:
+        sections["optimization"] = search
     return results_document(
         study, metrics, allowed_implausible=study.allowed_implausible, sections=sections
     )
@@ -154,6 +161,7 @@ def run_study(
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     report: bool = True,
+    search: dict[str, Any] | None = None,
 ) -> RunOutcome:
     """Evaluate ``study`` analytically and, if it has a [simulation], fly ``replications``
     (default: the study's) replications of its fleet on ``workers`` local processes or the Dask
@@ -162,7 +170,9 @@ def run_study(
     the replications already done are written and :class:`Interrupted` is raised.
 
     The study's uncertain inputs are drawn by Monte Carlo (``[uncertainty]``; the catalog's
-    ranges by default) and the folder gets ``report.html`` unless ``report`` is false."""
+    ranges by default) and the folder gets ``report.html`` unless ``report`` is false. ``search``
+    is the document's ``optimization`` section (default: the search in the study's own storage,
+    when it has run one)."""
     metrics = evaluate_study(study)
     business = _business(study, metrics)
     folder = out_dir or default_results_folder(study)
@@ -180,7 +190,7 @@ def run_study(
             failures.extend(problems)
 
     if study.simulation is None:
-        document = _document(study, metrics, business, uncertainty)
+        document = _document(study, metrics, business, uncertainty, search=search)
 
         def write_analytic(staging: Path) -> None:
             write_cash_flows(staging, business)
@@ -240,7 +250,7 @@ def run_study(
         plan,
         [history.timeline for history in histories],
     )
-    document = _document(study, metrics, business, uncertainty, section, simulated)
+    document = _document(study, metrics, business, uncertainty, section, simulated, search)
 
     def write_more(staging: Path) -> None:
         write_cash_flows(staging, business)

@@ -61,7 +61,7 @@ def _study_name_option(function: Any) -> Any:
     "--out",
     "out_dir",
     type=click.Path(path_type=Path),
-    help="Results folder (default: results/<study name>-optimize).",
+    help="Results folder, as skyrack run writes it (default: results/<study name>).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--no-progress", is_flag=True, help="No progress bar.")
@@ -82,12 +82,14 @@ def optimize(
 
     Trials are kept in an Optuna storage as they finish: run the command again to resume (the
     trial total counts every run and worker), or run it on another machine with the same
-    --storage to add workers.
+    --storage to add workers. Then writes the study's results folder as skyrack run does, its
+    metrics.json (--json prints it) and report.html holding the search.
     """
     from skyrack.cli.optimize_view import print_results, progress_reporter
     from skyrack.optimize import report
     from skyrack.optimize.run import optimize as run_search
-    from skyrack.optimize.run import quiet_optuna, results_folder
+    from skyrack.optimize.run import quiet_optuna
+    from skyrack.runner import run_study
     from skyrack.study import load_study
 
     study = load_study(study_file)
@@ -103,17 +105,21 @@ def optimize(
             on_progress=on_progress,
         )
     with quiet_optuna():
-        document = report.summary(study, outcome.study, outcome.target)
+        search = report.search_section(study, outcome.study, outcome.target)
         exported = report.export_best(study, outcome.study, export_dir) if export_dir else []
-    document["optimization"]["exported"] = [str(path) for path in exported]
-    written = report.write_summary(out_dir or results_folder(study), document)
+    ran = run_study(study, out_dir, search=search)
     if as_json:
-        echo_json(document)
+        echo_json(ran.document)
         return
-    print_results(document)
+    print_results(ran.document)
     for path in exported:
         click.echo(f"exported {path}")
-    click.echo(f"\nresults written to {written}\ntrials kept in {outcome.target.label}")
+    for problem in ran.report_failures:
+        click.echo(f"warning: report section failed: {problem}", err=True)
+    folder = (
+        ran.folder.relative_to(Path.cwd()) if ran.folder.is_relative_to(Path.cwd()) else ran.folder
+    )
+    click.echo(f"\nresults written to {folder}\ntrials kept in {outcome.target.label}")
 
 
 @click.command()

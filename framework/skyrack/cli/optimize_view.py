@@ -11,20 +11,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from skyrack.cli.output import format_value, safe_console
+from skyrack.cli.output import safe_console
+from skyrack.optimize.report import design_cells, short_value, spread
 from skyrack.optimize.run import Progress as SearchProgress
 
-OUTPUT_ROWS = {
-    "orbit_to_ground_ratio": "orbit / ground LCOC",
-    "capex_usd": "capex [USD]",
-    "fleet_payload_power_w": "fleet payload power [W]",
-    "satellites": "satellites",
-    "launches": "launches",
-    "deployment_years": "deployment [yr]",
-}
-"""Evaluator outputs shown under each design, with their labels."""
 MAX_DESIGN_COLUMNS = 6
-SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"))
 
 
 @contextmanager
@@ -59,50 +50,6 @@ def progress_reporter(
     finally:
         if bar.live.is_started:
             bar.stop()
-
-
-def short_value(value: Any) -> str:
-    """A value in at most about ten characters: 4 significant digits, G/T/M for large numbers."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return format_value("—" if value is None else value)
-    for scale, prefix in SI_PREFIXES:
-        if abs(value) >= scale:
-            return f"{value / scale:.4g} {prefix}"
-    if isinstance(value, int) or float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.4g}"
-
-
-def spread(count: int, keep: int) -> list[int]:
-    """``keep`` indices out of ``count`` evenly spread, the first and the last included."""
-    if count <= keep:
-        return list(range(count))
-    if keep == 1:
-        return [0]
-    return sorted({round(i * (count - 1) / (keep - 1)) for i in range(keep)})
-
-
-def design_cells(
-    rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any]]
-) -> list[list[tuple[str, list[str]]]]:
-    """The designs table's sections (objectives, parameters, outputs), each a list of rows:
-    a label and one cell per design. An output an objective already shows is left out."""
-    shown = {key for objective in objectives for key in objective.get("reads", ())}
-    values = [
-        (
-            objective["label"] + (f" [{objective['unit']}]" if objective["unit"] else ""),
-            [short_value(row["values"].get(objective["label"])) for row in rows],
-        )
-        for objective in objectives
-    ]
-    names = dict.fromkeys(name for row in rows for name in row["params"])
-    params = [(name, [short_value(row["params"].get(name)) for row in rows]) for name in names]
-    outputs = [
-        (label, [short_value(row["outputs"].get(key)) for row in rows])
-        for key, label in OUTPUT_ROWS.items()
-        if key not in shown
-    ]
-    return [values, params, outputs]
 
 
 def designs_table(
@@ -165,8 +112,8 @@ def print_results(document: Mapping[str, Any], console: Console | None = None) -
         f"[bold]{escape(document['study']['name'])}[/bold]: {search['sampler']} search, "
         f"{escape(counts)} (total asked for: {search['n_trials']})"
     )
-    front = "pareto_front" in search
-    rows = search["pareto_front"] if front else search["best"]
+    front = len(objectives) > 1
+    rows = search["best"]
     if not rows:
         console.print("no feasible design found: every trial broke a budget or a constraint")
     elif not front:
@@ -178,7 +125,7 @@ def print_results(document: Mapping[str, Any], console: Console | None = None) -
         title = (
             "Every design of the front"
             if len(chosen) == len(rows)
-            else f"{len(chosen)} designs along the front (all {len(rows)}: optimize.json, "
+            else f"{len(chosen)} designs along the front (all {len(rows)}: metrics.json, "
             "--export-best)"
         )
         console.print(designs_table(chosen, objectives, title))

@@ -7,25 +7,82 @@ Everything here reads the Optuna study back from its storage, so it describes th
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import optuna
 from optuna.trial import FrozenTrial, TrialState
 
-from skyrack.describe import to_json
+from skyrack.errors import SkyrackError
 from skyrack.optimize.evaluate import HEADLINE_OUTPUTS, evaluate_assignments
 from skyrack.optimize.run import NOTE_KEY, SURPLUS, Target
 from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
 from skyrack.parameters import parameter_kind
 from skyrack.study import Study
 
-SCHEMA_VERSION = "1"
-"""Version of the ``optimize --json`` document (and of ``optimize.json``)."""
+SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"))
+OUTPUT_ROWS = {
+    "orbit_to_ground_ratio": "orbit / ground LCOC",
+    "capex_usd": "capex [USD]",
+    "fleet_payload_power_w": "fleet payload power [W]",
+    "satellites": "satellites",
+    "launches": "launches",
+    "deployment_years": "deployment [yr]",
+}
+"""Evaluator outputs shown under each design, with their labels."""
+
+
+def short_value(value: Any) -> str:
+    """A value in about ten characters: 4 significant digits, M/G/T for large numbers, yes/no,
+    a name as it is, — for none."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if not isinstance(value, int | float):
+        return str(value)
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "−∞"
+    for scale, prefix in SI_PREFIXES:
+        if abs(value) >= scale:
+            return f"{value / scale:.4g} {prefix}"
+    if isinstance(value, int) or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.4g}"
+
+
+def spread(count: int, keep: int) -> list[int]:
+    """``keep`` indices out of ``count`` evenly spread, the first and the last included."""
+    if count <= keep:
+        return list(range(count))
+    if keep == 1:
+        return [0]
+    return sorted({round(i * (count - 1) / (keep - 1)) for i in range(keep)})
+
+
+def design_cells(
+    rows: Sequence[Mapping[str, Any]], objectives: Sequence[Mapping[str, Any]]
+) -> list[list[tuple[str, list[str]]]]:
+    """The designs table's sections (objectives, parameters, outputs), each a list of rows:
+    a label and one cell per design. An output an objective already shows is left out."""
+    shown = {key for objective in objectives for key in objective.get("reads", ())}
+    values = [
+        (
+            objective["label"] + (f" [{objective['unit']}]" if objective["unit"] else ""),
+            [short_value(row["values"].get(objective["label"])) for row in rows],
+        )
+        for objective in objectives
+    ]
+    names = dict.fromkeys(name for row in rows for name in row["params"])
+    params = [(name, [short_value(row["params"].get(name)) for row in rows]) for name in names]
+    outputs = [
+        (label, [short_value(row["outputs"].get(key)) for row in rows])
+        for key, label in OUTPUT_ROWS.items()
+        if key not in shown
+    ]
+    return [values, params, outputs]
 
 
 def best_trials(study: optuna.Study) -> list[FrozenTrial]:
@@ -74,14 +131,19 @@ def outputs_of(study: Study, trial: FrozenTrial) -> dict[str, float]:
     return dict(evaluate_assignments(study.optimize, study.design, [dict(trial.params)])[0].outputs)
 
 
+def _finite(value: float) -> float | None:
+    return float(value) if math.isfinite(value) else None
+
+
 def describe_trial(study: Study, trial: FrozenTrial, labels: list[str]) -> dict[str, Any]:
-    """One trial as JSON-ready data: number, objective values, parameters, outputs, constraints."""
+    """One trial as JSON-ready data: number, objective values, parameters, outputs, constraints
+    (a value that is not finite as None: the results document holds finite numbers only)."""
     return {
         "number": trial.number,
-        "values": dict(zip(labels, trial.values or (), strict=False)),
+        "values": {label: _finite(v) for label, v in zip(labels, trial.values or (), strict=False)},
         "params": dict(trial.params),
-        "outputs": outputs_of(study, trial),
-        "constraints": dict(trial.constraints),
+        "outputs": {key: _finite(v) for key, v in outputs_of(study, trial).items()},
+        "constraints": {key: _finite(v) for key, v in trial.constraints.items()},
         "feasible": all(v <= 0 for v in trial.constraints.values()),
     }
 
@@ -117,51 +179,53 @@ def _objective_target(index: int, sign: float) -> Callable[[FrozenTrial], float]
     return target
 
 
-def summary(study: Study, optuna_study: optuna.Study, target: Target) -> dict[str, Any]:
-    """The search's results as one JSON-ready document (``skyrack optimize --json``)."""
+def objectives_document(section: OptimizeSection) -> list[dict[str, Any]]:
+    """The search's objectives as JSON-ready data: label, direction, unit, meaning, outputs read."""
+    return [
+        {
+            "label": o.label,
+            "direction": o.direction,
+            "unit": o.objective.unit,
+            "description": o.objective.description,
+            "reads": list(o.objective.requires),
+        }
+        for o in section.objectives
+    ]
+
+
+def search_section(study: Study, optuna_study: optuna.Study, target: Target) -> dict[str, Any]:
+    """The search as the ``optimization`` section of the results document (``metrics.json``,
+    described by the results schema): where its trials are, its objectives, its trial counts,
+    the best design (one objective) or the feasible Pareto front, and the importances."""
     section = study.optimize
     assert section is not None
     labels = [objective.label for objective in section.objectives]
-    best = best_trials(optuna_study)
     return {
-        "schema_version": SCHEMA_VERSION,
-        "study": {
-            "name": study.info.name,
-            "file": str(study.path) if study.path else None,
-        },
-        "optimization": {
-            "storage": target.label,
-            "study_name": target.study_name,
-            "sampler": section.settings.sampler,
-            "n_trials": target.n_trials,
-            "objectives": [
-                {
-                    "label": o.label,
-                    "direction": o.direction,
-                    "unit": o.objective.unit,
-                    "description": o.objective.description,
-                    "reads": list(o.objective.requires),
-                }
-                for o in section.objectives
-            ],
-            "trials": trial_counts(optuna_study),
-            "pareto_front" if section.multi_objective else "best": [
-                describe_trial(study, trial, labels) for trial in best
-            ],
-            "importances": importances(optuna_study, labels),
-        },
+        "storage": target.label,
+        "study_name": target.study_name,
+        "sampler": section.settings.sampler,
+        "n_trials": target.n_trials,
+        "objectives": objectives_document(section),
+        "trials": trial_counts(optuna_study),
+        "best": [describe_trial(study, trial, labels) for trial in best_trials(optuna_study)],
+        "importances": importances(optuna_study, labels),
     }
 
 
-def write_summary(folder: Path, document: Mapping[str, Any]) -> Path:
-    """Write ``optimize.json`` into ``folder`` atomically (temporary file, then rename)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "optimize.json"
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".optimize.", suffix=".json")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(to_json(document))
-    os.replace(temporary, path)
-    return path
+def study_search_section(study: Study) -> dict[str, Any] | None:
+    """The ``optimization`` section of a study with [optimize], read from its default storage,
+    or None when no search has finished a trial there (nothing is created)."""
+    from skyrack.optimize.run import open_study, quiet_optuna, target_for
+
+    target = target_for(study)
+    try:
+        with quiet_optuna():
+            optuna_study, _ = open_study(study, target, create=False)
+            if not trial_counts(optuna_study)["complete"]:
+                return None
+            return search_section(study, optuna_study, target)
+    except SkyrackError:
+        return None
 
 
 def export_study(study: Study, trial: FrozenTrial, section: OptimizeSection) -> str:

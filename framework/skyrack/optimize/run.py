@@ -164,7 +164,7 @@ def open_study(
     name, or use another storage.
     """
     section = _section(study)
-    storage = open_storage(target.storage, target.heartbeats)
+    storage = open_storage(target.storage, target.heartbeats, create=create)
     labels = [objective.label for objective in section.objectives]
     directions = [objective.direction for objective in section.objectives]
     study_directions = [optuna.study.StudyDirection[d.upper()] for d in directions]

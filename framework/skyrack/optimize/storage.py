@@ -244,14 +244,19 @@ def _check_journal(path: Path) -> None:
         )
 
 
-def open_storage(storage: str, heartbeats: Heartbeats) -> BaseStorage:
-    """Open (creating if needed) the storage at a path or URL, with heartbeats on.
+def open_storage(storage: str, heartbeats: Heartbeats, *, create: bool = True) -> BaseStorage:
+    """Open (creating if needed, unless ``create`` is false) the storage at a path or URL, with
+    heartbeats on.
 
     Any failure is a SkyrackError with the password removed; nothing is written on failure.
     """
     try:
         if not is_url(storage):
             path = Path(storage)
+            if not create and not path.is_file():
+                raise SkyrackError(
+                    f"no search has been run: {path} does not exist (run skyrack optimize first)"
+                )
             _check_journal(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             backend = GatheringBackend(JournalFileBackend(str(path)))

@@ -48,6 +48,7 @@ PROVIDERS: tuple[str, ...] = (
     "skyrack.simulation.report:sections",
     "skyrack.report.builtin:budgets",
     "skyrack.business.report:sections",
+    "skyrack.optimize.report_section:sections",
     "skyrack.report.builtin:sensitivity",
     "skyrack.report.builtin:breakeven_map",
     "skyrack.report.builtin:uncertainty",
