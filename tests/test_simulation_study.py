@@ -71,7 +71,8 @@ def test_the_simulation_section_is_read_with_its_defaults_and_the_study_seed(
 
 def test_run_flies_the_fleet_and_writes_histories_summary_and_metrics(tmp_path: Path) -> None:
     """`skyrack run` prints the ensemble, and writes every replication's history, the
-    per-step spread and the simulation section of metrics.json."""
+    per-step spread and the simulation section of metrics.json, whose verdict against the
+    ground reads each replication's cost net of the hardware still serving."""
     out = tmp_path / "out"
     result = invoke("run", str(write_study(tmp_path)), "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -95,6 +96,10 @@ def test_run_flies_the_fleet_and_writes_histories_summary_and_metrics(tmp_path: 
     assert {"mean", "standard_error", "p10", "p50", "p90"} <= set(summary[0])
     replications = json.loads((out / "simulation" / "replications.json").read_text())
     assert [r["replication"] for r in replications] == [0, 1, 2]
+    net = sorted(r["metrics"]["lcoc_net_of_residual_usd_per_pflop_day"] for r in replications)
+    ground = document["ground_lcoc_usd_per_pflop_day"]
+    verdict = document["uncertainty"]["simulated"]["orbit_to_ground_ratio"]
+    assert verdict["p50"] == pytest.approx(net[1] / ground)
 
 
 def test_the_report_draws_the_simulated_fleet_from_the_runs_files(tmp_path: Path) -> None:
