@@ -22,6 +22,7 @@ cases tried, tracebacks, hangs, files lost, nonsense accepted, and every failing
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import stat
@@ -214,7 +215,7 @@ SPECIAL: list[Case] = [
          _study(VALID_STUDY + "#" * 1_100_000 + "\n")),
     Case("description_900_kb", ("run", "study.toml"),
          "study.description: is 900,000 characters; a description is at most 5,000",
-         _study(VALID_STUDY.replace('name = "valid"', f'name = "valid"\ndescription = "{LONG}"'))),
+         _study(re.sub("^description = .*$", f'description = "{LONG}"', VALID_STUDY, flags=re.M))),
     Case("sixty_thousand_unknown_keys", ("validate", "study.toml"),
          "study.k10: unknown key; valid keys: name, description, seed, allow_implausible; "
          "and 59,997 more",
