@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from skyrack.describe import format_usd
+from skyrack.numbers import format_usd
 from skyrack.report import figures
 from skyrack.report.page import table
 from skyrack.report.sections import ReportContext, Section
