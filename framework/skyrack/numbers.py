@@ -66,30 +66,40 @@ def format_duration(years: float | None) -> str:
     return f"{years:,.2f} yr"
 
 
-_USD_PER = re.compile(r"^(?:USD|\$)\s*(?:/|per)\s*(.+)$")
+_USD_PER = re.compile(r"^USD\s*/\s*(.+)$")
+_PREFIXED_UNITS = ("W", "Wh")
+_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k"))
 
 
 def format_quantity(value: float, unit: str, *, name: str = "", digits: int = 4) -> str:
-    """``value`` in ``unit`` as one readable string: ``$6.01B`` for USD, ``$646.5/MWh`` for
-    USD per something, ``25.1 days`` for a duration in years, ``2026`` for a calendar year, and
-    otherwise the number (``digits`` significant figures) followed by its unit."""
+    """``value`` in ``unit`` as one readable string that names its unit: ``$6.01B`` for USD,
+    ``$646.5/MWh`` for USD per something, ``25.1 days`` for a duration in years, ``40 MW``
+    for power, ``2026`` for a calendar year, and otherwise the number (``digits`` significant
+    figures) followed by its unit (none for a count or a ratio, unit ``1``)."""
+    if not math.isfinite(value):
+        return "never" if unit == "yr" and value > 0 else str(value)
     if name and is_calendar_year(name):
         return format_year(value)
-    if unit in ("USD", "$"):
+    if unit == "USD":
         return format_usd(value)
     if unit == "yr":
         return format_duration(value)
     per = _USD_PER.match(unit)
     if per:
-        return f"${_significant(value, digits)}/{per.group(1).strip()}"
+        return f"{'-' if value < 0 else ''}${_significant(abs(value), digits)}/{per.group(1)}"
+    if unit in _PREFIXED_UNITS:
+        for scale, prefix in _PREFIXES:
+            if abs(value) >= scale:
+                return f"{value / scale:,.{digits}g} {prefix}{unit}"
     number = _significant(value, digits)
     return number if unit in ("", "1") else f"{number} {unit}"
 
 
 def _significant(value: float, digits: int) -> str:
-    """``digits`` significant figures with thousands separators; whole numbers from 10^digits."""
-    if not math.isfinite(value):
-        return str(value)
+    """``digits`` significant figures with thousands separators; whole numbers from 10^digits
+    up to 10^15, then scientific notation."""
+    if abs(value) >= 1e15:
+        return f"{value:.{digits}g}"
     if abs(value) >= 10**digits:
-        return f"{value:,.0f}" if abs(value) < 1e15 else f"{value:.{digits}g}"
+        return f"{value:,.0f}"
     return f"{value:,.{digits}g}"

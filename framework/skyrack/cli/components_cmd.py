@@ -18,10 +18,10 @@ def components() -> None:
     """Browse the registered launch vehicles, buses, payloads, orbits and baselines."""
 
 
-def _headline(description: str, width: int = 70) -> str:
-    """The first sentence of a description, cut to ``width`` characters."""
-    first = description.split(". ")[0].split(": ")[0].strip()
-    return first if len(first) <= width else first[: width - 1] + "…"
+def _headline(description: str) -> str:
+    """The first sentence of a description (its part before a colon), whole: `show` gives
+    the rest."""
+    return description.split(". ")[0].split(": ")[0].strip()
 
 
 @components.command("list")
