@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 _CALENDAR_YEAR = re.compile(r"(?:^|_)year$")
 
@@ -42,6 +43,16 @@ def format_number(value: float, *, name: str = "") -> str:
     if value == 0 or 1e-3 <= abs(value) < 1e15:
         return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
     return f"{value:.4g}"
+
+
+def format_value(value: Any, *, name: str = "") -> str:
+    """A field's value for a table: numbers by :func:`format_number`, a table (dict) as
+    ``key value, …``, nothing as ``—``, anything else as text."""
+    if isinstance(value, bool | int | float):
+        return format_number(value, name=name)
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {format_value(v, name=str(k))}" for k, v in value.items())
+    return "—" if value is None else str(value)
 
 
 def format_usd(value: float) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from skyrack.cli.output import echo_json, format_value, safe_console
+from skyrack.cli.output import echo_json, safe_console
+from skyrack.numbers import format_value
 
 
 @click.command()

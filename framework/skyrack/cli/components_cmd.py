@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from skyrack.cli.output import echo_json, format_value, safe_console
+from skyrack.cli.output import echo_json, safe_console
 from skyrack.components import COMPONENT_KINDS
+from skyrack.numbers import format_value
 
 if TYPE_CHECKING:
     from rich.console import Console

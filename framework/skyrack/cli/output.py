@@ -19,18 +19,6 @@ def echo_json(data: Any) -> None:
     click.echo(to_json(data))
 
 
-def format_value(value: Any, *, name: str = "") -> str:
-    """A number as :func:`skyrack.numbers.format_number` writes it (a calendar year, which
-    ``name`` identifies, without separators); other values as text."""
-    from skyrack.numbers import format_number
-
-    if isinstance(value, bool | int | float):
-        return format_number(value, name=name)
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {format_value(v, name=str(k))}" for k, v in value.items())
-    return str(value)
-
-
 @functools.cache
 def _safe_console_class() -> type[Console]:
     from rich.console import Console
