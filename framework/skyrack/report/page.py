@@ -41,6 +41,7 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
          vertical-align: top; overflow-wrap: break-word; }
 th { color: var(--muted); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td:last-child { overflow-wrap: anywhere; }
 td.key { overflow-wrap: normal; word-break: normal; min-width: 14em; }
 td.unit, th.unit { white-space: nowrap; overflow-wrap: normal; }
 .table-scroll { overflow-x: auto; }
