@@ -19,21 +19,6 @@ def echo_json(data: Any) -> None:
     click.echo(to_json(data))
 
 
-def format_value(value: Any) -> str:
-    """A number with thousands separators and sensible precision; other values as text."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}" if abs(value) >= 10_000 else str(value)
-    if isinstance(value, float):
-        if value == 0 or 1e-3 <= abs(value) < 1e15:
-            return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-        return f"{value:.4g}"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {format_value(v)}" for k, v in value.items())
-    return str(value)
-
-
 MAX_RENDERED_CHARS = 5_000
 """The longest string printed whole (a study's description is at most this long)."""
 
@@ -49,13 +34,35 @@ def _safe_console_class() -> type[Console]:
         cells, descriptions, citations), so text from a study or a plugin cannot move the
         cursor, recolour or retitle the terminal; rich's own styling is unaffected. A string
         is cut at MAX_RENDERED_CHARS: rich wraps a long word in quadratic time, and a 900 kB
-        description would hang the terminal."""
+        description would hang the terminal.
+
+        It never cuts text silently otherwise: a table cell too long for a narrow terminal is
+        folded onto more lines instead of ending in "…" (rich's default)."""
 
         def render_str(self, text: str, **kwargs: Any) -> Any:
             safe = shorten(printable(text, multiline=True), MAX_RENDERED_CHARS)
             return super().render_str(safe, **kwargs)
 
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            for shown in objects:
+                fold_cells(shown)
+            super().print(*objects, **kwargs)
+
     return SafeConsole
+
+
+def fold_cells(renderable: Any) -> None:
+    """Make every column of a rich table (and of the tables inside its cells) fold a long
+    word onto the next line rather than cut it with an ellipsis."""
+    from rich.table import Table
+
+    if not isinstance(renderable, Table):
+        return
+    for column in renderable.columns:
+        if column.overflow == "ellipsis":
+            column.overflow = "fold"
+        for cell in column.cells:
+            fold_cells(cell)
 
 
 def safe_console(*, stderr: bool = False, **options: Any) -> Console:
