@@ -35,7 +35,7 @@ METRIC_ROWS: tuple[tuple[str, str, Callable[[float], str]], ...] = (
         "lcoc_usd_per_pflop_day",
         lambda v: f"{v:,.2f}",
     ),
-    ("book value left at the horizon", "residual_value_usd", usd),
+    ("hardware value left at the horizon", "residual_value_usd", usd),
     (
         "USD per PFLOP-day net of that value",
         "lcoc_net_of_residual_usd_per_pflop_day",
