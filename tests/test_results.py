@@ -255,8 +255,10 @@ def run_slow_write(out: Path, ready: Path) -> subprocess.Popen[str]:
     """A `skyrack run` subprocess whose results writer pauses mid-write (after ``ready``)."""
     script = textwrap.dedent(
         f"""
-        import sys, time
+        import signal, sys, time
         from pathlib import Path
+        # as a terminal starts it: a run started in the background inherits an ignored SIGINT
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         import skyrack.results as results
         real = results._write_file
         def slow(path, content):
