@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import urllib.request
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -319,3 +320,84 @@ def test_ctrl_c_fails_the_trial_it_interrupted_and_a_rerun_reaches_the_total(
     assert outcome.study.trials[2].user_attrs[run.NOTE_KEY] == run.INTERRUPTED
     assert trial_counts(outcome.study)["complete"] == 6
     assert trial_counts(outcome.study)["running"] == 0
+
+
+def _fail_as_stale(other: optuna.Study, trial_id: int) -> None:
+    """What another worker's fail_stale_trials does to a late trial: fail it, queue a retry."""
+    from optuna.storages import RetryHeartbeatStaleTrialCallback
+
+    other._storage.set_trial_state_values(trial_id, optuna.trial.TrialState.FAIL)
+    with pytest.warns(optuna.exceptions.ExperimentalWarning):
+        retry = RetryHeartbeatStaleTrialCallback(max_retry=3)
+    retry(other, other._storage.get_trial(trial_id))
+
+
+def _finish_too(other: optuna.Study, trial_id: int) -> None:
+    """What a second SQLite worker that popped the same queued trial does: tell it first."""
+    number = other._storage.get_trial(trial_id).number
+    other.tell(number, [1.0])
+
+
+@pytest.mark.parametrize("kind", ["journal", "sqlite"])
+@pytest.mark.parametrize("finish", [_fail_as_stale, _finish_too], ids=["stale", "told-twice"])
+def test_a_trial_another_worker_finished_mid_evaluation_is_discarded_and_the_total_stays_exact(
+    kind: str, finish: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A trial failed as stale (or told) by another worker while this one evaluates it is
+    dropped without an error or a second count, and the search still ends at n_trials."""
+    import skyrack.optimize.run as run
+    from skyrack.optimize.storage import Heartbeats, open_storage
+
+    path = write_study(tmp_path, "n_trials = 5\n", name="raced")
+    storage = storage_for(kind, tmp_path)
+    evaluate = run.evaluate_trials
+    raced: list[int] = []
+
+    def finished_elsewhere_on_the_third(study: object, trials: list, assignments: list) -> object:  # type: ignore[type-arg]
+        results = evaluate(study, trials, assignments)  # type: ignore[arg-type]
+        if len(raced) == 0 and trials[0].number == 2:
+            other = optuna.load_study(
+                study_name="raced", storage=open_storage(storage, Heartbeats())
+            )
+            finish(other, trials[0]._trial_id)  # type: ignore[operator]
+            raced.append(trials[0].number)
+        return results
+
+    monkeypatch.setattr(run, "evaluate_trials", finished_elsewhere_on_the_third)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "constraint is already set", no other warning
+        outcome = optimize(skyrack.load_study(path), storage=storage)
+    assert raced == [2]
+    counts = trial_counts(outcome.study)
+    assert counts["complete"] == 5, counts
+    assert counts["running"] == counts["waiting"] == 0, counts
+    assert outcome.evaluated == 5 - (finish is _finish_too), "the lost trial is not counted"
+    third = outcome.study.trials[2]
+    if finish is _fail_as_stale:
+        assert third.state == optuna.trial.TrialState.FAIL
+        assert not third.constraints, "nothing of the late worker's was written to it"
+        retries = [t for t in outcome.study.trials if t.system_attrs.get("failed_trial") == 2]
+        assert [t.state for t in retries] == [optuna.trial.TrialState.COMPLETE]
+    else:
+        assert third.values == [1.0], "the first tell stands"
+
+
+def test_a_heartbeat_for_a_trial_failed_elsewhere_stops_without_an_error(tmp_path: Path) -> None:
+    """On a journal, a worker's heartbeat for a trial another worker failed as stale raises
+    nothing and stops beating for that trial; its other trial keeps its heartbeat."""
+    from skyrack.optimize.run import _Heartbeat, quiet_optuna
+    from skyrack.optimize.storage import HEARTBEAT_KEY, Heartbeats, open_storage
+
+    url = str(tmp_path / "beats.journal")
+    with quiet_optuna():
+        mine = optuna.create_study(study_name="beats", storage=open_storage(url, Heartbeats()))
+        late, alive = mine.ask(), mine.ask()
+    other = optuna.load_study(study_name="beats", storage=open_storage(url, Heartbeats()))
+    other._storage.set_trial_state_values(late._trial_id, optuna.trial.TrialState.FAIL)
+    beats = _Heartbeat(mine._storage)
+    beats.watch([late._trial_id, alive._trial_id])
+    assert beats._ids == [alive._trial_id]
+    mine.tell(alive, [1.0])
+    trials = other.get_trials()
+    assert [t.state.name for t in trials] == ["FAIL", "COMPLETE"]
+    assert HEARTBEAT_KEY not in trials[0].system_attrs and HEARTBEAT_KEY in trials[1].system_attrs

@@ -37,6 +37,7 @@ from optuna.distributions import (
     FloatDistribution,
     IntDistribution,
 )
+from optuna.exceptions import UpdateFinishedTrialError
 from optuna.storages import BaseStorage, fail_stale_trials
 from optuna.trial import FrozenTrial, Trial, TrialState
 
@@ -265,8 +266,12 @@ class _Heartbeat:
 
     def _beat(self) -> None:
         if self._interval is not None:
-            for trial_id in self._ids:
-                self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+            for trial_id in list(self._ids):
+                try:
+                    self._storage.record_heartbeat(trial_id)  # type: ignore[attr-defined]
+                except UpdateFinishedTrialError:
+                    if _state(self._storage, trial_id).is_finished():  # finished elsewhere
+                        self._ids.remove(trial_id)
 
     def __enter__(self) -> _Heartbeat:
         if self._interval is not None:
@@ -319,27 +324,72 @@ def progress_of(study: optuna.Study, total: int) -> Progress:
     return Progress(finished=len(trials), total=total, best=best)
 
 
-def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> None:
-    if evaluation.error is not None:
-        trial.set_user_attr(NOTE_KEY, evaluation.error)
+def _state(storage: BaseStorage, trial_id: int) -> TrialState:
+    """The trial's stored state. On a journal, each write of this worker that reached a trial
+    another worker had already finished raises once, as it is read back: read on past them."""
+    while True:
+        try:
+            return storage.get_trial(trial_id).state
+        except UpdateFinishedTrialError:
+            continue  # the journal has read one more line: this ends
+
+
+def _finished_elsewhere(study: optuna.Study, trial: Trial) -> bool:
+    """True when the trial is no longer this worker's to tell: another worker failed it as
+    stale (its heartbeat came late; Optuna queued a retry, which counts instead) or finished it
+    (two SQLite workers may pop the same queued trial: SQLite has no row lock)."""
+    return _state(study._storage, trial._trial_id).is_finished()
+
+
+def _told(study: optuna.Study, trial: Trial, tell: Callable[[], None]) -> bool:
+    """Run ``tell`` (the trial's attribute writes and state change); False, with nothing
+    written, when the trial was already finished by another worker (before or during)."""
+    if _finished_elsewhere(study, trial):
+        return False
+    try:
+        tell()
+    except (UpdateFinishedTrialError, ValueError):  # ValueError: "Cannot tell a FAIL trial"
+        if _finished_elsewhere(study, trial):
+            return False
+        raise
+    return True
+
+
+def _tell(study: optuna.Study, trial: Trial, evaluation: Evaluation) -> bool:
+    """Tell one evaluation; False when another worker had already finished the trial."""
+
+    def tell() -> None:
+        if evaluation.error is not None:
+            trial.set_user_attr(NOTE_KEY, evaluation.error)
+            study.tell(trial, state=TrialState.FAIL)
+            return
+        for key, value in evaluation.constraints.items():
+            trial.set_constraint(key, value)
+        for key, value in evaluation.outputs.items():  # user attributes: the dashboard lists them
+            trial.set_user_attr(key, value)
+        if evaluation.pruned:
+            study.tell(trial, state=TrialState.PRUNED)
+        else:
+            study.tell(trial, list(evaluation.values))
+
+    return _told(study, trial, tell)
+
+
+def _fail(study: optuna.Study, trial: Trial, note: str) -> None:
+    """Fail a trial with a note, unless another worker already finished it."""
+
+    def tell() -> None:
+        trial.set_user_attr(NOTE_KEY, note)
         study.tell(trial, state=TrialState.FAIL)
-        return
-    for key, value in evaluation.constraints.items():
-        trial.set_constraint(key, value)
-    for key, value in evaluation.outputs.items():  # user attributes: the dashboard lists them
-        trial.set_user_attr(key, value)
-    if evaluation.pruned:
-        study.tell(trial, state=TrialState.PRUNED)
-    else:
-        study.tell(trial, list(evaluation.values))
+
+    _told(study, trial, tell)
 
 
 def _interrupted(study: optuna.Study, trials: Sequence[Trial]) -> None:
     """Fail the trials a Ctrl-C stopped (a rerun asks new ones, instead of waiting for their
     heartbeats to go stale)."""
     for trial in trials:
-        trial.set_user_attr(NOTE_KEY, INTERRUPTED)
-        study.tell(trial, state=TrialState.FAIL)
+        _fail(study, trial, INTERRUPTED)
 
 
 def make_pruner(study: Study) -> optuna.pruners.BasePruner:
@@ -427,9 +477,11 @@ def run_worker(
                 raise
             beats.watch([])
             with gathered(storage):  # each trial's constraints written with its values
-                for trial, evaluation in zip(claimed, results, strict=True):
+                told = [
                     _tell(optuna_study, trial, evaluation)
-            evaluated += len(claimed)
+                    for trial, evaluation in zip(claimed, results, strict=True)
+                ]
+            evaluated += sum(told)  # a trial another worker finished is not counted twice
             if on_progress is not None:
                 on_progress(progress_of(optuna_study, target.n_trials))
     return evaluated
@@ -445,8 +497,7 @@ def _claim(study: optuna.Study, asked: list[Trial], n_trials: int) -> list[Trial
         if bisect.bisect_left(unfailed, trial.number) < n_trials:
             claimed.append(trial)
             continue
-        trial.set_user_attr(NOTE_KEY, SURPLUS)
-        study.tell(trial, state=TrialState.FAIL)
+        _fail(study, trial, SURPLUS)
     return claimed
 
 

@@ -50,6 +50,8 @@ from skyrack.errors import SkyrackError
 JOURNAL_FILE = "optuna.journal"
 HEARTBEAT_KEY = "skyrack:heartbeat"
 CONNECT_TIMEOUT_S = 10
+GRACE_HEARTBEATS = 5
+"""The default grace period, in heartbeat intervals."""
 
 
 def is_url(storage: str) -> bool:
@@ -95,14 +97,16 @@ class Heartbeats:
 
     interval_s: int = 60
     grace_period_s: int | None = None
-    """Seconds without a heartbeat after which a running trial is failed (default 2 × interval)."""
+    """Seconds without a heartbeat after which a running trial is failed (default
+    :data:`GRACE_HEARTBEATS` × interval: a worker slowed by a loaded machine may miss a beat
+    or two; failing its trial then has another worker evaluate it again)."""
     max_retries: int = 3
     """How many times a failed-by-heartbeat trial is queued again with the same parameters."""
 
     @property
     def grace_s(self) -> int:
         """The grace period in effect."""
-        return self.grace_period_s or 2 * self.interval_s
+        return self.grace_period_s or GRACE_HEARTBEATS * self.interval_s
 
 
 GATHERED = frozenset(
