@@ -351,3 +351,50 @@ def test_search_figures_draw_the_best_so_far_and_the_front(tmp_path: Path) -> No
     figure = search_figure(outcome.study, ["lcoc", "capex"], front)
     [trace] = [trace for trace in figure.data if trace.name == "Pareto front"]
     assert sorted(trace.x) == sorted(t.values[0] for t in front)
+
+
+RADIATOR = '"sizing.radiator_temperature_k"'
+
+
+@pytest.mark.parametrize(
+    ("spec", "where", "value"),
+    [
+        ("{ low = 300, high = 1e308 }", "high", "1e+308 K"),
+        ("{ low = 3, high = 400 }", "low", "3.0 K"),
+        ("[300, 4000]", "choices", "4000 K"),
+    ],
+)
+def test_a_search_range_outside_the_plausible_range_is_refused_with_its_key(
+    tmp_path: Path, spec: str, where: str, value: str
+) -> None:
+    """A space bound or choice a [design] value could not be (a radiator at 10³⁰⁸ K) is one
+    located error line, found before any storage exists, as an implausible design value is."""
+    path = write_study(tmp_path, "n_trials = 2\n", space=f"[optimize.space]\n{RADIATOR} = {spec}\n")
+    with pytest.raises(skyrack.StudyError) as error:
+        skyrack.load_study(path)
+    message = str(error.value)
+    assert f"optimize.space.sizing.radiator_temperature_k.{where}: {value} is implausible" in (
+        message
+    )
+    assert "(expected 150–450 K)" in message and "allow_implausible" in message
+    assert "\n" not in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_an_implausible_search_bound_the_study_allows_is_searched(tmp_path: Path) -> None:
+    """Listing the bound's key in [study] allow_implausible (or --allow-implausible) accepts
+    it, as for any other input; a key that names no such bound is refused."""
+    space = f"[optimize.space]\n{RADIATOR} = {{ low = 300, high = 1000 }}\n"
+    path = write_study(tmp_path, "n_trials = 2\n", space=space)
+    key = "optimize.space.sizing.radiator_temperature_k.high"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("seed = 7\n", f'seed = 7\nallow_implausible = ["{key}"]\n'))
+    study = skyrack.load_study(path)
+    assert study.allowed_implausible == (key,)
+    assert study.optimize is not None and study.optimize.dimension(RADIATOR.strip('"')).high == 1000
+    assert skyrack.load_study(
+        write_study(tmp_path, "", name="b", space=space), allow_implausible=True
+    )
+    path.write_text(text.replace("seed = 7\n", f'seed = 7\nallow_implausible = ["{key}x"]\n'))
+    with pytest.raises(skyrack.StudyError, match="is not a key of this study; did you mean"):
+        skyrack.load_study(path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +36,7 @@ from skyrack.explore.uncertainty import (
     implausible_distributions,
     parse_uncertainty,
 )
-from skyrack.plausibility import implausible_fields, implausible_inputs
+from skyrack.plausibility import Implausible, implausible_fields, implausible_inputs
 from skyrack.registry import Registry
 from skyrack.report.settings import ReportSettings, parse_report_section
 from skyrack.simulation.settings import SimulationSettings, check_names
@@ -401,7 +401,12 @@ def parse_study(
         sections["simulation"] = simulation
         sections["simulation.factory"] = simulation.factory
     allow = True if allow_implausible else info.allow_implausible
-    accepted = _check_plausible(design, applied, allow, sections, uncertainty)
+    searched: list[Implausible] = []
+    if optimize is not None:
+        from skyrack.optimize.section import implausible_ranges
+
+        searched = implausible_ranges(optimize, design)
+    accepted = _check_plausible(design, applied, allow, sections, uncertainty, searched)
     return Study(
         info=info,
         design=design,
@@ -417,9 +422,13 @@ def parse_study(
 
 
 def _known_keys(
-    design: Design, sections: Mapping[str, Any], uncertainty: UncertaintySettings | None
+    design: Design,
+    sections: Mapping[str, Any],
+    uncertainty: UncertaintySettings | None,
+    searched: Sequence[Implausible] = (),
 ) -> list[str]:
     keys = [f"design.{name}" for name in _field_names(Sizing)]
+    keys += [item.key for item in searched]
     keys += [f"uncertainty.{key}" for key in (uncertainty.distributions if uncertainty else ())]
     keys += [f"economics.{name}" for name in _field_names(Economics)]
     keys += [
@@ -440,12 +449,14 @@ def _check_plausible(
     allow: AllowList,
     sections: Mapping[str, Any],
     uncertainty: UncertaintySettings | None = None,
+    searched: Sequence[Implausible] = (),
 ) -> tuple[str, ...]:
     """Refuse the implausible values of the design, of the study's other ``sections``
-    (``[business]``, ``[simulation]``) and of its ``[uncertainty]`` distributions that ``allow``
-    does not accept; return the keys of those it accepts."""
+    (``[business]``, ``[simulation]``), of its ``[uncertainty]`` distributions and of the
+    ``searched`` ``[optimize.space]`` bounds that ``allow`` does not accept; return the keys of
+    those it accepts."""
     if not isinstance(allow, bool):
-        known = _known_keys(design, sections, uncertainty)
+        known = _known_keys(design, sections, uncertainty, searched)
         for key in allow:
             if key not in known and key.rpartition(".")[0] not in known:  # dense_tflops.<p>
                 close = closest_names(key, known)
@@ -462,6 +473,7 @@ def _check_plausible(
             (f"uncertainty.{item.key}", item)
             for item in implausible_distributions(uncertainty, design)
         ]
+    found += [(item.key, item) for item in searched]
     for where, item in found:
         if allow is True or (not isinstance(allow, bool) and where in allow):
             accepted.append(where)

@@ -40,7 +40,13 @@ from skyrack.optimize.objectives import (
     output_objective,
     search_dimensions,
 )
-from skyrack.parameters import design_parameters, parameter_kind, with_variations
+from skyrack.parameters import (
+    design_parameters,
+    parameter_domain,
+    parameter_kind,
+    with_variations,
+)
+from skyrack.plausibility import Implausible, implausibility, plausible_range
 from skyrack.registry import Registry
 
 SAMPLERS = ("tpe", "nsga2", "cmaes", "random", "grid")
@@ -289,6 +295,31 @@ def _check_domain(dimension: Dimension, design: Design) -> None:
     except InvalidComponent as error:
         problem = str(error).removeprefix(f"{dimension.name}: ")
         raise _error(f"space.{dimension.name}", problem) from None
+
+
+def implausible_ranges(section: OptimizeSection, design: Design) -> list[Implausible]:
+    """The space's bounds (and numeric choices) outside their field's plausible range, keyed
+    ``optimize.space.<key>.low`` / ``.high`` (``.choices``): a search up to a radiator at
+    10³⁰⁸ K is a typo, refused as the same value in ``[design]`` would be unless allowed."""
+    found = []
+    for dimension in section.space:
+        if dimension.target != "parameter":
+            continue
+        meta = parameter_domain(design, dimension.name)
+        plausible = plausible_range(meta)
+        if plausible is None:
+            continue
+        if dimension.kind == "categorical":
+            ends = [("choices", c) for c in dimension.choices if not isinstance(c, bool)]
+        else:
+            ends = [("low", dimension.low), ("high", dimension.high)]
+        for end, value in ends:
+            problem = implausibility(value, plausible, meta.get("unit", ""))
+            if problem:
+                key = f"optimize.space.{dimension.name}.{end}"
+                found.append(Implausible(key=key, value=float(value), problem=problem))
+                break
+    return found
 
 
 def _with_component(design: Design, kind: str, component: Any) -> Design:
