@@ -342,8 +342,9 @@ def _finished_elsewhere(study: optuna.Study, trial: Trial) -> bool:
 
 
 def _told(study: optuna.Study, trial: Trial, tell: Callable[[], None]) -> bool:
-    """Run ``tell`` (the trial's attribute writes and state change); False, with nothing
-    written, when the trial was already finished by another worker (before or during)."""
+    """Run ``tell`` (the trial's attribute writes and state change); False when another
+    worker had finished the trial before (nothing written) or finishes it meanwhile (what was
+    written is refused by the storage, or ignored when a journal is read back)."""
     if _finished_elsewhere(study, trial):
         return False
     try:
