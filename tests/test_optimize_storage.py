@@ -14,6 +14,7 @@ import urllib.request
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import optuna
 import pytest
@@ -401,3 +402,37 @@ def test_a_heartbeat_for_a_trial_failed_elsewhere_stops_without_an_error(tmp_pat
     trials = other.get_trials()
     assert [t.state.name for t in trials] == ["FAIL", "COMPLETE"]
     assert HEARTBEAT_KEY not in trials[0].system_attrs and HEARTBEAT_KEY in trials[1].system_attrs
+
+
+def _ask_after(url: str, barrier: Any, asked: Any) -> None:
+    from skyrack.optimize.run import quiet_optuna
+    from skyrack.optimize.storage import Heartbeats, open_storage
+
+    with quiet_optuna():
+        study = optuna.load_study(study_name="queue", storage=open_storage(url, Heartbeats()))
+        barrier.wait()
+        asked.put(study.ask().number)
+
+
+def test_workers_asking_at_once_on_sqlite_take_a_queued_trial_once(tmp_path: Path) -> None:
+    """Four processes asking at the same moment take the one queued trial once between them
+    (SQLite has no row lock; unlocked, two took it in about half of the tries)."""
+    import multiprocessing
+
+    from skyrack.optimize.run import quiet_optuna
+    from skyrack.optimize.storage import Heartbeats, open_storage
+
+    context = multiprocessing.get_context("fork")
+    for attempt in range(5):
+        url = f"sqlite:///{tmp_path / f'queue{attempt}.db'}"
+        with quiet_optuna():
+            study = optuna.create_study(study_name="queue", storage=open_storage(url, Heartbeats()))
+        study.enqueue_trial({"x": 1.0})
+        barrier, asked = context.Barrier(4), context.Queue()
+        workers = [context.Process(target=_ask_after, args=(url, barrier, asked)) for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(timeout=60)
+        assert [worker.exitcode for worker in workers] == [0, 0, 0, 0]
+        assert sorted(asked.get(timeout=5) for _ in workers) == [0, 1, 2, 3]

@@ -337,7 +337,7 @@ def _state(storage: BaseStorage, trial_id: int) -> TrialState:
 def _finished_elsewhere(study: optuna.Study, trial: Trial) -> bool:
     """True when the trial is no longer this worker's to tell: another worker failed it as
     stale (its heartbeat came late; Optuna queued a retry, which counts instead) or finished it
-    (two SQLite workers may pop the same queued trial: SQLite has no row lock)."""
+    (a storage without row locks that let two workers take the same queued trial)."""
     return _state(study._storage, trial._trial_id).is_finished()
 
 

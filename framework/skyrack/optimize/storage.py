@@ -38,6 +38,7 @@ from typing import Any
 
 import attrs
 import optuna
+import sqlalchemy
 from optuna.storages import BaseStorage, JournalStorage, RDBStorage
 from optuna.storages import RetryHeartbeatStaleTrialCallback as RetryCallback
 from optuna.storages._heartbeat import BaseHeartbeat
@@ -231,6 +232,27 @@ def _retry(heartbeats: Heartbeats) -> RetryCallback:
         return RetryCallback(max_retry=heartbeats.max_retries)
 
 
+def _lock_on_begin(engine: sqlalchemy.engine.Engine) -> None:
+    """Begin each SQLite transaction with the database's write lock (``BEGIN IMMEDIATE``).
+
+    SQLite has no row lock (Optuna's ``SELECT … FOR UPDATE`` is dropped), and Python's driver
+    begins a transaction only at its first write, so two workers could both read a queued
+    trial as waiting and both take it: four workers asking at once took the study's queued
+    first trial twice in about half of the tries. Taking the lock first makes that read and
+    write one step; SQLite allows one writer at a time anyway.
+    """
+
+    @sqlalchemy.event.listens_for(engine, "connect")
+    def _no_implicit_begin(connection: Any, record: Any) -> None:
+        connection.isolation_level = None  # the driver leaves BEGIN to the "begin" event
+
+    @sqlalchemy.event.listens_for(engine, "begin")
+    def _begin_immediate(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    engine.dispose()  # connections opened before the events existed would begin lazily
+
+
 def _check_journal(path: Path) -> None:
     """Refuse a file that is not an Optuna journal, before anything is written to it."""
     if not path.is_file() or path.stat().st_size == 0:
@@ -270,13 +292,16 @@ def open_storage(storage: str, heartbeats: Heartbeats, *, create: bool = True) -
             connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
         elif storage.startswith("sqlite"):
             connect_args["timeout"] = 60  # wait for other workers' writes instead of failing
-        return RDBStorage(
+        database = RDBStorage(
             storage,
             engine_kwargs={"connect_args": connect_args},
             heartbeat_interval=heartbeats.interval_s,
             grace_period=heartbeats.grace_s,
             heartbeat_stale_trial_callback=_retry(heartbeats),
         )
+        if storage.startswith("sqlite"):
+            _lock_on_begin(database.engine)
+        return database
     except SkyrackError:
         raise
     except Exception as error:
