@@ -380,6 +380,26 @@ def draw_inputs(inputs: Sequence[UncertainInput], samples: int, seed: int) -> di
     return {item.key: item.sample(u[:, i]) for i, item in enumerate(inputs)}
 
 
+THERMAL_LIMIT_KEYS = (
+    "compute_payload.max_junction_temperature_k",
+    "compute_payload.junction_to_radiator_delta_k",
+)
+
+
+def resize_for_the_draws(design: Design, draws: dict[str, FloatArray]) -> dict[str, FloatArray]:
+    """``draws`` with what a designer would re-decide once a draw's facts are known: a radiator
+    no hotter than the draw's chip allows (its maximum junction temperature minus the thermal
+    chain's drop). The radiator's temperature is a choice, not a fact: a worse cold plate is met
+    with a colder, larger radiator, not a cooked chip."""
+    if not any(key in draws for key in THERMAL_LIMIT_KEYS):
+        return draws
+    payload = design.compute_payload
+    junction_k = draws.get(THERMAL_LIMIT_KEYS[0], payload.max_junction_temperature_k)
+    chain_k = draws.get(THERMAL_LIMIT_KEYS[1], payload.junction_to_radiator_delta_k)
+    chosen_k = draws.get("sizing.radiator_temperature_k", design.sizing.radiator_temperature_k)
+    return {**draws, "sizing.radiator_temperature_k": np.minimum(chosen_k, junction_k - chain_k)}
+
+
 def monte_carlo(
     design: Design,
     inputs: Sequence[UncertainInput],
@@ -392,7 +412,7 @@ def monte_carlo(
     """Draw ``samples`` designs from ``inputs`` and evaluate them in one batch."""
     if not 1 <= samples <= MAX_SAMPLES:
         raise InvalidComponent(f"samples must be between 1 and {MAX_SAMPLES:,}, got {samples:,}")
-    draws = draw_inputs(inputs, samples, seed)
+    draws = resize_for_the_draws(design, draw_inputs(inputs, samples, seed))
     if not draws:  # nothing uncertain: every draw is the design itself
         draws_for_eval: dict[str, FloatArray] = {}
         outputs = evaluate_flat(design, draws_for_eval, keep, progress=progress)
