@@ -530,6 +530,51 @@ def test_the_summary_gives_mean_standard_error_and_quantiles_of_each_metric() ->
     assert np.allclose(summary.mean_timeline.operating_power_w, stacked.mean(axis=0))
 
 
+def hand_history(rate_per_year: float) -> FleetHistory:
+    """Two one-year steps: $100 of satellites bought in the first, $10 of operations in each,
+    1 PFLOP-day delivered in each; written off over a 4-year book life."""
+    from skyrack.timeline import FleetTimeline
+
+    zeros = np.zeros(2)
+    timeline = FleetTimeline(
+        step_years=1.0,
+        target_power_w=1.0,
+        satellites_operating=np.ones(2),
+        healthy_accelerators=np.ones(2),
+        operating_power_w=np.ones(2),
+        launches=zeros,
+        satellites_launched=zeros,
+        satellites_lost_at_launch=zeros,
+        satellites_failed=zeros,
+        satellites_deorbited=zeros,
+        delivered_pflop_days=np.ones(2),
+        spend_usd={"bus": np.array([100.0, 0.0]), "operations": np.array([10.0, 10.0])},
+    )
+    return FleetHistory(
+        timeline=timeline,
+        target_satellites=1,
+        discount_rate_per_year=rate_per_year,
+        book_life_years=4.0,
+        extra={},
+        launches_by_vehicle={},
+    )
+
+
+def test_hardware_still_serving_at_the_horizon_is_credited_at_its_book_value() -> None:
+    """$100 bought mid-year 1 is 1.5 of 4 years old at a 2-year horizon: worth $62.50; net of
+    it a PFLOP-day costs (120 − 62.5) / 2 = $28.75 undiscounted, where the horizon-only figure
+    charges all $120 to 2 PFLOP-days ($60); at 10 %/yr the credit is discounted from year 2."""
+    undiscounted = hand_history(0.0).metrics()
+    assert undiscounted["residual_value_usd"] == pytest.approx(62.5)
+    assert undiscounted["lcoc_net_of_residual_usd_per_pflop_day"] == pytest.approx(28.75)
+    assert undiscounted["lcoc_usd_per_pflop_day"] == pytest.approx(60.0)
+    discounted = hand_history(0.1).metrics()
+    spend_pv = 110 * 1.1**-0.5 + 10 * 1.1**-1.5
+    delivered_pv = 1.1**-0.5 + 1.1**-1.5
+    expected = (spend_pv - 62.5 * 1.1**-2) / delivered_pv
+    assert discounted["lcoc_net_of_residual_usd_per_pflop_day"] == pytest.approx(expected)
+
+
 @pytest.mark.slow
 def test_one_two_and_four_workers_and_a_dask_cluster_give_identical_ensembles() -> None:
     """Replication i draws only from its own seed and results come back in order, so the

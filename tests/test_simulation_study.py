@@ -8,6 +8,7 @@ import json
 import re
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -70,7 +71,8 @@ def test_the_simulation_section_is_read_with_its_defaults_and_the_study_seed(
 
 def test_run_flies_the_fleet_and_writes_histories_summary_and_metrics(tmp_path: Path) -> None:
     """`skyrack run` prints the ensemble, and writes every replication's history, the
-    per-step spread and the simulation section of metrics.json."""
+    per-step spread and the simulation section of metrics.json, whose verdict against the
+    ground reads each replication's cost net of the hardware still serving."""
     out = tmp_path / "out"
     result = invoke("run", str(write_study(tmp_path)), "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -94,6 +96,10 @@ def test_run_flies_the_fleet_and_writes_histories_summary_and_metrics(tmp_path: 
     assert {"mean", "standard_error", "p10", "p50", "p90"} <= set(summary[0])
     replications = json.loads((out / "simulation" / "replications.json").read_text())
     assert [r["replication"] for r in replications] == [0, 1, 2]
+    net = sorted(r["metrics"]["lcoc_net_of_residual_usd_per_pflop_day"] for r in replications)
+    ground = document["ground_lcoc_usd_per_pflop_day"]
+    verdict = document["uncertainty"]["simulated"]["orbit_to_ground_ratio"]
+    assert verdict["p50"] == pytest.approx(net[1] / ground)
 
 
 def test_the_report_draws_the_simulated_fleet_from_the_runs_files(tmp_path: Path) -> None:
@@ -132,6 +138,63 @@ def test_the_report_draws_the_simulated_fleet_from_the_runs_files(tmp_path: Path
     assert [row for row in shown if row] == words.metric_rows(simulation) + words.yearly_rows(
         simulation
     )
+
+
+def schema_errors(document: dict[str, Any]) -> list[str]:
+    """Where ``document`` breaks schemas/results.schema.json, one line each."""
+    import jsonschema
+
+    from skyrack.output import schema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+
+
+def test_the_simulation_section_is_what_the_results_schema_describes(tmp_path: Path) -> None:
+    """One replication (no standard error: null) of 2,000 satellites that a 4-a-day factory
+    cannot build in half a year (90 % of the power never reached: null) writes a metrics.json
+    the schema accepts, with whole years; an undeclared metric or setting is refused."""
+    out = tmp_path / "out"
+    short = STUDY.replace("horizon_years = 1.0", "horizon_years = 0.5").replace(
+        "satellites = 48", "satellites = 2000"
+    )
+    (tmp_path / "short.toml").write_text(short, encoding="utf-8")
+    result = invoke("run", str(tmp_path / "short.toml"), "--replications", "1", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    document = json.loads((out / "metrics.json").read_text())
+    section = document["simulation"]
+    assert section["metrics"]["launches"]["standard_error"] is None
+    assert section["metrics"]["time_to_90pct_power_years"]["mean"] is None
+    assert [row["year"] for row in section["yearly_mean"]] == [1]
+    assert schema_errors(document) == []
+    drifted = json.loads(json.dumps(document))
+    drifted["simulation"]["metrics"]["new_metric_w"] = drifted["simulation"]["metrics"]["launches"]
+    drifted["simulation"]["settings"]["factory"]["new_setting"] = 1.0
+    errors = schema_errors(drifted)
+    assert any("'new_metric_w'" in error for error in errors), errors
+    assert any("'new_setting'" in error for error in errors), errors
+
+
+SIMULATED_STUDIES = [
+    path
+    for path in sorted((Path(__file__).resolve().parents[1] / "studies").glob("*.toml"))
+    if "[simulation]" in path.read_text(encoding="utf-8")
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", SIMULATED_STUDIES, ids=lambda p: p.stem)
+def test_every_simulated_study_writes_a_document_the_schema_accepts(
+    path: Path, tmp_path: Path
+) -> None:
+    """Each shipped study with [simulation], flown for two replications, writes a metrics.json
+    (= run --json) that satisfies the results schema, simulation section included."""
+    from skyrack.runner import run_study
+
+    outcome = run_study(skyrack.load_study(path), tmp_path / "out", replications=2, report=False)
+    document = json.loads((outcome.folder / "metrics.json").read_text())
+    assert document["simulation"]["replications_completed"] == 2
+    assert schema_errors(document) == []
 
 
 def test_run_json_carries_the_simulation_section(tmp_path: Path) -> None:

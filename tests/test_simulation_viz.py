@@ -156,7 +156,8 @@ CHARTS_DRAWN = """() => {
 @pytest.mark.slow
 def test_the_live_view_draws_its_charts_offline_and_flies(tmp_path: Path, browser: Any) -> None:
     """With no network (the browser may reach only the server, the server no CDN) the page
-    draws its status and four charts with no page error and no asset the server lacks; Step
+    draws its status and four charts with no page error, no console error and no asset the
+    server lacks; Step
     flies the fleet 30 days and redraws them; a new seed and Reset start a new fleet."""
     path = tmp_path / "viz.toml"
     path.write_text(STUDY, encoding="utf-8")
@@ -166,6 +167,10 @@ def test_the_live_view_draws_its_charts_offline_and_flies(tmp_path: Path, browse
         outside: list[str] = []
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on(
+            "console",
+            lambda message: errors.append(message.text) if message.type == "error" else None,
+        )
 
         def loopback_only(route: Any) -> None:
             if route.request.url.startswith(url):

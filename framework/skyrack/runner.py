@@ -236,7 +236,7 @@ def run_study(
     from skyrack.explore.uncertainty import ensemble_verdict
 
     simulated = ensemble_verdict(
-        [history.metrics()["lcoc_usd_per_pflop_day"] for history in histories],
+        [history.lcoc_net_of_residual_usd_per_pflop_day() for history in histories],
         metrics.ground_lcoc_usd_per_pflop_day,
     )
     from skyrack.parameters import design_parameters

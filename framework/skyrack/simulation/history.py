@@ -25,6 +25,10 @@ EXTRA_FLOWS = ("factory_capacity",)
 """Flows a simulation records beyond the timeline's: satellites the factory could have built in
 each step."""
 RECORDED = (*TIMELINE_SERIES, *EXTRA_STOCKS, *EXTRA_FLOWS)
+EXPENSED_CATEGORIES = frozenset({"operations", "development"})
+"""Spend worth nothing at the horizon: operations are consumed as they are paid, development is
+sunk. Every other category (satellites, their launch, insurance, ground segment) is capital that
+serves for a book life."""
 """Every per-step series the model records (spend is priced afterwards)."""
 
 METRICS = (
@@ -39,6 +43,8 @@ METRICS = (
     "spend_usd",
     "pv_spend_usd",
     "lcoc_usd_per_pflop_day",
+    "residual_value_usd",
+    "lcoc_net_of_residual_usd_per_pflop_day",
     "satellites_built",
     "launches",
     "satellites_launched",
@@ -67,6 +73,9 @@ class FleetHistory:
     timeline: FleetTimeline
     target_satellites: int
     discount_rate_per_year: float
+    book_life_years: float
+    """Life over which capital is written off, straight-line (the design's mission): what
+    :meth:`residual_value_usd` credits."""
     extra: Mapping[str, FloatArray]
     """``EXTRA_STOCKS`` and ``EXTRA_FLOWS``, by name."""
     launches_by_vehicle: Mapping[str, FloatArray]
@@ -93,6 +102,34 @@ class FleetHistory:
         """Running total of a flow at each step end."""
         return np.cumsum(self.series(flow))
 
+    def residual_value_usd(self) -> float:
+        """Book value at the horizon of the capital spent (all but ``EXPENSED_CATEGORIES``), each
+        step's spend written off straight-line over ``book_life_years`` from the step's middle
+        [USD].
+
+        A horizon ends with satellites launched late still serving; charging them in full
+        against the compute of the horizon alone overstates what compute costs (the later the
+        launch, the more). Crediting their book value gives a levelized cost comparable with a
+        whole-life figure such as the ground's."""
+        t = self.timeline
+        age_years = t.horizon_years - t.midpoint_years
+        remaining = np.clip(1.0 - age_years / self.book_life_years, 0.0, 1.0)
+        capital = sum(
+            (spend for key, spend in t.spend_usd.items() if key not in EXPENSED_CATEGORIES),
+            np.zeros(t.periods),
+        )
+        return float(np.sum(capital * remaining))
+
+    def lcoc_net_of_residual_usd_per_pflop_day(self) -> float | None:
+        """(PV(spend) − PV(residual value at the horizon)) / PV(delivered compute) [USD per
+        PFLOP-day]; None when nothing is delivered."""
+        t, rate = self.timeline, self.discount_rate_per_year
+        delivered = t.present_value("delivered_pflop_days", rate)
+        if not delivered > 0:
+            return None
+        residual_pv = self.residual_value_usd() * math.pow(1.0 + rate, -t.horizon_years)
+        return (t.present_value("spend_usd", rate) - residual_pv) / delivered
+
     def metrics(self) -> dict[str, float | None]:
         """Headline figures of this replication (see ``METRICS``); None where a level is never
         reached within the horizon."""
@@ -111,6 +148,10 @@ class FleetHistory:
             "spend_usd": float(t.total_spend_usd.sum()),
             "pv_spend_usd": t.present_value("spend_usd", rate),
             "lcoc_usd_per_pflop_day": t.levelized_cost_usd_per_pflop_day(rate),
+            "residual_value_usd": self.residual_value_usd(),
+            "lcoc_net_of_residual_usd_per_pflop_day": (
+                self.lcoc_net_of_residual_usd_per_pflop_day()
+            ),
             "satellites_built": float(t.series("satellites_built").sum()),
             "launches": totals["launches"],
             "satellites_launched": totals["satellites_launched"],

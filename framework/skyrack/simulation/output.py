@@ -52,7 +52,7 @@ def yearly(summary: EnsembleSummary) -> list[dict[str, float]]:
         steps = np.flatnonzero(year_of_step == year)
         if steps.size == 0:
             continue
-        row: dict[str, float] = {"year": float(year)}
+        row: dict[str, float] = {"year": year}
         for name in YEARLY:
             mean = (
                 summary.mean_timeline.total_spend_usd

@@ -156,12 +156,15 @@ def sections(context: ReportContext) -> list[Section]:
         expected=expected,
     )
     lcoc = simulation["metrics"]["lcoc_usd_per_pflop_day"]
+    net = simulation["metrics"]["lcoc_net_of_residual_usd_per_pflop_day"]
     peak = simulation["metrics"]["peak_fraction_of_target"]
     cost = (
-        f"a PFLOP-day costs ${lcoc['mean']:,.2f} on average (levelized over the "
-        f"{horizon_years:g} simulated years), against ${metrics.lcoc_usd_per_pflop_day:,.2f} "
-        "for the analytic evaluator's whole fleet over its whole life"
-        if lcoc["count"]
+        f"a PFLOP-day costs ${lcoc['mean']:,.2f} on average levelized over the "
+        f"{horizon_years:g} simulated years, ${net['mean']:,.2f} net of the book value of the "
+        "hardware still serving at the horizon (what the verdict against the ground reads), "
+        f"against ${metrics.lcoc_usd_per_pflop_day:,.2f} for the analytic evaluator's whole "
+        "fleet over its whole life"
+        if lcoc["count"] and net["count"]
         else "nothing is delivered within the horizon"
     )
     intro = (
