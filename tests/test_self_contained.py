@@ -4,6 +4,7 @@ original publications, and nothing in the repository points at a file outside it
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -12,16 +13,6 @@ import pytest
 from skyrack.data import CORE_TABLES, load_table
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKED_FOLDERS = ("framework", "plugins", "docs", "tests")
-SKIPPED_PARTS = {
-    "__pycache__",
-    ".pytest_cache",
-    ".mypy_cache",
-    ".ruff_cache",
-    ".venv",
-    "build",
-    "dist",
-}
 # Written in pieces so that this file does not match itself.
 OUTSIDE = re.compile(
     "|".join(
@@ -35,31 +26,49 @@ OUTSIDE = re.compile(
 PLUGIN_TABLES = (("launch_propellants", "skyrack_launchers"),)
 
 
-def repository_text_files() -> list[Path]:
-    files = []
-    for folder in CHECKED_FOLDERS:
-        for path in (ROOT / folder).rglob("*"):
-            if not path.is_file() or SKIPPED_PARTS & set(path.relative_to(ROOT).parts):
-                continue
-            if path.suffix in {".pyc", ".so", ".png", ".whl"} or ".egg-info" in str(path):
-                continue
-            files.append(path)
-    return files
+def repository_files(root: Path = ROOT) -> list[Path]:
+    """Every file git would commit: tracked ones plus untracked ones not ignored, whatever their
+    folder or suffix (a stray log at the root is as public as a module)."""
+    listing = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=root,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return [root / name for name in listing.split("\0") if name and (root / name).is_file()]
+
+
+def outside_references(root: Path = ROOT) -> list[str]:
+    """`path:line: text` for each line of a repository file that matches OUTSIDE. Binary files
+    are read with replacement characters rather than skipped: the only exception is this test's
+    own pattern, which is written in pieces so that it never matches itself."""
+    offending = []
+    for path in repository_files(root):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            if OUTSIDE.search(line):
+                offending.append(f"{path.relative_to(root)}:{number}: {line.strip()[:100]}")
+    return offending
 
 
 def test_no_file_cites_a_file_outside_the_repository_or_a_machines_path() -> None:
-    """No file under framework/, plugins/, docs/ or tests/ names the reading list's folder or
-    file, or an absolute path of a build machine."""
-    offending = []
-    for path in repository_text_files():
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue
-        for number, line in enumerate(text.splitlines(), start=1):
-            if OUTSIDE.search(line):
-                offending.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:100]}")
+    """No file in the repository (every tracked or committable file, at any depth and of any
+    type) names the reading list's folder or file, or an absolute path of a build machine."""
+    offending = outside_references()
     assert not offending, "\n".join(offending)
+
+
+def test_the_scan_reaches_stray_files_of_any_type_at_the_root(tmp_path: Path) -> None:
+    """A committed log at a repository's root and an untracked text file are both scanned; an
+    ignored file is not (it can never be committed)."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".gitignore").write_text("ignored.log\n")
+    (tmp_path / "sw2.txt").write_text("/" + "work/wt/x/.venv/bin/python: can't open file\n")
+    (tmp_path / "notes.rst").write_text("see shared" + "/data\n")
+    (tmp_path / "ignored.log").write_text("/" + "root/secret\n")
+    subprocess.run(["git", "-C", str(tmp_path), "add", "sw2.txt", ".gitignore"], check=True)
+    found = outside_references(tmp_path)
+    assert sorted(line.split(":")[0] for line in found) == ["notes.rst", "sw2.txt"]
 
 
 def test_the_check_catches_what_it_looks_for() -> None:

@@ -167,10 +167,10 @@ def allowed_range(metadata: Mapping[str, Any]) -> str:
     return ", ".join(parts) or "any number"
 
 
-def plausible_text(metadata: Mapping[str, Any]) -> str:
-    """A field's plausible range in words (``""`` when it has none)."""
+def plausible_text(metadata: Mapping[str, Any], name: str = "") -> str:
+    """The plausible range of the field ``name`` in words (``""`` when it has none)."""
     plausible = metadata.get(PLAUSIBLE)
-    return format_range(plausible) if plausible is not None else ""
+    return format_range(plausible, name=name) if plausible is not None else ""
 
 
 def flag(doc: str, *, default: Any = attrs.NOTHING) -> Any:

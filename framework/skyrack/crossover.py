@@ -17,6 +17,7 @@ import numpy as np
 from skyrack.design import Design
 from skyrack.errors import SkyrackError
 from skyrack.evaluation import evaluate_batch
+from skyrack.numbers import format_quantity
 from skyrack.parameters import FloatArray, field_for
 from skyrack.plausibility import format_range, plausible_range
 
@@ -168,7 +169,9 @@ def crossover(
             i = first + int(flips[0])
             value, a, b = _refine(design, parameter, grid[i], grid[i + 1], spacing, points)
             shown = int(value) if spacing == "integer" else value
-            reason = f"orbit matches the ground at {parameter} = {shown:,.6g}"
+            unit = field.metadata.get("unit", "") if field is not None else ""
+            amount = format_quantity(shown, unit, name=parameter, digits=6)
+            reason = f"orbit matches the ground at {parameter} = {amount}"
             if spacing == "integer":
                 reason = f"orbit/ground crosses 1 between {parameter} = {a:,.0f} and {b:,.0f}"
             reason += _plausibility_note(field, value)

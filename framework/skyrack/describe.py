@@ -21,9 +21,11 @@ def source_as_dict(source: Source | None) -> dict[str, Any] | None:
     return None if source is None else attrs.asdict(source)
 
 
-def cite(source: Mapping[str, Any] | None, *, where: bool = True, note: bool = True) -> str:
-    """:meth:`Source.cite` of a source given as data ("" for none)."""
-    return Source(**source).cite(where=where, note=note) if source else ""
+def cite(
+    source: Mapping[str, Any] | None, *, where: bool = True, note: bool = True, name: str = ""
+) -> str:
+    """:meth:`Source.cite` of a source given as data ("" for none), for the field ``name``."""
+    return Source(**source).cite(where=where, note=note, name=name) if source else ""
 
 
 def jsonable(value: Any) -> Any:
@@ -37,15 +39,6 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def format_usd(value: float) -> str:
-    """Dollars as people read them: $1.25B, $640.00k, $12.50, -$24.24B."""
-    sign = "-" if value < 0 else ""
-    for scale, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"{sign}${abs(value) / scale:,.2f}{suffix}"
-    return f"{sign}${abs(value):,.2f}"
-
-
 def to_json(value: Any) -> str:
     """Indented JSON of ``value``, non-finite floats as null."""
     return json.dumps(jsonable(value), indent=2)
@@ -55,7 +48,7 @@ def describe_fields(component: Component) -> list[dict[str, Any]]:
     """One row per field: name, value, unit, meaning and source (numbers only have sources)."""
     rows = []
     for field in attrs.fields(type(component)):
-        if field.name in _SKIPPED_FIELDS:
+        if field.name in _SKIPPED_FIELDS or field.name in component_parts(component):
             continue
         value = getattr(component, field.name)
         if field.name == "behaviour":  # a fleet policy's or event's code: name it
@@ -68,7 +61,7 @@ def describe_fields(component: Component) -> list[dict[str, Any]]:
                 "unit": field.metadata.get("unit", ""),
                 "doc": field.metadata.get("doc", ""),
                 "allowed": allowed_range(field.metadata) if numeric else "",
-                "plausible": plausible_text(field.metadata) if numeric else "",
+                "plausible": plausible_text(field.metadata, field.name) if numeric else "",
                 "source": source_as_dict(component.source_of(field.name)) if numeric else None,
             }
         )
@@ -80,7 +73,11 @@ def describe_fields(component: Component) -> list[dict[str, Any]]:
                 "unit": model_input.unit,
                 "doc": model_input.doc,
                 "allowed": allowed_range(attrs.asdict(model_input, recurse=False)),
-                "plausible": format_range(model_input.plausible) if model_input.plausible else "",
+                "plausible": (
+                    format_range(model_input.plausible, name=model_input.key)
+                    if model_input.plausible
+                    else ""
+                ),
                 "source": source_as_dict(model_input.source),
             }
             for model_input in component.inputs
@@ -88,12 +85,36 @@ def describe_fields(component: Component) -> list[dict[str, Any]]:
     return rows
 
 
+def component_parts(component: Component) -> dict[str, tuple[Component, ...]]:
+    """The fields of ``component`` that hold components of their own (a roadmap's
+    generations), by field name."""
+    parts = {}
+    for field in attrs.fields(type(component)):
+        value = getattr(component, field.name)
+        if isinstance(value, tuple) and value and all(isinstance(v, Component) for v in value):
+            parts[field.name] = value
+    return parts
+
+
 def describe_component(component: Component, plugin: str) -> dict[str, Any]:
-    """A component as JSON-ready data: identity, the plugin that registered it, its fields."""
+    """A component as JSON-ready data: identity, the plugin that registered it, its fields,
+    and each part it is made of (a roadmap's generations) described the same way under
+    ``parts``."""
     return {
         "kind": component.kind,
         "name": component.name,
         "description": component.description,
         "plugin": plugin,
         "fields": describe_fields(component),
+        "parts": {
+            field: [
+                {
+                    "name": part.name,
+                    "description": part.description,
+                    "fields": describe_fields(part),
+                }
+                for part in parts
+            ]
+            for field, parts in component_parts(component).items()
+        },
     }

@@ -68,6 +68,12 @@ def value_schema(key: str) -> Mapping[str, Any]:
     return properties.get(key, {})
 
 
+def value_unit(key: str) -> str:
+    """The unit the schema declares for a computed value or a headline figure ("" if none)."""
+    found = value_schema(key) or schema()["properties"].get(key, {})
+    return str(found.get("unit", ""))
+
+
 def _typed(key: str, value: float) -> float | int | bool:
     kind = value_schema(key).get("type")
     if kind == "boolean":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from skyrack.numbers import format_year, is_calendar_year
 from skyrack.text import show
 
 if TYPE_CHECKING:
@@ -33,19 +34,22 @@ def plausible_range(metadata: Mapping[str, Any]) -> Range | None:
     return None if found is None else (found[0], found[1])
 
 
-def _number(value: float) -> str:
+def _number(value: float, name: str) -> str:
+    if is_calendar_year(name):
+        return format_year(value)
     return f"{value:,g}" if abs(value) < 1e6 else f"{value:.3g}"
 
 
-def format_range(plausible: Range, unit: str = "") -> str:
-    """``0.05–1``, ``1–10,000``, ``≥ 0``, ``≤ 50 yr``."""
+def format_range(plausible: Range, unit: str = "", *, name: str = "") -> str:
+    """``0.05–1``, ``1–10,000``, ``≥ 0``, ``≤ 50 yr``; ``2000–2100`` for a calendar year (the
+    field ``name`` says which)."""
     low, high = plausible
     units = f" {unit}" if unit and unit != "1" else ""
     if low is not None and high is not None:
-        return f"{_number(low)}–{_number(high)}{units}"
+        return f"{_number(low, name)}–{_number(high, name)}{units}"
     if low is not None:
-        return f"≥ {_number(low)}{units}"
-    return f"≤ {_number(high)}{units}" if high is not None else "any value"
+        return f"≥ {_number(low, name)}{units}"
+    return f"≤ {_number(high, name)}{units}" if high is not None else "any value"
 
 
 def _inside(value: float, plausible: Range) -> bool:

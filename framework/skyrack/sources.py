@@ -7,6 +7,8 @@ from typing import Any
 
 import attrs
 
+from skyrack.numbers import format_year, is_calendar_year
+
 
 @attrs.frozen(kw_only=True)
 class Source:
@@ -63,10 +65,11 @@ class Source:
         """This source with the plausible range ``[low, high]`` of its number and why."""
         return attrs.evolve(self, low=float(low), high=float(high), range_note=why)
 
-    def cite(self, *, where: bool = True, note: bool = True) -> str:
+    def cite(self, *, where: bool = True, note: bool = True, name: str = "") -> str:
         """Title (year) and "[estimate]" if it is one; then, each on its own line, where to find
         it (url or document), the note and the plausible range, unless ``where`` or ``note`` is
-        false."""
+        false. ``name`` is the field the source backs (a calendar year's range reads
+        ``2032 to 2040``)."""
         lines = [f"{self.title} ({self.year})" + (" [estimate]" if self.estimate else "")]
         location = self.url or self.document
         if where and location:
@@ -74,13 +77,15 @@ class Source:
         if note and self.note:
             lines.append(self.note)
         if note and self.has_range:
-            low, high = _plain(self.low), _plain(self.high)
+            low, high = _plain(self.low, name), _plain(self.high, name)
             lines.append(f"plausible range {low} to {high}: {self.range_note}")
         return "\n".join(lines)
 
 
-def _plain(value: float | None) -> str:
-    """A bound as people write it: 25,000 or 0.02, not 2.5e+04."""
+def _plain(value: float | None, name: str = "") -> str:
+    """A bound as people write it: 25,000 or 0.02, not 2.5e+04; 2032 for a calendar year."""
+    if value is not None and is_calendar_year(name):
+        return format_year(value)
     if value is not None and float(value).is_integer() and abs(value) < 1e15:
         return f"{value:,.0f}"
     return f"{value:,.6g}"

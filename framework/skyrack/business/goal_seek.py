@@ -30,8 +30,8 @@ from skyrack.business.measures import discounted_payback_years, internal_rate_of
 from skyrack.business.orbit import Vintage
 from skyrack.business.settings import Business
 from skyrack.components import AcceleratorRoadmap
-from skyrack.describe import format_usd
 from skyrack.errors import InvalidComponent, SkyrackError, closest_names
+from skyrack.numbers import format_usd
 from skyrack.study import Study
 from skyrack.timeline import FleetTimeline
 

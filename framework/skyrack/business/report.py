@@ -11,7 +11,7 @@ from typing import Any
 
 from skyrack.business.figures import cash_flow_figure, npv_bridge_figure
 from skyrack.business.words import describe_irr, years
-from skyrack.describe import format_usd
+from skyrack.numbers import format_usd
 from skyrack.report.page import table
 from skyrack.report.sections import ReportContext, Section
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from skyrack.cli.output import echo_json, format_value, safe_console
+from skyrack.cli.output import echo_json, safe_console
+from skyrack.numbers import format_value
 
 
 @click.command()
@@ -45,7 +46,7 @@ def assumptions(as_json: bool) -> None:
                     "key": f"{section}.{field.name}",
                     "default": None if field.default is attrs.NOTHING else field.default,
                     "unit": field.metadata.get("unit", ""),
-                    "plausible": plausible_text(field.metadata),
+                    "plausible": plausible_text(field.metadata, field.name),
                     "doc": field.metadata.get("doc", ""),
                     "source": source_as_dict(source),
                 }
@@ -69,7 +70,7 @@ def assumptions(as_json: bool) -> None:
         cited = cite(row["source"], where=False, note=False)
         table.add_row(
             row["key"],
-            escape(format_value(row["default"])),
+            escape(format_value(row["default"], name=row["key"])),
             escape(row["unit"]),
             row["plausible"],
             escape(row["doc"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import click
@@ -31,21 +32,27 @@ def compare(study_files: tuple[Path, ...], as_json: bool, csv_path: Path | None)
         return
     from rich.table import Table
 
+    from skyrack.explore.compare import ROWS
+    from skyrack.output import value_unit
+
+    units = {label: value_unit(key) for key, label in ROWS}
     table = Table("metric", *frame.columns, title="Studies side by side")
     for metric, row in frame.iterrows():
-        table.add_row(str(metric), *(_cell(str(metric), value) for value in row))
+        label = str(metric)
+        shown = re.sub(r" \[[^]]*\]$", "", label)  # the cells carry the unit
+        table.add_row(shown, *(_cell(label, value, units.get(label, "1")) for value in row))
     safe_console().print(table)
 
 
-def _cell(metric: str, value: float) -> str:
+def _cell(metric: str, value: float, unit: str) -> str:
+    """A value with its unit (``$11.01/PFLOP-day``, ``25.1 days``, ``40 MW``), a share or a
+    probability as a percentage, a flag as yes or no."""
+    from skyrack.numbers import format_quantity
+
     if math.isnan(value):
         return "—"
     if metric == "feasible":
         return "yes" if value else "no"
-    if metric.startswith("P("):
+    if metric.startswith("P(") or "share" in metric:
         return f"{value:.1%}"
-    if "share" in metric:
-        return f"{100 * value:.1f}%"
-    if abs(value) >= 1e6:
-        return f"{value:,.4g}"
-    return f"{value:,.4g}" if abs(value) < 100 else f"{value:,.0f}"
+    return format_quantity(value, unit)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import click
 
-from skyrack.cli.output import echo_json, format_value, safe_console
+from skyrack.cli.output import echo_json, safe_console
 from skyrack.components import COMPONENT_KINDS
+from skyrack.numbers import format_value
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @click.group()
@@ -13,10 +19,10 @@ def components() -> None:
     """Browse the registered launch vehicles, buses, payloads, orbits and baselines."""
 
 
-def _headline(description: str, width: int = 70) -> str:
-    """The first sentence of a description, cut to ``width`` characters."""
-    first = description.split(". ")[0].split(": ")[0].strip()
-    return first if len(first) <= width else first[: width - 1] + "…"
+def _headline(description: str) -> str:
+    """The first sentence of a description (its part before a colon), whole: `show` gives
+    the rest."""
+    return description.split(". ")[0].split(": ")[0].strip()
 
 
 @components.command("list")
@@ -79,10 +85,46 @@ def show_component(name: str, kind: str | None, as_json: bool) -> None:
     for row in described["fields"]:
         table.add_row(
             row["field"],
-            escape(format_value(row["value"])),
+            escape(format_value(row["value"], name=row["field"])),
             escape(row["unit"]),
             row["allowed"],
             row["plausible"],
-            escape(cite(row["source"])),
+            escape(cite(row["source"], name=row["field"])),
         )
     console.print(table)
+    for field, parts in described["parts"].items():
+        _print_parts(console, field, parts)
+
+
+def _print_parts(console: Console, field: str, parts: list[dict[str, Any]]) -> None:
+    """A component's parts (a roadmap's generations) as one table with a row per part and a
+    column per field, then the source of each number, as ``show`` gives a component's."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from skyrack.describe import cite
+
+    columns = [(row["field"], row["unit"]) for row in parts[0]["fields"]]
+    table = Table(
+        "name",
+        *(f"{name.replace('_', ' ')}\n{unit}".rstrip() for name, unit in columns),
+        title=field.replace("_", " "),
+    )
+    sources = Table("name", "field", "source", title=f"sources of the {field.replace('_', ' ')}")
+    for part in parts:
+        table.add_row(
+            escape(part["name"]),
+            *(escape(format_value(row["value"], name=row["field"])) for row in part["fields"]),
+        )
+        for row in part["fields"]:
+            if row["source"]:
+                sources.add_row(
+                    escape(part["name"]),
+                    row["field"],
+                    escape(cite(row["source"], name=row["field"])),
+                )
+    console.print(table)
+    for part in parts:
+        if part["description"]:
+            console.print(f"[bold]{escape(part['name'])}[/bold]: {escape(part['description'])}")
+    console.print(sources)

@@ -91,12 +91,11 @@ def front_table(rows: list[Mapping[str, Any]], objectives: list[Mapping[str, Any
     )
     table.add_column("trial", justify="right")
     for objective in objectives:
-        unit = f" [{objective['unit']}]" if objective["unit"] else ""
-        table.add_column(escape(objective["label"] + unit), justify="right", overflow="fold")
+        table.add_column(escape(objective["label"]), justify="right", overflow="fold")
     for row in rows:
         table.add_row(
             str(row["number"]),
-            *(short_value(row["values"].get(o["label"])) for o in objectives),
+            *(short_value(row["values"].get(o["label"]), o["unit"]) for o in objectives),
         )
     return table
 

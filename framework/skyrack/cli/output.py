@@ -19,21 +19,6 @@ def echo_json(data: Any) -> None:
     click.echo(to_json(data))
 
 
-def format_value(value: Any) -> str:
-    """A number with thousands separators and sensible precision; other values as text."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int):
-        return f"{value:,}" if abs(value) >= 10_000 else str(value)
-    if isinstance(value, float):
-        if value == 0 or 1e-3 <= abs(value) < 1e15:
-            return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-        return f"{value:.4g}"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {format_value(v)}" for k, v in value.items())
-    return str(value)
-
-
 @functools.cache
 def _safe_console_class() -> type[Console]:
     from rich.console import Console
@@ -43,12 +28,34 @@ def _safe_console_class() -> type[Console]:
     class SafeConsole(Console):
         """A rich console that escapes control characters in every string it renders (table
         cells, descriptions, citations), so text from a study or a plugin cannot move the
-        cursor, recolour or retitle the terminal; rich's own styling is unaffected."""
+        cursor, recolour or retitle the terminal; rich's own styling is unaffected.
+
+        It never cuts text silently either: a table cell too long for a narrow terminal is
+        folded onto more lines instead of ending in "…" (rich's default)."""
 
         def render_str(self, text: str, **kwargs: Any) -> Any:
             return super().render_str(printable(text, multiline=True), **kwargs)
 
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            for shown in objects:
+                fold_cells(shown)
+            super().print(*objects, **kwargs)
+
     return SafeConsole
+
+
+def fold_cells(renderable: Any) -> None:
+    """Make every column of a rich table (and of the tables inside its cells) fold a long
+    word onto the next line rather than cut it with an ellipsis."""
+    from rich.table import Table
+
+    if not isinstance(renderable, Table):
+        return
+    for column in renderable.columns:
+        if column.overflow == "ellipsis":
+            column.overflow = "fold"
+        for cell in column.cells:
+            fold_cells(cell)
 
 
 def safe_console(*, stderr: bool = False) -> Console:

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from skyrack.cli.output import echo_json, format_value, safe_console
+from skyrack.cli.output import echo_json, safe_console
+from skyrack.numbers import format_value
 
 
 def parse_settings(settings: tuple[str, ...]) -> dict[str, float]:

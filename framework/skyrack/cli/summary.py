@@ -11,8 +11,8 @@ from rich.table import Table
 from skyrack.budgets import format_number
 from skyrack.business.case import BusinessCase
 from skyrack.cli.output import safe_console
-from skyrack.describe import format_usd
 from skyrack.metrics import Metrics
+from skyrack.numbers import format_duration, format_usd
 from skyrack.study import Study
 from skyrack.text import printable
 
@@ -29,18 +29,6 @@ def _waterfall(title: str, costs: dict[str, float]) -> Table:
             table.add_row(name.replace("_", " "), _usd(value), share)
     table.add_row("[bold]total[/bold]", f"[bold]{_usd(total)}[/bold]", "100%" if total > 0 else "")
     return table
-
-
-def _years(value: float | None) -> str:
-    """A duration given in years, in hours or days when shorter than a tenth of a year."""
-    if value is None:
-        return "never"
-    days = value * 365.25
-    if days < 1.0:
-        return f"{days * 24:.1f} h"
-    if value < 0.1:
-        return f"{days:.1f} days"
-    return f"{value:,.2f} yr"
 
 
 def print_summary(
@@ -97,8 +85,8 @@ def print_summary(
     )
     fleet.add_row(
         "time to 50% / 90% of fleet power",
-        f"{_years(metrics.time_to_50_percent_power_years)} / "
-        f"{_years(metrics.time_to_90_percent_power_years)}",
+        f"{format_duration(metrics.time_to_50_percent_power_years)} / "
+        f"{format_duration(metrics.time_to_90_percent_power_years)}",
     )
     by_mass, by_volume = (
         next(b for b in metrics.budgets if b.name == name).utilization
@@ -110,7 +98,7 @@ def print_summary(
         f"limits: {100 * by_mass:.0f}% full by mass, {100 * by_volume:.0f}% by volume)",
     )
     fleet.add_row("launches (expected)", f"{v['launches']:,.1f}")
-    fleet.add_row("deployment", _years(v["deployment_years"]))
+    fleet.add_row("deployment", format_duration(v["deployment_years"]))
     console.print(fleet)
 
     console.print(_waterfall("Cost waterfall, orbit", metrics.waterfall_pv_usd))
@@ -167,8 +155,8 @@ def print_business(case: BusinessCase, console: Console) -> None:
     table.add_row("IRR", o.irr.describe(), g.irr.describe())
     table.add_row(
         "discounted payback",
-        _years(o.discounted_payback_years),
-        _years(g.discounted_payback_years),
+        format_duration(o.discounted_payback_years),
+        format_duration(g.discounted_payback_years),
     )
     table.add_row("peak funding need", _usd(o.peak_funding_usd), _usd(g.peak_funding_usd))
     table.add_row("revenue (undiscounted)", _usd(o.revenue_usd), _usd(g.revenue_usd))
@@ -216,7 +204,7 @@ def _print_spread(case: BusinessCase, console: Console) -> None:
     rows: dict[str, tuple[str, Callable[[float], str]]] = {
         "npv_usd": ("NPV", _usd),
         "irr_per_year": ("IRR", lambda v: f"{100 * v:.2f} %/yr"),
-        "discounted_payback_years": ("payback", _years),
+        "discounted_payback_years": ("payback", format_duration),
         "peak_funding_usd": ("peak funding", _usd),
         "refresh_value_usd": ("refresh value", _usd),
         "ground_npv_usd": ("ground NPV", _usd),

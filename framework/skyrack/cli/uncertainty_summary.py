@@ -7,6 +7,8 @@ from rich.table import Table
 
 from skyrack.cli.output import safe_console
 from skyrack.explore.uncertainty import UncertaintyResult
+from skyrack.numbers import format_quantity
+from skyrack.output import value_unit
 
 SHOWN = {
     "lcoc_usd_per_pflop_day": "orbit USD per PFLOP-day",
@@ -15,15 +17,9 @@ SHOWN = {
     "usd_per_accelerator_hour": "orbit USD per accelerator-hour",
     "usd_per_w_deployed": "USD per W deployed",
     "satellites": "satellites",
-    "deployment_years": "deployment [yr]",
-    "time_to_90_percent_power_years": "time to 90 % of fleet power [yr]",
+    "deployment_years": "deployment",
+    "time_to_90_percent_power_years": "time to 90 % of fleet power",
 }
-
-
-def _number(value: float) -> str:
-    if value == float("inf"):
-        return "never"
-    return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
 
 
 def print_uncertainty(result: UncertaintyResult, console: Console | None = None) -> None:
@@ -43,7 +39,8 @@ def print_uncertainty(result: UncertaintyResult, console: Console | None = None)
     for key, name in SHOWN.items():
         if key in percentiles:
             row = percentiles[key]
-            table.add_row(name, *(_number(row[p]) for p in ("p10", "p50", "p90")))
+            unit = value_unit(key)
+            table.add_row(name, *(format_quantity(row[p], unit) for p in ("p10", "p50", "p90")))
     console.print(table)
     low, high = result.p_orbit_wins_interval
     console.print(

@@ -16,27 +16,32 @@ import optuna
 from optuna.trial import FrozenTrial, TrialState
 
 from skyrack.errors import SkyrackError
+from skyrack.numbers import format_quantity
 from skyrack.optimize.evaluate import HEADLINE_OUTPUTS, evaluate_assignments
 from skyrack.optimize.run import NOTE_KEY, SURPLUS, Target
 from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
+from skyrack.output import value_unit
 from skyrack.parameters import parameter_kind
 from skyrack.study import Study
 
 SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"))
 OUTPUT_ROWS = {
     "orbit_to_ground_ratio": "orbit / ground LCOC",
-    "capex_usd": "capex [USD]",
-    "fleet_payload_power_w": "fleet payload power [W]",
+    "capex_usd": "capex",
+    "fleet_payload_power_w": "fleet payload power",
     "satellites": "satellites",
     "launches": "launches",
-    "deployment_years": "deployment [yr]",
+    "deployment_years": "deployment",
 }
-"""Evaluator outputs shown under each design, with their labels."""
+"""Evaluator outputs shown under each design, with their labels (each cell names its unit)."""
 
 
-def short_value(value: Any) -> str:
-    """A value in about ten characters: 4 significant digits, M/G/T for large numbers, yes/no,
-    a name as it is, — for none."""
+def short_value(value: Any, unit: str | None = None) -> str:
+    """A value in about ten characters: with a ``unit``, the number as every table writes it
+    (``$6.01B``, ``25.1 days``, ``40 MW``); without, 4 significant digits and M/G/T for large
+    numbers; yes/no, a name as it is, — for none."""
+    if unit is not None and isinstance(value, int | float) and not isinstance(value, bool):
+        return format_quantity(value, unit)
     if value is None:
         return "—"
     if isinstance(value, bool):
@@ -70,15 +75,15 @@ def design_cells(
     shown = {key for objective in objectives for key in objective.get("reads", ())}
     values = [
         (
-            objective["label"] + (f" [{objective['unit']}]" if objective["unit"] else ""),
-            [short_value(row["values"].get(objective["label"])) for row in rows],
+            objective["label"],
+            [short_value(row["values"].get(objective["label"]), objective["unit"]) for row in rows],
         )
         for objective in objectives
     ]
     names = dict.fromkeys(name for row in rows for name in row["params"])
     params = [(name, [short_value(row["params"].get(name)) for row in rows]) for name in names]
     outputs = [
-        (label, [short_value(row["outputs"].get(key)) for row in rows])
+        (label, [short_value(row["outputs"].get(key), value_unit(key)) for row in rows])
         for key, label in OUTPUT_ROWS.items()
         if key not in shown
     ]

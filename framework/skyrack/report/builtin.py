@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from skyrack.describe import format_usd
+from skyrack.numbers import format_usd, format_value
 from skyrack.report import figures
 from skyrack.report.page import table
 from skyrack.report.sections import ReportContext, Section
+
+if TYPE_CHECKING:
+    from skyrack.design import Design
+    from skyrack.explore.sensitivity import Tornado
 
 MAP_POINTS = (121, 101)
 
@@ -166,7 +170,42 @@ def sensitivity(context: ReportContext) -> list[Section]:
         "range, every other one at the study's value. `skyrack sensitivity` adds Sobol "
         "indices, which count interactions too."
     )
-    return [Section(title="Sensitivity", order=50, intro=intro, figures=(figures.tornado(result),))]
+    note = whole_launch_note(context.study.design, result)
+    return [
+        Section(
+            title="Sensitivity",
+            order=50,
+            intro=intro,
+            figures=(figures.tornado(result),),
+            html=f'<p class="note">{html.escape(note)}</p>' if note else "",
+        )
+    ]
+
+
+def whole_launch_note(design: Design, result: Tornado) -> str:
+    """A note for the bars that are step-limited: inputs that change how many whole satellites
+    fit on one launch, so that the cost moves by whole launches and several inputs crossing the
+    same step give identical bars ("" when no bar does)."""
+    from skyrack.explore.batch import evaluate_flat
+
+    key = "satellites_per_launch"
+    study = float(evaluate_flat(design, {}, [key])[key][0])
+    stepped: dict[str, tuple[float, float]] = {}
+    for bar in result.bars:
+        ends = evaluate_flat(design, {bar.key: [bar.low, bar.high]}, [key])[key]
+        if any(end != study for end in ends):
+            stepped[bar.key] = (float(min(ends)), float(max(ends)))
+    if not stepped:
+        return ""
+    low = min(low for low, _ in stepped.values())
+    high = max(high for _, high in stepped.values())
+    names = ", ".join(stepped)
+    return (
+        f"Step-limited bars: {names} change how many satellites fit on one launch ({study:g} "
+        f"at the study's values, {low:g} to {high:g} at their ends), so the cost moves by "
+        "whole launches: inputs that cross the same step give bars of identical length, and a "
+        "bar shows that step rather than a smooth trend (a smaller change may move nothing)."
+    )
 
 
 def breakeven_axes(context: ReportContext) -> list[str]:
@@ -222,7 +261,7 @@ def uncertainty(context: ReportContext) -> list[Section]:
         if not ensemble:
             return []
         return [Section(title="Uncertainty", order=70, intro=ensemble)]
-    rows = figures.percentile_rows(result, {})
+    rows = figures.percentile_rows(result)
     broken = [f"{name} {share:.1%}" for name, share in result.broken_shares().items()]
     inputs = [[item.key, item.distribution.describe(), item.origin] for item in result.inputs]
     low, high = result.p_orbit_wins_interval
@@ -240,7 +279,7 @@ def uncertainty(context: ReportContext) -> list[Section]:
         + (f"\n\n{ensemble}" if ensemble else "")
     )
     tables = table(["metric", "P10", "P50", "P90"], rows, numeric=(1, 2, 3)) + table(
-        ["uncertain input", "distribution", "where the range comes from"], inputs
+        ["uncertain input", "distribution", "where the range comes from"], inputs, keys=(0,)
     )
     return [
         Section(
@@ -279,7 +318,7 @@ def assumptions(context: ReportContext) -> list[Section]:
             rows.append(
                 [
                     f"{kind}.{row['field']}",
-                    _value(row["value"]),
+                    format_value(row["value"], name=row["field"]),
                     row["unit"],
                     cite(row["source"], where=True, note=True).replace("\n", " · "),
                 ]
@@ -297,7 +336,12 @@ def assumptions(context: ReportContext) -> list[Section]:
             from_default = value == field.default and source is not None
             cited = cite(source_as_dict(source)).replace("\n", " · ") if from_default else origin
             rows.append(
-                [f"{section}.{field.name}", _value(value), field.metadata.get("unit", ""), cited]
+                [
+                    f"{section}.{field.name}",
+                    format_value(value, name=field.name),
+                    field.metadata.get("unit", ""),
+                    cited,
+                ]
             )
     intro = (
         "Every number the evaluation used, with its unit and where it comes from; an estimate "
@@ -308,20 +352,8 @@ def assumptions(context: ReportContext) -> list[Section]:
             title="Assumptions and sources",
             order=100,
             intro=intro,
-            html=table(["number", "value", "unit", "source"], rows, numeric=(1,)),
+            html=table(
+                ["number", "value", "unit", "source"], rows, numeric=(1,), keys=(0,), units=(2,)
+            ),
         )
     ]
-
-
-def _value(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        if value != 0 and (abs(value) < 1e-3 or abs(value) >= 1e12):
-            return f"{value:.4g}"
-        return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {_value(v)}" for k, v in value.items())
-    if isinstance(value, int):
-        return f"{value:,}" if abs(value) >= 10_000 else str(value)
-    return str(value)

@@ -7,7 +7,7 @@ the report places it in ``report.html``.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import re
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -38,12 +38,12 @@ LABELS = {
     "usd_per_mwh": "orbit USD per MWh of compute energy",
     "peak_operating_power_w": "peak operating power [W]",
     "peak_fleet_share": "peak share of the fleet operating",
-    "time_to_50_percent_power_years": "years to 50 % of fleet power",
-    "time_to_90_percent_power_years": "years to 90 % of fleet power",
+    "time_to_50_percent_power_years": "time to 50 % of fleet power",
+    "time_to_90_percent_power_years": "time to 90 % of fleet power",
     "co2_kg_per_pflop_day": "orbit kg CO2 per PFLOP-day",
     "satellites": "satellites",
     "launches": "launches (expected)",
-    "deployment_years": "years of deployment",
+    "deployment_years": "deployment time",
 }
 
 
@@ -519,12 +519,15 @@ def uncertainty(result: UncertaintyResult) -> Figure:
     )
 
 
-def percentile_rows(result: UncertaintyResult, units: Mapping[str, str]) -> list[list[str]]:
-    """Rows metric, P10, P50, P90 for the report's table."""
+def percentile_rows(result: UncertaintyResult) -> list[list[str]]:
+    """Rows metric, P10, P50, P90 for the report's table, each value with its unit (as the
+    results schema declares it): $402.7/PFLOP-day, 25.1 days, 1.904 MW."""
+    from skyrack.numbers import format_quantity
+    from skyrack.output import value_unit
+
     rows = []
     for key, stats in result.percentiles().items():
-        cells = [
-            number(stats[p]) if math.isfinite(stats[p]) else "never" for p in ("p10", "p50", "p90")
-        ]
-        rows.append([label(key, units.get(key, "")), *cells])
+        unit = value_unit(key)
+        cells = [format_quantity(stats[p], unit) for p in ("p10", "p50", "p90")]
+        rows.append([re.sub(r" \[[^]]*\]$", "", label(key)), *cells])  # the cells say it
     return rows

@@ -38,10 +38,15 @@ section p { margin: 6px 0 10px; max-width: 980px; }
 .figure { margin: 10px 0; min-height: 120px; }
 table { border-collapse: collapse; width: 100%; margin: 12px 0; font-size: 13.5px; }
 th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line);
-         vertical-align: top; overflow-wrap: anywhere; }
+         vertical-align: top; overflow-wrap: break-word; }
 th { color: var(--muted); font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td:last-child { overflow-wrap: anywhere; }
+td.key { overflow-wrap: normal; word-break: normal; min-width: 14em; }
+td.unit, th.unit { white-space: nowrap; overflow-wrap: normal; }
+.table-scroll { overflow-x: auto; }
 .source { color: var(--muted); font-size: 12.5px; }
+.note { color: var(--muted); font-size: 13.5px; }
 .failure { color: var(--bad); }
 footer { color: var(--muted); font-size: 13px; text-align: center; padding: 0 0 30px; }
 """
@@ -71,17 +76,36 @@ def paragraphs(text: str) -> str:
     return "".join(f"<p>{html.escape(' '.join(part.split()))}</p>" for part in parts)
 
 
-def table(header: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Sequence[int] = ()) -> str:
-    """An HTML table of escaped cells; columns in ``numeric`` are right-aligned."""
-    head = "".join(f"<th>{html.escape(str(cell))}</th>" for cell in header)
+def table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    numeric: Sequence[int] = (),
+    *,
+    keys: Sequence[int] = (),
+    units: Sequence[int] = (),
+) -> str:
+    """An HTML table of escaped cells, scrolling sideways when it is wider than the page.
+    Columns in ``numeric`` are right-aligned and never wrap; ``keys`` hold dotted names
+    (``launch_vehicle.price_usd``) that break only after a dot; ``units`` never wrap."""
+    head = "".join(
+        ('<th class="unit">' if i in units else "<th>") + html.escape(str(cell)) + "</th>"
+        for i, cell in enumerate(header)
+    )
     body = []
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
-            css = ' class="num"' if i in numeric else ""
-            cells.append(f"<td{css}>{html.escape(str(cell))}</td>")
+            text = html.escape(str(cell))
+            if i in keys:
+                cells.append(f'<td class="key">{text.replace(".", ".<wbr>")}</td>')
+                continue
+            css = ' class="num"' if i in numeric else ' class="unit"' if i in units else ""
+            cells.append(f"<td{css}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return (
+        f'<div class="table-scroll"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 def render(title: str, subtitle: str, sections: Sequence[Section], failures: Sequence[str]) -> str:

@@ -7,7 +7,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from skyrack.describe import format_usd as usd
+from skyrack.numbers import format_usd as usd
 
 
 def power(watts: float) -> str:
