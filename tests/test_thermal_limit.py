@@ -13,7 +13,7 @@ import pytest
 import skyrack
 from skyrack.errors import InfeasibleDesign
 from skyrack.evaluation import evaluate, evaluate_batch
-from skyrack.explore.uncertainty import resize_for_the_draws
+from skyrack.explore.uncertainty import redecide
 from skyrack.study import load_study
 from toy_design import toy_design
 
@@ -89,5 +89,5 @@ def test_an_uncertainty_draw_with_a_worse_chain_runs_a_colder_radiator() -> None
     320.15 K); a 50 K chain (limit 310.15 K) runs it at 310.15 K."""
     design = load_study(STUDIES / "quickstart.toml").design
     draws = {"compute_payload.junction_to_radiator_delta_k": np.array([20.0, 40.0, 50.0])}
-    resized = resize_for_the_draws(design, draws)
-    np.testing.assert_allclose(resized["sizing.radiator_temperature_k"], [320.0, 320.0, 310.15])
+    decided = redecide(design, draws)
+    np.testing.assert_allclose(decided["sizing.radiator_temperature_k"], [320.0, 320.0, 310.15])
