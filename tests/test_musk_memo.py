@@ -79,15 +79,15 @@ def test_todays_cadence_gets_two_percent_of_the_way_at_about_the_same_price() ->
 
 @pytest.mark.slow
 def test_net_of_the_hardware_still_serving_every_cadence_costs_the_whole_life_figure() -> None:
-    """Crediting the book value of what still serves at the horizon, each scenario's PFLOP-day
-    costs the analytic evaluator's whole-life figure within 1 % (the ten years alone read ~20 %
-    more: late launches are charged in full against a fraction of their compute), so the
-    simulated verdict compares like with like against the whole-life ground."""
+    """Crediting the value of what still serves at the horizon, each scenario's PFLOP-day costs
+    the analytic evaluator's whole-life figure within 2 % on three replications (the ten years
+    alone read ~20 % more: late launches are charged in full against a fraction of their
+    compute), so the simulated verdict compares like with like against the whole-life ground."""
     for name in ("musk-memo", "musk-memo-short-stand-down", "musk-memo-todays-cadence"):
         study = skyrack.load_study(STUDIES / f"{name}.toml")
         whole_life = skyrack.evaluate(study.design).lcoc_usd_per_pflop_day
-        runs = [h.metrics() for h in fly(name, count=2)]
+        runs = [h.metrics() for h in fly(name)]
         net = np.mean([m["lcoc_net_of_residual_usd_per_pflop_day"] for m in runs])
         horizon_only = np.mean([m["lcoc_usd_per_pflop_day"] for m in runs])
-        assert net == pytest.approx(whole_life, rel=0.01), name
+        assert net == pytest.approx(whole_life, rel=0.02), name
         assert horizon_only > 1.1 * whole_life, name

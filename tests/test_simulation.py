@@ -532,7 +532,8 @@ def test_the_summary_gives_mean_standard_error_and_quantiles_of_each_metric() ->
 
 def hand_history(rate_per_year: float) -> FleetHistory:
     """Two one-year steps: $100 of satellites bought in the first, $10 of operations in each,
-    1 PFLOP-day delivered in each; written off over a 4-year book life."""
+    1 PFLOP-day delivered in each; the first step's satellites are still worth 62.5 % of their
+    cost at the horizon."""
     from skyrack.timeline import FleetTimeline
 
     zeros = np.zeros(2)
@@ -554,16 +555,17 @@ def hand_history(rate_per_year: float) -> FleetHistory:
         timeline=timeline,
         target_satellites=1,
         discount_rate_per_year=rate_per_year,
-        book_life_years=4.0,
+        capital_still_serving=np.array([0.625, 1.0]),
         extra={},
         launches_by_vehicle={},
     )
 
 
-def test_hardware_still_serving_at_the_horizon_is_credited_at_its_book_value() -> None:
-    """$100 bought mid-year 1 is 1.5 of 4 years old at a 2-year horizon: worth $62.50; net of
-    it a PFLOP-day costs (120 − 62.5) / 2 = $28.75 undiscounted, where the horizon-only figure
-    charges all $120 to 2 PFLOP-days ($60); at 10 %/yr the credit is discounted from year 2."""
+def test_hardware_still_serving_at_the_horizon_is_credited_what_it_is_still_worth() -> None:
+    """$100 of satellites still worth 62.5 % of their cost is credited $62.50 at the
+    horizon; net of it a PFLOP-day costs (120 − 62.5) / 2 = $28.75 undiscounted, where the
+    horizon-only figure charges all $120 to 2 PFLOP-days ($60); at 10 %/yr the credit is
+    discounted from year 2 and operations are never credited."""
     undiscounted = hand_history(0.0).metrics()
     assert undiscounted["residual_value_usd"] == pytest.approx(62.5)
     assert undiscounted["lcoc_net_of_residual_usd_per_pflop_day"] == pytest.approx(28.75)
@@ -573,6 +575,38 @@ def test_hardware_still_serving_at_the_horizon_is_credited_at_its_book_value() -
     delivered_pv = 1.1**-0.5 + 1.1**-1.5
     expected = (spend_pv - 62.5 * 1.1**-2) / delivered_pv
     assert discounted["lcoc_net_of_residual_usd_per_pflop_day"] == pytest.approx(expected)
+
+
+def test_a_satellite_is_worth_the_compute_it_has_still_to_deliver() -> None:
+    """With no failures, no throttling and no discounting a satellite's hardware is written
+    off straight-line over its 5-year mission (1 − a/5); with a hazard k and a discount rate r
+    (δ = ln(1 + r)) the share left at age a is e^{δa}·(e^{−(k+δ)a} − e^{−(k+δ)T}) /
+    (1 − e^{−(k+δ)T}); nothing is left once it retires."""
+    ages = np.array([0.0, 1.0, 2.5, 5.0, 7.0])
+    steady = {
+        "satellite_bus.failure_rate_per_year": 0.0,
+        "compute_payload.failure_rate_per_year": 0.0,
+        "satellite_bus.solar_degradation_per_year": 0.0,
+        "sizing.mission_years": 5.0,
+        "economics.discount_rate_per_year": 0.0,
+    }
+    plan = SimulationPlan.of(toy_design(**steady), SimulationSettings(horizon_years=1.0))
+    assert plan.satellite_model().accelerator_hazard_per_day * DAYS_PER_YEAR < 1e-3
+    share = plan.value_still_to_come(ages)
+    np.testing.assert_allclose(share, [1.0, 0.8, 0.5, 0.0, 0.0], atol=1e-3)
+    failing = {
+        **steady,
+        "satellite_bus.failure_rate_per_year": 0.2,
+        "economics.discount_rate_per_year": 0.07,
+    }
+    plan = SimulationPlan.of(toy_design(**failing), SimulationSettings(horizon_years=1.0))
+    model = plan.satellite_model()
+    k = (model.bus_hazard_per_day + model.accelerator_hazard_per_day) * DAYS_PER_YEAR
+    d = math.log(1.07)
+    a = np.minimum(ages, 5.0)
+    left = np.exp(d * a) * (np.exp(-(k + d) * a) - math.exp(-(k + d) * 5.0))
+    expected = left / (1.0 - math.exp(-(k + d) * 5.0))
+    np.testing.assert_allclose(plan.value_still_to_come(ages), expected, rtol=1e-12, atol=1e-15)
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ or retired), so the business case adds no launch campaign of its own. The campai
 
 The simulation does not track accelerator generations, so each period's simulated compute is
 split among the campaigns in the proportions expected from when their satellites reached orbit
-(the satellites' survival and throttling by age, :func:`age_profile`), each share scaled by its
+(the satellites' survival and throttling by age,
+:meth:`~skyrack.simulation.plan.SimulationPlan.age_profile`), each share scaled by its
 campaign's throughput. With one generation in orbit (a flat roadmap, no refresh, or one
 campaign) that split is exact; otherwise only the mix is an expectation, the total is the
 simulation's.
@@ -21,7 +22,6 @@ mean cash flows' measures with the spread of each measure over the replications.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -37,7 +37,6 @@ from skyrack.business.settings import Business
 from skyrack.components import AcceleratorRoadmap
 from skyrack.errors import SkyrackError
 from skyrack.expected_timeline import Profile
-from skyrack.ground import DAYS_PER_YEAR
 from skyrack.pricing import UnitCosts
 from skyrack.simulation.ensemble import Spread
 from skyrack.simulation.plan import SimulationPlan
@@ -55,25 +54,6 @@ SPREAD_MEASURES = (
 )
 """The measures whose spread over the replications a simulated business case reports (the
 orbital business's, and the NPV of the ground business sized to each replication's capital)."""
-
-
-def age_profile(plan: SimulationPlan) -> Profile:
-    """Expected powered accelerators of one satellite in orbit by age (up to a constant): bus
-    and accelerator failures, then array throttling, until the policy retires it (at the
-    mission's end, or when it re-enters if the policy never retires)."""
-    satellite = plan.satellite_model()
-    hazard = (satellite.bus_hazard_per_day + satellite.accelerator_hazard_per_day) * DAYS_PER_YEAR
-    life = plan.design.sizing.mission_years
-    if not plan.policy.deorbit_at_design_life:
-        life = plan.decay_age_years()
-    onset = min(satellite.throttle_age_days / DAYS_PER_YEAR, life)
-    pieces = [(0.0, onset, 1.0, hazard)]
-    if onset < life:
-        g = satellite.degradation_per_day * DAYS_PER_YEAR
-        pieces.append(
-            (onset, life, satellite.throttle_start_factor * math.exp(g * onset), hazard + g)
-        )
-    return Profile(tuple(pieces))
 
 
 def resampled_flow(
@@ -211,7 +191,7 @@ def simulated_case(
     horizon = min(business.horizon_years, plan.settings.horizon_years)
     business = attrs.evolve(business, horizon_years=horizon)
     costs = UnitCosts.from_model(p, values)
-    profile = age_profile(plan)
+    profile = plan.age_profile()
     cases = [
         case_from_model(
             p,

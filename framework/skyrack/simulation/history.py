@@ -25,11 +25,11 @@ EXTRA_FLOWS = ("factory_capacity",)
 """Flows a simulation records beyond the timeline's: satellites the factory could have built in
 each step."""
 RECORDED = (*TIMELINE_SERIES, *EXTRA_STOCKS, *EXTRA_FLOWS)
+"""Every per-step series the model records (spend is priced afterwards)."""
 EXPENSED_CATEGORIES = frozenset({"operations", "development"})
 """Spend worth nothing at the horizon: operations are consumed as they are paid, development is
 sunk. Every other category (satellites, their launch, insurance, ground segment) is capital that
-serves for a book life."""
-"""Every per-step series the model records (spend is priced afterwards)."""
+keeps its value while its satellites serve."""
 
 METRICS = (
     "time_to_50pct_power_years",
@@ -73,8 +73,9 @@ class FleetHistory:
     timeline: FleetTimeline
     target_satellites: int
     discount_rate_per_year: float
-    book_life_years: float
-    """Life over which capital is written off, straight-line (the design's mission): what
+    capital_still_serving: FloatArray
+    """Share of each step's capital spend its satellites are still worth at the horizon (see
+    :meth:`~skyrack.simulation.plan.SimulationPlan.value_still_to_come`): what
     :meth:`residual_value_usd` credits."""
     extra: Mapping[str, FloatArray]
     """``EXTRA_STOCKS`` and ``EXTRA_FLOWS``, by name."""
@@ -103,22 +104,20 @@ class FleetHistory:
         return np.cumsum(self.series(flow))
 
     def residual_value_usd(self) -> float:
-        """Book value at the horizon of the capital spent (all but ``EXPENSED_CATEGORIES``), each
-        step's spend written off straight-line over ``book_life_years`` from the step's middle
-        [USD].
+        """Value at the horizon of the capital spent (all but ``EXPENSED_CATEGORIES``): each
+        step's spend × ``capital_still_serving``, the share of it its satellites are still worth
+        (written off as they deliver their compute) [USD].
 
         A horizon ends with satellites launched late still serving; charging them in full
         against the compute of the horizon alone overstates what compute costs (the later the
-        launch, the more). Crediting their book value gives a levelized cost comparable with a
-        whole-life figure such as the ground's."""
+        launch, the more). Crediting what they are still worth gives a levelized cost comparable
+        with a whole-life figure such as the ground's."""
         t = self.timeline
-        age_years = t.horizon_years - t.midpoint_years
-        remaining = np.clip(1.0 - age_years / self.book_life_years, 0.0, 1.0)
         capital = sum(
             (spend for key, spend in t.spend_usd.items() if key not in EXPENSED_CATEGORIES),
             np.zeros(t.periods),
         )
-        return float(np.sum(capital * remaining))
+        return float(np.sum(capital * self.capital_still_serving))
 
     def lcoc_net_of_residual_usd_per_pflop_day(self) -> float | None:
         """(PV(spend) − PV(residual value at the horizon)) / PV(delivered compute) [USD per

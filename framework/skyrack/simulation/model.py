@@ -279,7 +279,9 @@ class FleetModel(mesa.Model):  # type: ignore[misc]
             timeline=self._priced(series, launches),
             target_satellites=self.plan.target_satellites,
             discount_rate_per_year=self.plan.design.economics.discount_rate_per_year,
-            book_life_years=self.plan.design.sizing.mission_years,
+            capital_still_serving=self.plan.value_still_to_come(
+                self.step_years * (n - 0.5 - np.arange(n, dtype=np.float64))
+            ),
             extra={name: series[name] for name in (*EXTRA_STOCKS, *EXTRA_FLOWS)},
             launches_by_vehicle=launches,
             strikes=tuple(strikes),

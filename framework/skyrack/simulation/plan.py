@@ -8,16 +8,19 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 import attrs
+import numpy as np
 
 from skyrack.components import FleetEvent, FleetPolicy, LaunchVehicle
 from skyrack.design import Design
 from skyrack.errors import SkyrackError
+from skyrack.expected_timeline import Profile
 from skyrack.ground import DAYS_PER_YEAR
 from skyrack.physics import mass, orbit
 from skyrack.registry import Registry
 from skyrack.simulation.ledger import SatelliteModel
 from skyrack.simulation.settings import SimulationSettings, resolve
 from skyrack.sizing import DRAG_COEFFICIENT
+from skyrack.timeline import FloatArray
 
 if TYPE_CHECKING:
     from skyrack.study import Study
@@ -140,6 +143,48 @@ class SimulationPlan:
         area_m2 = DRAG_COEFFICIENT * sizing.drag_area_fraction * self.values["array_area_m2"]
         ballistic_kg_m2 = self.values["dry_mass_kg"] / area_m2
         return sizing.mission_years + float(orbit.drag_lifetime_years(altitude_km, ballistic_kg_m2))
+
+    def age_profile(self) -> Profile:
+        """Expected powered accelerators of one satellite in orbit by age (up to a constant):
+        bus and accelerator failures, then array throttling, until the policy retires it (at
+        the mission's end, or when it re-enters if the policy never retires)."""
+        satellite = self.satellite_model()
+        hazard = (
+            satellite.bus_hazard_per_day + satellite.accelerator_hazard_per_day
+        ) * DAYS_PER_YEAR
+        life = self.design.sizing.mission_years
+        if not self.policy.deorbit_at_design_life:
+            life = self.decay_age_years()
+        onset = min(satellite.throttle_age_days / DAYS_PER_YEAR, life)
+        pieces = [(0.0, onset, 1.0, hazard)]
+        if onset < life:
+            g = satellite.degradation_per_day * DAYS_PER_YEAR
+            pieces.append(
+                (onset, life, satellite.throttle_start_factor * math.exp(g * onset), hazard + g)
+            )
+        return Profile(tuple(pieces))
+
+    def value_still_to_come(self, ages_years: FloatArray) -> FloatArray:
+        """Share of a satellite's value left at each age (1 at launch, 0 once retired): the
+        present value, at that age, of the compute it is still expected to deliver over the
+        present value at launch of its whole-life compute (:meth:`age_profile`, discounted at
+        the design's rate). Written off this way, hardware charged in full when bought and
+        credited this share at a horizon costs, per PFLOP-day, what it costs over its whole
+        life."""
+        rate = math.log1p(self.design.economics.discount_rate_per_year)
+        discounted = Profile(
+            tuple(
+                (start, end, weight, hazard + rate)
+                for start, end, weight, hazard in self.age_profile().pieces
+            )
+        )
+        ages = np.asarray(ages_years, dtype=np.float64)
+        whole_life = float(discounted.integral(np.array([math.inf]))[0])
+        if not whole_life > 0:
+            return np.zeros_like(ages)
+        still_to_come = whole_life - discounted.integral(ages)
+        share: FloatArray = np.clip(np.exp(rate * ages) * still_to_come / whole_life, 0.0, 1.0)
+        return share
 
     def satellite_model(self) -> SatelliteModel:
         """The ledger's view of one satellite, with the analytic model's hazards (random and

@@ -160,7 +160,7 @@ def sections(context: ReportContext) -> list[Section]:
     peak = simulation["metrics"]["peak_fraction_of_target"]
     cost = (
         f"a PFLOP-day costs ${lcoc['mean']:,.2f} on average levelized over the "
-        f"{horizon_years:g} simulated years, ${net['mean']:,.2f} net of the book value of the "
+        f"{horizon_years:g} simulated years, ${net['mean']:,.2f} net of the value of the "
         "hardware still serving at the horizon (what the verdict against the ground reads), "
         f"against ${metrics.lcoc_usd_per_pflop_day:,.2f} for the analytic evaluator's whole "
         "fleet over its whole life"

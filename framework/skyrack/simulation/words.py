@@ -30,14 +30,10 @@ METRIC_ROWS: tuple[tuple[str, str, Callable[[float], str]], ...] = (
     ("power at the horizon", "final_operating_power_w", power),
     ("delivered PFLOP-days", "delivered_pflop_days", count),
     ("spend (undiscounted)", "spend_usd", usd),
+    ("USD per PFLOP-day, horizon only", "lcoc_usd_per_pflop_day", lambda v: f"{v:,.2f}"),
+    ("hardware value left", "residual_value_usd", usd),
     (
-        "USD per PFLOP-day (levelized over the horizon)",
-        "lcoc_usd_per_pflop_day",
-        lambda v: f"{v:,.2f}",
-    ),
-    ("book value left at the horizon", "residual_value_usd", usd),
-    (
-        "USD per PFLOP-day net of that value",
+        "USD per PFLOP-day, net of it",
         "lcoc_net_of_residual_usd_per_pflop_day",
         lambda v: f"{v:,.2f}",
     ),
