@@ -18,7 +18,7 @@ import skyrack
 from skyrack.design import Design
 from skyrack.errors import InfeasibleDesign
 from skyrack.evaluation import evaluate, evaluate_batch
-from skyrack.expected_timeline import fleet_timeline, unit_costs
+from skyrack.expected_timeline import Profile, fleet_timeline, unit_costs
 from skyrack.pricing import COST_CATEGORIES, UnitCosts, learning_lot_units, price_timeline
 from skyrack.study import load_study
 from skyrack.timeline import FleetTimeline
@@ -342,8 +342,6 @@ def test_one_gigawatt_of_h100_on_falcon_9_breaks_the_deployment_time_budget() ->
 def test_the_second_integral_of_a_throttled_profile_matches_numerical_integration() -> None:
     """𝔉(a) = ∫₀^a F of a two-piece profile (full power, then throttled) equals the trapezoid
     rule on a fine grid before, inside and after each piece (each piece counted once)."""
-    from skyrack.expected_timeline import Profile
-
     profile = Profile(((0.0, 1.0, 1.0, 0.5), (1.0, 3.0, 2.0, 0.7)))
     ages = np.linspace(0.0, 4.0, 400_001)
     f = np.where(ages < 1, np.exp(-0.5 * ages), np.where(ages < 3, 2 * np.exp(-0.7 * ages), 0))
@@ -362,3 +360,21 @@ def test_the_verdict_of_a_fleet_that_never_exists_whole_says_so() -> None:
     design = attrs.evolve(design, sizing=attrs.evolve(design.sizing, max_deployment_missions=7.0))
     verdict = evaluate(design).verdict()
     assert "at most 14% of the fleet ever operates at once (launching takes 31.2 yr)" in verdict
+
+
+@pytest.mark.parametrize("hazard_per_year", [0.0, 1e-9, 0.5, 40.0, 1e160])
+def test_the_age_integrals_are_exact_for_any_hazard(hazard_per_year: float) -> None:
+    """For one exponential piece f(a) = e^{−k a} on [0, 10] yr, F(2) = (1 − e^{−2k})/k and
+    𝔉(2) = 2/k − (1 − e^{−2k})/k² (2 and 2 at k = 0), with no overflow for any k (a hazard
+    of 1e160/yr squares past the largest float)."""
+    k, age = hazard_per_year, np.array([2.0])
+    profile = Profile(((0.0, 10.0, 1.0, k),))
+    expected_f = -math.expm1(-2 * k) / k if k else 2.0
+    if 2 * k < 1e-3:  # the closed form cancels in floats: its Taylor series a²/2 − k a³/6 + …
+        expected_second = 2.0 - 8 * k / 6 + 16 * k * k / 24
+    elif k > 1e100:  # 1/k² is below the smallest float: the leading term
+        expected_second = 2 / k
+    else:
+        expected_second = 2 / k + math.expm1(-2 * k) / k**2
+    assert profile.integral(age)[0] == pytest.approx(expected_f, rel=1e-12)
+    assert profile.second_integral(age)[0] == pytest.approx(expected_second, rel=1e-9)

@@ -20,6 +20,7 @@ from skyrack.explore.uncertainty import (
     ensemble_verdict,
     monte_carlo,
     parse_uncertainty,
+    ratio_text,
     uncertain_inputs,
     wilson_interval,
 )
@@ -345,4 +346,13 @@ def test_ensemble_verdict_counts_replications_cheaper_than_the_ground() -> None:
     assert verdict["p_orbit_wins"] == pytest.approx(0.2)
     low, high = verdict["p_orbit_wins_95"]
     assert low < 0.2 < high
-    assert verdict["orbit_to_ground_ratio"]["p50"] == pytest.approx(2.0)
+    assert verdict["orbit_to_ground_ratio"] == {"p10": 0.5, "p50": 2.0, "p90": math.inf}
+
+
+def test_replications_that_delivered_nothing_give_an_infinite_ratio_not_nan() -> None:
+    """Nearest-rank percentiles: where most replications delivered nothing the median ratio is
+    infinite (never), not the NaN of interpolating towards inf; the sentence shows ∞."""
+    verdict = ensemble_verdict([2.0, None, math.nan], 2.0)
+    ratio = verdict["orbit_to_ground_ratio"]
+    assert ratio == {"p10": 1.0, "p50": math.inf, "p90": math.inf}
+    assert [ratio_text(ratio["p10"]), ratio_text(ratio["p50"]), ratio_text(None)] == ["1", "∞", "∞"]

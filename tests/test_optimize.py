@@ -45,16 +45,17 @@ def brute_force(study: skyrack.Study) -> tuple[float, dict[str, object]]:
 @pytest.mark.slow
 def test_tpe_reaches_the_brute_force_optimum_within_one_percent(tmp_path: Path) -> None:
     """On a 2,880-design space, 200 TPE trials find a design within 1 % of the optimum for at
-    least 14 of seeds 0-19.
+    least 18 of seeds 0-19.
 
     The space is deceptive: its optimum is one packing of satellites into a Falcon 9 (four per
     launch at 64 H100s, 400 K and 6 mm), 9 % below the next design, while Falcon Heavy's
-    designs are feasible more often and look better on average. skyrack's default TPE reaches
-    it for 17 of seeds 0-19 (68 of 0-79); Optuna's own multivariate TPE, through the same
-    search, for 10 of 0-19 (21 of 0-39). At a success rate of 0.85 the count over 20 seeds has
-    mean 17 and standard deviation 1.6: the threshold sits about two below, so that a change
-    to the model that moves every trajectory does not fail the test by chance, while Optuna's
-    TPE fails it.
+    designs are feasible as often and look better on average. skyrack's default TPE, climbing
+    from each vehicle's best designs in turn, reaches it for all of seeds 0-79; climbing from
+    the overall best alone it did for 68 of 0-79 (17 of 0-19), and Optuna's own multivariate
+    TPE, through the same search, for 10 of 0-19. Were the true rate as low as 0.955 (the
+    95 % lower bound from 80 of 80), 17 or fewer of 20 would come up 6 % of the time: the
+    threshold tolerates a change that moves every trajectory, while the older search and
+    Optuna's TPE fail it.
     """
     study = skyrack.load_study(write_study(tmp_path, "n_trials = 200\n"))
     optimum, where = brute_force(study)
@@ -65,7 +66,7 @@ def test_tpe_reaches_the_brute_force_optimum_within_one_percent(tmp_path: Path) 
         found[seed] = outcome.study.best_value
         assert found[seed] >= optimum * (1 - 1e-9), "the search cannot beat the enumeration"
     reached = [seed for seed, value in found.items() if value <= optimum * 1.01]
-    assert len(reached) >= 14, (found, optimum, where)
+    assert len(reached) >= 18, (found, optimum, where)
 
 
 def test_infeasible_designs_never_are_the_best(tmp_path: Path) -> None:
@@ -169,8 +170,10 @@ def test_surplus_trials_are_failed_unevaluated(tmp_path: Path) -> None:
     study = skyrack.load_study(write_study(tmp_path, "n_trials = 3\n"))
     storage = str(tmp_path / "s.journal")
     outcome = optimize(study, storage=storage)
-    extra = outcome.study.ask()  # as a worker that lost the race would
-    from skyrack.optimize.run import _claim
+    from skyrack.optimize.run import _claim, quiet_optuna
+
+    with quiet_optuna():  # as skyrack's workers ask: heartbeats outside Study.optimize are meant
+        extra = outcome.study.ask()  # as a worker that lost the race would
 
     assert _claim(outcome.study, [extra], 3) == []
     trial = outcome.study.trials[-1]

@@ -14,7 +14,7 @@ from optuna.trial import TrialState, create_trial
 import skyrack
 from optimize_studies import write_study
 from skyrack.optimize import optimize
-from skyrack.optimize.sampler import MAX_VIOLATION, neighbours, penalized
+from skyrack.optimize.sampler import MAX_VIOLATION, feasible_by_choice, neighbours, penalized
 
 
 def _trial(values: list[float], constraints: dict[str, float]) -> optuna.trial.FrozenTrial:
@@ -73,3 +73,28 @@ def test_tpe_never_evaluates_a_design_twice(tmp_path: Path) -> None:
     outcome = optimize(study, storage=str(tmp_path / "s.journal"))
     designs = {tuple(sorted(t.params.items())) for t in outcome.study.trials}
     assert len(outcome.study.trials) == len(designs) == 12
+
+
+def test_good_designs_are_grouped_by_component_choice_best_first() -> None:
+    """Feasible complete trials grouped by their component choices, each group best first and
+    the groups in the order of their best; infeasible trials are left out."""
+    space = {"vehicle": CategoricalDistribution(["a", "b"]), "n": IntDistribution(1, 4)}
+    study = optuna.create_study()
+    for vehicle, n, value, violation in [
+        ("a", 1, 5.0, -1.0),
+        ("a", 2, 3.0, -1.0),
+        ("b", 1, 4.0, -0.2),
+        ("b", 2, 1.0, 0.5),  # the cheapest, but over a budget
+        ("b", 3, 6.0, 0.0),  # on the limit: feasible
+    ]:
+        trial = create_trial(
+            state=TrialState.COMPLETE,
+            values=[value],
+            params={"vehicle": vehicle, "n": n},
+            distributions=space,
+        )
+        trial.set_constraint("power", violation)
+        study.add_trial(trial)
+    groups = feasible_by_choice(study, space)
+    found = [[(t.params["vehicle"], t.params["n"]) for t in group] for group in groups]
+    assert found == [[("a", 2), ("a", 1)], [("b", 1), ("b", 3)]]

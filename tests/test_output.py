@@ -56,6 +56,76 @@ def test_every_shipped_study_document_validates_against_the_schema(
     assert documents[name]["schema_version"] == SCHEMA_VERSION
 
 
+SEARCHING_STUDIES = [path for path in STUDY_FILES if load_study(path).optimize is not None]
+"""The shipped studies whose results document gains an optimization section once they have
+searched (the simulated ones are flown in tests/test_simulation_study.py)."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", SEARCHING_STUDIES, ids=lambda path: path.stem)
+def test_every_searching_study_document_validates_against_the_schema(
+    path: Path, tmp_path: Path
+) -> None:
+    """A shipped study with [optimize], after an eight-trial search, writes a metrics.json,
+    optimization section included, that the schema accepts."""
+    from skyrack.optimize import optimize
+    from skyrack.optimize.report import search_section
+    from skyrack.runner import run_study
+
+    study = load_study(path)
+    outcome = optimize(study, storage=str(tmp_path / "search.journal"), n_trials=8, seed=0)
+    search = search_section(study, outcome.study, outcome.target)
+    run_study(study, tmp_path / "out", report=False, search=search)
+    document = json.loads((tmp_path / "out" / "metrics.json").read_text(encoding="utf-8"))
+    errors = sorted(validator().iter_errors(document), key=str)
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
+    assert document["optimization"]["trials"]["complete"] == 8
+
+
+def _open_objects(node: Any, path: str = "#") -> list[str]:
+    """Where the schema describes an object without closing it: no additionalProperties false
+    and no schema for its additional properties (a typed map)."""
+    found = []
+    if isinstance(node, dict):
+        is_object = node.get("type") == "object" or "properties" in node
+        if is_object and "additionalProperties" not in node and "$ref" not in node:
+            found.append(path)
+        for key, value in node.items():
+            found.extend(_open_objects(value, f"{path}/{key}"))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found.extend(_open_objects(value, f"{path}/{index}"))
+    return found
+
+
+def test_every_object_the_schema_describes_is_closed_or_a_typed_map() -> None:
+    """No object in the results schema accepts keys it does not describe: each lists its
+    properties with additionalProperties false or types every value of a map."""
+    assert _open_objects(schema()) == []
+
+
+def test_the_settings_sections_describe_every_setting() -> None:
+    """The business and simulation settings the document echoes are exactly the fields of the
+    classes that hold them, each required (a new setting must be described)."""
+    import attrs
+
+    from skyrack.business.settings import Business
+    from skyrack.simulation.settings import FactorySettings, SimulationSettings
+
+    properties = schema()["properties"]
+    described = {
+        Business: properties["business"]["properties"]["settings"],
+        SimulationSettings: properties["simulation"]["properties"]["settings"],
+        FactorySettings: properties["simulation"]["properties"]["settings"]["properties"][
+            "factory"
+        ],
+    }
+    for cls, spec in described.items():
+        names = [field.name for field in attrs.fields(cls)]
+        assert list(spec["properties"]) == names, cls.__name__
+        assert spec["required"] == names and spec["additionalProperties"] is False
+
+
 def test_the_schema_catches_an_undeclared_section_and_an_undeclared_value(
     documents: dict[str, dict[str, Any]],
 ) -> None:

@@ -40,19 +40,22 @@ MAX_PERIODS = 100_000
 
 
 def _phi1(z: FloatArray) -> FloatArray:
-    """(e^z − 1)/z, 1 at z = 0."""
+    """(e^z − 1)/z, 1 at z = 0 (z ≤ 0 here: a decay times an age)."""
     small = np.abs(z) < 1e-5
     safe = np.where(small, 1.0, z)
-    value: FloatArray = np.where(small, 1.0 + z / 2.0 + z * z / 6.0, np.expm1(safe) / safe)
+    near = np.where(small, z, 0.0)  # each branch sees only its own arguments: no overflow
+    value: FloatArray = np.where(small, 1.0 + near / 2.0 + near * near / 6.0, np.expm1(safe) / safe)
     return value
 
 
 def _phi2(z: FloatArray) -> FloatArray:
-    """(e^z − 1 − z)/z², ½ at z = 0 (∫₀¹∫₀^u e^{z v} dv du)."""
+    """(e^z − 1 − z)/z² = (φ₁(z) − 1)/z, ½ at z = 0 (∫₀¹∫₀^u e^{z v} dv du); the second form
+    never squares z, which overflows for a hazard × age beyond 1e154 (→ 1/|z|, not 0/inf)."""
     small = np.abs(z) < 1e-3
     safe = np.where(small, 1.0, z)
-    series = 0.5 + z / 6.0 + z * z / 24.0 + z * z * z / 120.0
-    value: FloatArray = np.where(small, series, (np.expm1(safe) - safe) / (safe * safe))
+    near = np.where(small, z, 0.0)
+    series = 0.5 + near / 6.0 + near * near / 24.0 + near * near * near / 120.0
+    value: FloatArray = np.where(small, series, (_phi1(safe) - 1.0) / safe)
     return value
 
 

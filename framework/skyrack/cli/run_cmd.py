@@ -182,10 +182,14 @@ def _print_outcome(study: Study, outcome: RunOutcome, *, first: bool) -> None:
     if outcome.uncertainty is not None:
         print_uncertainty(outcome.uncertainty)
     if outcome.simulated_verdict is not None:
-        ratio = outcome.simulated_verdict["orbit_to_ground_ratio"]
+        from skyrack.explore.uncertainty import ratio_text
+
+        ratio = {
+            k: ratio_text(v) for k, v in outcome.simulated_verdict["orbit_to_ground_ratio"].items()
+        }
         click.echo(
-            f"simulated replications: orbit/ground P10 {ratio['p10']:.3g}, P50 "
-            f"{ratio['p50']:.3g}, P90 {ratio['p90']:.3g}; P(orbit beats the ground) "
+            f"simulated replications: orbit/ground P10 {ratio['p10']}, P50 "
+            f"{ratio['p50']}, P90 {ratio['p90']}; P(orbit beats the ground) "
             f"{outcome.simulated_verdict['p_orbit_wins']:.0%} over "
             f"{outcome.simulated_verdict['replications']} replications"
         )

@@ -325,9 +325,7 @@ class UncertaintyResult:
         for key, values in self.outputs.items():
             if key == "feasible" or key in BUDGET_EXCESS_KEYS:
                 continue
-            clean = np.where(np.isnan(values), np.inf, values)
-            # nearest rank: a share of "never" (inf) draws gives inf, not inf − inf = NaN
-            p10, p50, p90 = np.percentile(clean, PERCENTILES, method="nearest")
+            p10, p50, p90 = nearest_rank_percentiles(values)
             finite = values[np.isfinite(values)]
             mean = float(finite.mean()) if finite.size else math.nan
             summary[key] = {"p10": float(p10), "p50": float(p50), "p90": float(p90), "mean": mean}
@@ -404,6 +402,21 @@ def verdict_sentences(result: UncertaintyResult) -> str:
     return text
 
 
+def nearest_rank_percentiles(values: FloatArray) -> tuple[float, float, float]:
+    """P10, P50, P90 of ``values`` by nearest rank, an undefined value (NaN) counted as +inf
+    ("never"). Each percentile is one of the values, so a share of never-reached draws gives
+    inf: interpolating between a finite value and inf would give inf − inf = NaN."""
+    clean = np.where(np.isnan(values), np.inf, values)
+    p10, p50, p90 = np.percentile(clean, PERCENTILES, method="nearest")
+    return float(p10), float(p50), float(p90)
+
+
+def ratio_text(value: float | None) -> str:
+    """An orbit/ground ratio for a sentence: three digits, or ∞ where orbit delivered nothing
+    (JSON's null, an infinite ratio)."""
+    return f"{value:.3g}" if value is not None and math.isfinite(value) else "∞"
+
+
 def wilson_interval(p: float, n: int, z: float = 1.959964) -> tuple[float, float]:
     """The Wilson score interval of a proportion ``p`` observed in ``n`` trials (95 % at the
     default ``z``)."""
@@ -419,8 +432,8 @@ def ensemble_verdict(
 ) -> dict[str, Any]:
     """What a simulated ensemble says about the verdict: each replication's orbital cost per
     PFLOP-day over the ground's, P(orbit beats the ground) over the replications with its 95 %
-    Wilson interval, and the ratio's P10/P50/P90. A replication that delivered nothing (no
-    cost per PFLOP-day) counts as orbit losing."""
+    Wilson interval, and the ratio's P10/P50/P90 (nearest rank). A replication that delivered
+    nothing (no cost per PFLOP-day) counts as orbit losing, at an infinite ratio."""
     costs = np.array(
         [math.inf if v is None or not math.isfinite(v) else v for v in orbit_lcoc_usd_per_pflop_day]
     )
@@ -428,12 +441,12 @@ def ensemble_verdict(
     count = int(ratio.size)
     p = float(np.mean(ratio < 1.0)) if count else math.nan
     low, high = wilson_interval(p, count) if count else (math.nan, math.nan)
-    p10, p50, p90 = np.percentile(ratio, PERCENTILES) if count else (math.nan,) * 3
+    p10, p50, p90 = nearest_rank_percentiles(ratio) if count else (math.nan,) * 3
     return {
         "replications": count,
         "p_orbit_wins": p,
         "p_orbit_wins_95": [low, high],
-        "orbit_to_ground_ratio": {"p10": float(p10), "p50": float(p50), "p90": float(p90)},
+        "orbit_to_ground_ratio": {"p10": p10, "p50": p50, "p90": p90},
     }
 
 

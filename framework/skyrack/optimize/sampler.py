@@ -12,12 +12,18 @@ where the best design often sits on a budget's edge and many parameters are disc
   and best trials and Pareto fronts hold feasible designs only.
 * **It never asks for a design already evaluated.** On a discrete space TPE proposes the same
   design again and again once it has settled (a third of 200 trials on a 2,880-design space).
-  A repeat is replaced by an untried neighbour of the best feasible design (one step of one
-  dimension, or another choice of one component), and when none is left, by a random design.
+  A repeat is replaced by an untried neighbour (one step of one dimension, or another choice
+  of one component) of a good feasible design, and when none is left, by a random design.
+  The good designs are taken from each combination of component choices in turn (each
+  launch vehicle, say), best first (:func:`feasible_by_choice`): each choice has its own
+  optimum, and between its designs the cost jumps at cliffs (four satellites a launch, then
+  three) that a model does not see, so climbing from the overall best alone stays on the
+  choice that looked best early.
 
 On the test space of ``tests/test_optimize.py`` (2,880 designs whose optimum is one packing of
-satellites into a launch, 9 % below the next design), 200 trials reach the optimum for 68 of
-seeds 0-79 (17 of 0-19), where Optuna's multivariate TPE does for 21 of 0-39 (10 of 0-19).
+satellites into a launch, 9 % below the next design), 200 trials reach the optimum for all of
+seeds 0-79 (68 when climbing from the overall best alone), where Optuna's multivariate TPE
+does for 21 of 0-39 (10 of 0-19).
 """
 
 from __future__ import annotations
@@ -145,6 +151,7 @@ class DesignTPESampler(optuna.samplers.TPESampler):
         self._moves = np.random.RandomState(seed)
         self._seen: dict[int, FrozenTrial] = {}
         self._designs: dict[int, tuple[tuple[str, Any], ...]] = {}
+        self._turns = 0
 
     def reseed_rng(self) -> None:
         super().reseed_rng()
@@ -198,13 +205,19 @@ class DesignTPESampler(optuna.samplers.TPESampler):
         *,
         near_best: bool,
     ) -> dict[str, Any]:
-        """An untried neighbour of the best feasible design (``near_best``), else a random
-        untried design (else a random one: the space may be exhausted)."""
-        best = _best_trial(study)
-        if near_best and best is not None and set(best.params) == set(space):
-            for candidate in neighbours(best.params, space, self._moves):
-                if _design(candidate) not in tried:
-                    return candidate
+        """An untried neighbour of a good feasible design (``near_best``): the best one with
+        an untried neighbour among the designs of one combination of component choices, each
+        combination leading in turn (:func:`feasible_by_choice`); else a random untried design
+        (else a random one: the space may be exhausted)."""
+        if near_best:
+            groups = feasible_by_choice(study, space)
+            turn = self._turns % len(groups) if groups else 0
+            self._turns += 1
+            for group in groups[turn:] + groups[:turn]:  # each choice leads in turn
+                for incumbent in group:  # its best design with an untried neighbour
+                    for candidate in neighbours(incumbent.params, space, self._moves):
+                        if _design(candidate) not in tried:
+                            return candidate
         for _ in range(100):
             candidate = {
                 name: self._random_sampler.sample_independent(study, trial, name, distribution)
@@ -215,11 +228,31 @@ class DesignTPESampler(optuna.samplers.TPESampler):
         return candidate
 
 
-def _best_trial(study: Study) -> FrozenTrial | None:
-    try:
-        return study.best_trial
-    except ValueError:  # no feasible trial yet
-        return None
+def feasible_by_choice(study: Study, space: dict[str, BaseDistribution]) -> list[list[FrozenTrial]]:
+    """The feasible complete designs grouped by their categorical choices (a launch vehicle, a
+    bus…), each group best first, the groups in the order of their best.
+
+    Each choice has its own optimum: the design that packs satellites best into one launch
+    vehicle is not a neighbour of the best for another, and the cost between designs jumps at
+    cliffs (a satellite too heavy for four a launch flies three) that a model cannot follow. So
+    the search climbs from each choice's best designs in turn, not from the overall best alone.
+    """
+    categorical = [
+        name
+        for name, distribution in space.items()
+        if isinstance(distribution, CategoricalDistribution)
+    ]
+    groups: dict[tuple[Any, ...], list[FrozenTrial]] = {}
+    for trial in study.get_trials(deepcopy=False, states=(TrialState.COMPLETE,)):
+        if (
+            trial.values is not None
+            and set(trial.params) == set(space)
+            and all(value <= 0 for value in (trial.constraints or {}).values())
+        ):
+            groups.setdefault(tuple(trial.params[name] for name in categorical), []).append(trial)
+    sign = -1.0 if study.directions[0] == StudyDirection.MAXIMIZE else 1.0
+    ranked = [sorted(group, key=lambda trial: sign * trial.values[0]) for group in groups.values()]
+    return sorted(ranked, key=lambda group: sign * group[0].values[0])
 
 
 def make_sampler(section: OptimizeSection, seed: int | None) -> optuna.samplers.BaseSampler:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from skyrack.explore.uncertainty import verdict_sentences
+from skyrack.explore.uncertainty import ratio_text, verdict_sentences
 from skyrack.numbers import format_usd, format_value
 from skyrack.report import figures
 from skyrack.report.page import table
@@ -287,13 +287,13 @@ def uncertainty(context: ReportContext) -> list[Section]:
 
 
 def _ensemble_sentence(simulated: dict[str, Any]) -> str:
-    ratio = simulated["orbit_to_ground_ratio"]
+    ratio = {key: ratio_text(value) for key, value in simulated["orbit_to_ground_ratio"].items()}
     low, high = simulated["p_orbit_wins_95"]
     return (
         f"The fleet simulation's {simulated['replications']} replications (launch failures, "
         "stand-downs, events, replacements; the catalog values held fixed) put orbit at "
-        f"{ratio['p10']:.3g}–{ratio['p90']:.3g}× the ground (P10–P90, median "
-        f"{ratio['p50']:.3g}×); orbit is cheaper in {simulated['p_orbit_wins']:.0%} of them "
+        f"{ratio['p10']}–{ratio['p90']}× the ground (P10–P90, median "
+        f"{ratio['p50']}×); orbit is cheaper in {simulated['p_orbit_wins']:.0%} of them "
         f"(95 % interval {low:.0%}–{high:.0%})."
     )
 
