@@ -22,6 +22,7 @@ cases tried, tracebacks, hangs, files lost, nonsense accepted, and every failing
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import stat
@@ -34,29 +35,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from test_study import VALID_STUDY, expected_message
+
 TESTS = Path(__file__).resolve().parent
 STUDY_CORPUS = TESTS / "malformed_studies"
 HOSTILE = TESTS / "hostile"
 TIMEOUT_S = 60.0
 """A case still running after this long is a hang."""
 
-VALID_STUDY = """\
-[study]
-name = "valid"
+SEARCH_STUDY = VALID_STUDY.replace('name = "valid"', 'name = "search"') + (
+    '\n[optimize]\nn_trials = 2\n[optimize.space]\n"sizing.mission_years" = { low = 3, high = 8 }\n'
+)
+"""The valid study with a small design search, for `optimize` and `dashboard` cases."""
 
-[economics]
-start_year = 2035
-
-[design]
-launch_vehicle = "starship-target"
-satellite_bus = "large-compute-bus"
-compute_payload = "h100-sxm"
-orbit = "sso-dawn-dusk-650"
-ground_baseline = "hyperscale-grid"
-accelerators_per_satellite = 32
-satellites = 100
-shielding_mm_al = 10.0
-"""
 EARLIER_RUN = {
     ".skyrack-results": '{"written_by": "skyrack", "files": ["metrics.json"]}\n',
     "metrics.json": '{"schema_version": 1}\n',
@@ -109,6 +100,7 @@ def make_sandbox(folder: Path) -> None:
     """A user's working folder: a valid study, notes, a paper and an earlier complete run."""
     (folder / "studies").mkdir()
     (folder / "studies" / "valid.toml").write_text(VALID_STUDY, encoding="utf-8")
+    (folder / "studies" / "search.toml").write_text(SEARCH_STUDY, encoding="utf-8")
     (folder / "notes.txt").write_text("my notes\n", encoding="utf-8")
     (folder / "papers").mkdir()
     (folder / "papers" / "draft.tex").write_text("\\section{Orbit}\n", encoding="utf-8")
@@ -223,7 +215,7 @@ SPECIAL: list[Case] = [
          _study(VALID_STUDY + "#" * 1_100_000 + "\n")),
     Case("description_900_kb", ("run", "study.toml"),
          "study.description: is 900,000 characters; a description is at most 5,000",
-         _study(VALID_STUDY.replace('name = "valid"', f'name = "valid"\ndescription = "{LONG}"'))),
+         _study(re.sub("^description = .*$", f'description = "{LONG}"', VALID_STUDY, flags=re.M))),
     Case("sixty_thousand_unknown_keys", ("validate", "study.toml"),
          "study.k10: unknown key; valid keys: name, description, seed, allow_implausible; "
          "and 59,997 more",
@@ -244,13 +236,6 @@ SPECIAL: list[Case] = [
 
 
 # --- the corpus --------------------------------------------------------------------------------
-
-
-def expected_message(path: Path) -> str:
-    """The ``# expect:`` text on the first line of a corpus file."""
-    first = path.read_text(encoding="utf-8", errors="replace").splitlines()[0]
-    assert first.startswith("# expect: "), f"{path.name} must open with '# expect: ...'"
-    return first.removeprefix("# expect: ").strip()
 
 
 def study_cases() -> list[Case]:
@@ -319,6 +304,7 @@ def skyrack_env(site: Path | None = None) -> dict[str, str]:
 def _substitute(args: Iterable[str], sandbox: Path) -> list[str]:
     values = {
         "{valid}": str(sandbox / VALID),
+        "{search}": str(sandbox / "studies" / "search.toml"),
         "{sandbox}": str(sandbox),
         "{long_path}": "s" * 5000 + ".toml",
     }

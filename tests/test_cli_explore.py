@@ -106,6 +106,24 @@ def test_compare_puts_studies_side_by_side(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_compare_csv_replaces_its_own_table_and_no_other_file(tmp_path: Path) -> None:
+    """--csv writes the table, a second compare replaces it, and a file compare did not write
+    (the user's notes) is refused with one line and left as it was."""
+    first = skyrack("compare", QUICKSTART, "--csv", "table.csv", "--json", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    second = skyrack("compare", QUICKSTART, SUNCATCHER, "--csv", "table.csv", cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert (tmp_path / "table.csv").read_text().startswith("metric,quickstart,suncatcher\n")
+    (tmp_path / "notes.csv").write_text("my notes\n")
+    refused = skyrack("compare", QUICKSTART, "--csv", "notes.csv", cwd=tmp_path)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.splitlines() == [
+        "Error: refusing to overwrite notes.csv: skyrack did not write it; choose a new file"
+    ]
+    assert (tmp_path / "notes.csv").read_text() == "my notes\n"
+
+
+@pytest.mark.slow
 def test_new_study_writes_a_scaffold_that_runs(tmp_path: Path) -> None:
     """The scaffold validates and runs as written; a second call refuses to overwrite it."""
     result = skyrack("new-study", "my-idea", cwd=tmp_path)

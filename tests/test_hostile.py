@@ -163,3 +163,36 @@ def test_a_plugin_command_that_crashes_is_named_in_one_line(tmp_path: Path) -> N
     assert completed.stderr.strip().splitlines() == [
         "Error: plugin 'crashing_command', hook command explode: raised KeyError: 'missing'"
     ]
+
+
+@pytest.mark.slow
+def test_a_full_disk_on_standard_output_says_the_results_were_written(tmp_path: Path) -> None:
+    """`skyrack run ... > /dev/full`: one line saying where the (complete) results are and that
+    printing failed; status 1, no traceback."""
+    out = tmp_path / "out"
+    with open("/dev/full", "w") as full:
+        completed = subprocess.run(
+            [sys.executable, "-m", "skyrack", "run", str(REPO / "studies" / "quickstart.toml"),
+             "--out", str(out), "--no-report"],
+            stdout=full, stderr=subprocess.PIPE, text=True, env=skyrack_env(), timeout=60,
+        )  # fmt: skip
+    assert completed.returncode == 1
+    assert completed.stderr.strip().splitlines() == [
+        f"Error: results written to {out}, but printing them failed: No space left on device"
+    ]
+    assert json.loads((out / "metrics.json").read_text(encoding="utf-8"))["schema_version"] == 1
+
+
+@pytest.mark.slow
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    """`skyrack components list | head -0`: the closed pipe ends the command with status 141
+    (128 + SIGPIPE) and nothing on stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "skyrack", "components", "list", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=skyrack_env(),
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before the command has written anything
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert stderr == ""

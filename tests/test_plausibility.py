@@ -141,6 +141,24 @@ def test_a_study_can_insist_on_one_key_and_only_that_key(tmp_path: Path) -> None
         load_study(write(tmp_path, insist + "utilization = 0.001\n" + extra, "two.toml"))
 
 
+def test_an_uncertain_input_reaching_outside_its_plausible_range_is_refused_unless_allowed(
+    tmp_path: Path,
+) -> None:
+    """A distribution of yearly failure rates from 5 to 9 (percentages typed as rates) is
+    refused at its [uncertainty] key with the likely slip; listing that key accepts it."""
+    key = "uncertainty.compute_payload.failure_rate_per_year"
+    extra = (
+        "\n[uncertainty.compute_payload]\nfailure_rate_per_year = "
+        '{ distribution = "triangular", low = 5, mode = 6, high = 9 }\n'
+    )
+    with pytest.raises(StudyError, match=rf"{key}: .* reaches 5\.0 1/yr.*did you mean 0\.05"):
+        load_study(write(tmp_path, VALID + extra))
+    insist = VALID.replace(
+        'name = "malformed"', f'name = "malformed"\nallow_implausible = ["{key}"]'
+    )
+    assert load_study(write(tmp_path, insist + extra, "two.toml")).allowed_implausible == (key,)
+
+
 def test_the_command_line_flag_insists_on_every_key(tmp_path: Path) -> None:
     """--allow-implausible runs a study with implausible values and lists them in the results."""
     path = write(tmp_path, VALID + "utilization = 0.01\n")

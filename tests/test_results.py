@@ -255,8 +255,10 @@ def run_slow_write(out: Path, ready: Path) -> subprocess.Popen[str]:
     """A `skyrack run` subprocess whose results writer pauses mid-write (after ``ready``)."""
     script = textwrap.dedent(
         f"""
-        import sys, time
+        import signal, sys, time
         from pathlib import Path
+        # as a terminal starts it: a run started in the background inherits an ignored SIGINT
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         import skyrack.results as results
         real = results._write_file
         def slow(path, content):
@@ -307,3 +309,15 @@ def test_results_file_names_must_stay_inside_the_folder(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="plain relative paths"):
             call()
     assert not (tmp_path / "r").exists()
+
+
+def test_a_deleted_working_folder_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a folder that was deleted meanwhile: a ResultsError, not an OSError."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    with pytest.raises(ResultsError, match="No such file or directory"):
+        check_target(Path("results") / "study")

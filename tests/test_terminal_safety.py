@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -94,6 +95,25 @@ def test_plugin_text_never_reaches_the_terminal_raw(hostile_rocket: None, args: 
     result = CliRunner().invoke(cli, args, env={"COLUMNS": "300"})
     assert result.exit_code == 0, result.output
     assert not RAW.search(result.stdout)
+
+
+def test_a_huge_description_is_cut_not_wrapped_for_hours() -> None:
+    """A plugin's 900 kB description without a space is printed cut to 5,000 characters, with
+    its length (rich wraps such a word in quadratic time: whole, it would hang the terminal)."""
+    huge = "x" * 900_000
+
+    class HugeRocket(HostileRocket):
+        @hookimpl
+        def register_launch_vehicles(self, register: Callable[[LaunchVehicle], None]) -> None:
+            super().register_launch_vehicles(
+                lambda rocket: register(attrs.evolve(rocket, description=huge))
+            )
+
+    with plugins.temporary_plugin(HugeRocket(), "huge"):
+        result = CliRunner().invoke(cli, ["components", "show", "hostile-rocket"])
+    assert result.exit_code == 0, result.output
+    assert "(900,000 characters)" in result.stdout
+    assert len(result.stdout) < 100_000
 
 
 @pytest.mark.parametrize(

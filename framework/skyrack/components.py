@@ -35,6 +35,12 @@ def _describe(instance: Any) -> str:
     return type(instance).__name__ + (f" {name!r}" if isinstance(name, str) else "")
 
 
+def _bound(value: float) -> str:
+    """A range's end as an error shows it: a large integer in full (``4,294,967,295``, not
+    ``4.29497e+09``); a year stays ``9999``."""
+    return f"{value:,}" if isinstance(value, int) and abs(value) >= 1_000_000 else f"{value:g}"
+
+
 def _number_problem(
     value: Any,
     minimum: float | None,
@@ -54,14 +60,14 @@ def _number_problem(
     units = f" {unit}" if unit and unit != "1" else ""
     if minimum is not None:
         if exclusive_minimum and value <= minimum:
-            return f"must be > {minimum:g}{units}, got {show(value)}"
+            return f"must be > {_bound(minimum)}{units}, got {show(value)}"
         if not exclusive_minimum and value < minimum:
-            return f"must be ≥ {minimum:g}{units}, got {show(value)}"
+            return f"must be ≥ {_bound(minimum)}{units}, got {show(value)}"
     if maximum is not None:
         if exclusive_maximum and value >= maximum:
-            return f"must be < {maximum:g}{units}, got {show(value)}"
+            return f"must be < {_bound(maximum)}{units}, got {show(value)}"
         if not exclusive_maximum and value > maximum:
-            return f"must be ≤ {maximum:g}{units}, got {show(value)}"
+            return f"must be ≤ {_bound(maximum)}{units}, got {show(value)}"
     return None
 
 
@@ -138,6 +144,25 @@ def quantity(
             PLAUSIBLE: plausible,
             "optional": optional,
         },
+    )
+
+
+MAX_SEED = 2**32 - 1
+"""The largest random seed: what NumPy's and Optuna's samplers accept."""
+
+
+def seed(doc: str, *, default: Any = attrs.NOTHING, optional: bool = False) -> Any:
+    """A random seed: a whole number from 0 to :data:`MAX_SEED`."""
+    return quantity(
+        "1",
+        doc,
+        plausible=(0, MAX_SEED),
+        minimum=0.0,
+        exclusive_minimum=False,
+        maximum=MAX_SEED,
+        default=default,
+        integer=True,
+        optional=optional,
     )
 
 

@@ -123,9 +123,17 @@ def check_target(folder: Path, study_file: Path | None = None) -> Path:
     """Refuse a results destination skyrack must not write: return it as an absolute path.
 
     Refused: a file or a symlink at the destination, a folder holding files skyrack did not
-    write (its marker lists what it wrote), a read-only folder or parent, and a destination
-    that holds ``study_file`` (running would replace the study itself).
+    write (its marker lists what it wrote), a read-only folder or parent, the working folder,
+    and a destination that holds ``study_file`` (running would replace the study itself).
     """
+    try:
+        return _check_target(folder, study_file)
+    except OSError as error:  # the working folder was deleted, a path component is no folder
+        where = printable(str(folder))
+        raise ResultsError(f"cannot write results to {where}: {error.strerror or error}") from None
+
+
+def _check_target(folder: Path, study_file: Path | None) -> Path:
     folder = public_path(folder)
     where = printable(str(folder))
     if study_file is not None and str(study_file) != "-":
@@ -141,28 +149,25 @@ def check_target(folder: Path, study_file: Path | None = None) -> Path:
             f"refusing to replace {where}: it is (or holds) the working folder; run from "
             "elsewhere or choose another --out"
         )
-    try:
-        if folder.is_symlink():
-            raise ResultsError(
-                f"refusing to write results into {where}: it is a symbolic link; give the "
-                "real folder with --out"
-            )
-        if folder.exists() and not folder.is_dir():
-            raise ResultsError(f"cannot write results to {where}: it is a file, not a folder")
-        parent = _existing_ancestor(folder.parent)
-        if not parent.is_dir():
-            raise ResultsError(
-                f"cannot write results to {where}: {printable(str(parent))} is a file, not a folder"
-            )
-        if _read_only(parent):
-            raise ResultsError(
-                f"refusing to write results into {where}: {printable(str(parent))} is read-only; "
-                "make it writable or choose another --out"
-            )
-        if folder.is_dir():
-            _check_owned(folder, where)
-    except OSError as error:
-        raise ResultsError(f"cannot write results to {where}: {error.strerror or error}") from None
+    if folder.is_symlink():
+        raise ResultsError(
+            f"refusing to write results into {where}: it is a symbolic link; give the real "
+            "folder with --out"
+        )
+    if folder.exists() and not folder.is_dir():
+        raise ResultsError(f"cannot write results to {where}: it is a file, not a folder")
+    parent = _existing_ancestor(folder.parent)
+    if not parent.is_dir():
+        raise ResultsError(
+            f"cannot write results to {where}: {printable(str(parent))} is a file, not a folder"
+        )
+    if _read_only(parent):
+        raise ResultsError(
+            f"refusing to write results into {where}: {printable(str(parent))} is read-only; "
+            "make it writable or choose another --out"
+        )
+    if folder.is_dir():
+        _check_owned(folder, where)
     return folder
 
 
@@ -267,6 +272,51 @@ def _write(
         if not committed:  # never published: everything in it is this run's
             shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def check_own_file(path: Path, signature: str) -> None:
+    """Refuse ``path`` as the target of a single output file unless it is new, or a regular
+    file that starts with ``signature`` (so skyrack wrote it and may replace it)."""
+    where = printable(str(path))
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise ResultsError(f"cannot write {where}: its folder does not exist") from None
+        return
+    except OSError as error:
+        raise ResultsError(f"cannot write {where}: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ResultsError(f"cannot write {where}: it is a folder, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ResultsError(f"refusing to write {where}: it is not a regular file")
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(len(signature.encode()))
+    except OSError as error:
+        raise ResultsError(f"cannot write {where}: {error.strerror}") from None
+    if start != signature.encode():
+        raise ResultsError(
+            f"refusing to overwrite {where}: skyrack did not write it; choose a new file"
+        )
+
+
+def write_own_file(path: Path, text: str, signature: str) -> None:
+    """Write ``text`` (which starts with ``signature``) to ``path`` through a temporary file
+    and a rename, after :func:`check_own_file`: a failed write leaves the old file whole."""
+    check_own_file(path, signature)
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False
+        ) as handle:
+            temporary = Path(handle.name)
+            handle.write(text)
+        temporary.chmod(0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            temporary.unlink()
+        raise ResultsError(f"cannot write {printable(str(path))}: {error.strerror}") from None
 
 
 def _umask() -> int:

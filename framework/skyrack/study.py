@@ -22,6 +22,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 
 from skyrack.business.settings import Business
 from skyrack.components import Component, numeric_field_names
+from skyrack.components import seed as seed_field
 from skyrack.design import Design, Economics, Sizing
 from skyrack.errors import (
     ComponentNotFound,
@@ -30,7 +31,11 @@ from skyrack.errors import (
     StudyError,
     closest_names,
 )
-from skyrack.explore.uncertainty import UncertaintySettings, parse_uncertainty
+from skyrack.explore.uncertainty import (
+    UncertaintySettings,
+    implausible_distributions,
+    parse_uncertainty,
+)
 from skyrack.plausibility import implausible_fields, implausible_inputs
 from skyrack.registry import Registry
 from skyrack.report.settings import ReportSettings, parse_report_section
@@ -107,7 +112,7 @@ class StudyInfo:
 
     name: str = attrs.field(validator=_check_study_name)
     description: str = attrs.field(default="", validator=_check_description)
-    seed: int = 0
+    seed: int = seed_field("seed of every random draw the study makes", default=0)
     allow_implausible: AllowList = attrs.field(
         default=False,
         metadata={"doc": "accept implausible values: true, or a list of keys as errors name them"},
@@ -246,6 +251,8 @@ def _problem(error: BaseException) -> str:
     text = str(error)
     if isinstance(error, KeyError) or "required" in text:
         return "is required"
+    if isinstance(error, TypeError) and "is not iterable" in text:  # a number for a sub-table
+        return "must be a table of keys"
     return text
 
 
@@ -394,7 +401,7 @@ def parse_study(
         sections["simulation"] = simulation
         sections["simulation.factory"] = simulation.factory
     allow = True if allow_implausible else info.allow_implausible
-    accepted = _check_plausible(design, applied, allow, sections)
+    accepted = _check_plausible(design, applied, allow, sections, uncertainty)
     return Study(
         info=info,
         design=design,
@@ -409,8 +416,11 @@ def parse_study(
     )
 
 
-def _known_keys(design: Design, sections: Mapping[str, Any]) -> list[str]:
+def _known_keys(
+    design: Design, sections: Mapping[str, Any], uncertainty: UncertaintySettings | None
+) -> list[str]:
     keys = [f"design.{name}" for name in _field_names(Sizing)]
+    keys += [f"uncertainty.{key}" for key in (uncertainty.distributions if uncertainty else ())]
     keys += [f"economics.{name}" for name in _field_names(Economics)]
     keys += [
         f"{name}.{field}"
@@ -429,12 +439,13 @@ def _check_plausible(
     overrides: Mapping[str, Mapping[str, Any]],
     allow: AllowList,
     sections: Mapping[str, Any],
+    uncertainty: UncertaintySettings | None = None,
 ) -> tuple[str, ...]:
-    """Refuse the implausible values of the design and of the study's other ``sections``
-    (``[business]``, ``[simulation]``) that ``allow`` does not accept; return the keys of those
-    it accepts."""
+    """Refuse the implausible values of the design, of the study's other ``sections``
+    (``[business]``, ``[simulation]``) and of its ``[uncertainty]`` distributions that ``allow``
+    does not accept; return the keys of those it accepts."""
     if not isinstance(allow, bool):
-        known = _known_keys(design, sections)
+        known = _known_keys(design, sections, uncertainty)
         for key in allow:
             if key not in known and key.rpartition(".")[0] not in known:  # dense_tflops.<p>
                 close = closest_names(key, known)
@@ -446,6 +457,11 @@ def _check_plausible(
     found = [(locate(item.key, overrides), item) for item in implausible_inputs(design)]
     for name, section in sections.items():
         found += [(item.key, item) for item in implausible_fields(section, name)]
+    if uncertainty is not None:
+        found += [
+            (f"uncertainty.{item.key}", item)
+            for item in implausible_distributions(uncertainty, design)
+        ]
     for where, item in found:
         if allow is True or (not isinstance(allow, bool) and where in allow):
             accepted.append(where)

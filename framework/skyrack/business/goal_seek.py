@@ -40,6 +40,8 @@ GRID_POINTS = 41
 SPAN_FACTOR = 1_000.0
 """An open range is searched from value / 1000 to value × 1000 (or from 0 to value × 1000)."""
 TRADE_OFF_POINTS = 9
+MAX_TRADE_OFF_SOLVES = 1_000
+"""Most goal-seeks one trade-off makes (points ** (parameters - 1)): about four minutes."""
 FLEET_CACHE = 4_096
 """Designs whose orbital fleets a goal-seek keeps (a trade-off's grid and refinements)."""
 
@@ -75,19 +77,24 @@ class Target:
     higher_is_better: bool = True
     ground: bool = False
     """Whether it needs the ground business's flows."""
+    minimum: float | None = None
+    """The lowest value the measure can take (a target below it cannot be met)."""
 
 
 TARGETS: dict[str, Target] = {
     t.name: t
     for t in (
         Target("npv", "USD", "net present value of the orbital business", _npv),
-        Target("irr", "1/yr", "internal rate of return of the orbital business", _irr),
+        Target(
+            "irr", "1/yr", "internal rate of return of the orbital business", _irr, minimum=-1.0
+        ),
         Target(
             "payback",
             "yr",
             "discounted payback of the orbital business",
             _payback,
             higher_is_better=False,
+            minimum=0.0,
         ),
         Target(
             "npv_advantage",
@@ -100,13 +107,22 @@ TARGETS: dict[str, Target] = {
 }
 
 
-def target(name: str) -> Target:
-    """The target measure called ``name`` (an unknown name suggests close ones)."""
+def target(name: str, value: float | None = None) -> Target:
+    """The target measure called ``name`` (an unknown name suggests close ones); ``value``, when
+    given, must be a value the measure can take."""
     if name not in TARGETS:
         close = closest_names(name, TARGETS)
         hint = f"did you mean {', '.join(close)}?" if close else f"choose {', '.join(TARGETS)}"
         raise SkyrackError(f"unknown target {name!r}; {hint}")
-    return TARGETS[name]
+    found = TARGETS[name]
+    if value is not None and not math.isfinite(value):
+        raise SkyrackError(f"the target {name}={value} must be a finite number ({found.unit})")
+    if value is not None and found.minimum is not None and value < found.minimum:
+        raise SkyrackError(
+            f"the target {name}={value:g} cannot be met: {found.doc} is at least "
+            f"{found.minimum:g} {found.unit}"
+        )
+    return found
 
 
 @attrs.frozen
@@ -478,8 +494,8 @@ def goal_seek(
 ) -> GoalSeek:
     """The value of ``parameter`` (in ``span`` or its domain) at which the orbital business's
     ``target_name`` measure equals ``target_value``, or the statement that none does."""
+    goal = target(target_name, target_value)
     evaluator = Evaluator(study, roadmap)
-    goal = target(target_name)
     domain = evaluator.domain(parameter, span)
     return _solve(evaluator, goal, target_value, parameter, domain, {}, points)
 
@@ -501,8 +517,14 @@ def trade_off(
         raise SkyrackError("a trade-off needs at least two parameters")
     if len(set(parameters)) != len(parameters):
         raise SkyrackError("each parameter can be varied once")
+    solves = points ** (len(parameters) - 1)
+    if solves > MAX_TRADE_OFF_SOLVES:
+        raise SkyrackError(
+            f"the trade-off needs {points}^{len(parameters) - 1} = {solves:,} goal-seeks; at most "
+            f"{MAX_TRADE_OFF_SOLVES:,}: lower --points or vary fewer parameters"
+        )
+    goal = target(target_name, target_value)
     evaluator = Evaluator(study, roadmap)
-    goal = target(target_name)
     spans = spans or {}
     *axes, solved = parameters
     grids = [evaluator.domain(k, spans.get(k)).grid(points) for k in axes]

@@ -16,7 +16,6 @@ Control characters in messages are escaped, so no input can drive the terminal. 
 
 from __future__ import annotations
 
-import errno
 import os
 import signal
 import sys
@@ -38,6 +37,10 @@ EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 DEBUG_VARIABLE = "SKYRACK_DEBUG"
 
 
+class ReaderGone(Exception):
+    """Standard output's reader went away (``skyrack ... | head``): nothing more to say."""
+
+
 class SkyrackGroup(click.Group):
     """A click group that prints skyrack's errors as one clear line and exits non-zero."""
 
@@ -46,6 +49,8 @@ class SkyrackGroup(click.Group):
             return super().invoke(ctx)
         except SkyrackError as error:
             raise click.ClickException(one_line(str(error))) from None
+        except BrokenPipeError:  # click would exit 1; a closed pipe is 128 + SIGPIPE
+            raise ReaderGone from None
 
 
 @click.group(cls=SkyrackGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -211,10 +216,11 @@ def run_cli(args: Sequence[str] | None = None) -> int:
     except SkyrackError as error:
         print_error(str(error))
         return EXIT_USER_ERROR
+    except (ReaderGone, BrokenPipeError):  # the reader went away (`skyrack ... | head`)
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except OSError as error:
         _silence_stdout()
-        if error.errno == errno.EPIPE:  # the reader went away (`skyrack ... | head`)
-            return EXIT_BROKEN_PIPE
         print_error(f"cannot write the output: {error.strerror or error}")
         return EXIT_USER_ERROR
     except Exception as error:

@@ -9,6 +9,10 @@ from pathlib import Path
 import click
 
 from skyrack.cli.output import echo_json, safe_console
+from skyrack.results import check_own_file, write_own_file
+
+CSV_SIGNATURE = "metric,"
+"""How the CSV compare writes begins (a file that begins otherwise is not replaced)."""
 
 
 @click.command()
@@ -23,10 +27,12 @@ def compare(study_files: tuple[Path, ...], as_json: bool, csv_path: Path | None)
     from skyrack.study import load_study
 
     studies = [load_study(path) for path in study_files]
+    if csv_path is not None:
+        check_own_file(csv_path, CSV_SIGNATURE)
     with status("comparing"):
         frame = compare_studies(studies)
     if csv_path is not None:
-        frame.to_csv(csv_path, index_label="metric")
+        write_own_file(csv_path, frame.to_csv(index_label="metric"), CSV_SIGNATURE)
     if as_json:
         echo_json({name: frame[name].to_dict() for name in frame.columns})
         return

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from skyrack.cli.output import echo_json, safe_console
+from skyrack.cli.progress import progress_bar
 
 
 def _target(value: str) -> tuple[str, float]:
@@ -64,7 +65,6 @@ def goal_seek(
     skyrack goal-seek STUDY --target npv=0 --vary sizing.satellites \\
         --vary business.compute_price_usd_per_accelerator_hour
     """
-    from rich.progress import Progress
     from rich.table import Table
 
     from skyrack.business.goal_seek import goal_seek as solve
@@ -92,17 +92,8 @@ def goal_seek(
         return
     spans = {k: s for k, s in parsed if s is not None}
     keys = [k for k, _ in parsed]
-    with Progress(transient=True, disable=as_json) as bar:
-        task = bar.add_task("solving the trade-off", total=None)
-        answers = trade_off(
-            study,
-            name,
-            value,
-            keys,
-            spans=spans,
-            points=points,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
+    with progress_bar("solving the trade-off") as update:
+        answers = trade_off(study, name, value, keys, spans=spans, points=points, progress=update)
     if as_json:
         echo_json([a.as_dict() for a in answers])
         return

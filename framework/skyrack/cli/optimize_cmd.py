@@ -9,6 +9,8 @@ from typing import Any
 import click
 
 from skyrack.cli.output import echo_json
+from skyrack.cli.types import FiniteFloatRange, local_workers
+from skyrack.components import MAX_SEED
 
 STUDY_PATH = click.Path(path_type=Path)
 STORAGE_HELP = (
@@ -34,7 +36,7 @@ def _study_name_option(function: Any) -> Any:
 @_study_name_option
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=local_workers(),
     default=1,
     show_default=True,
     help="Worker processes on this machine, all on one storage.",
@@ -47,10 +49,14 @@ def _study_name_option(function: Any) -> Any:
 @click.option(
     "--timeout",
     "timeout_s",
-    type=click.FloatRange(min=0, min_open=True),
+    type=FiniteFloatRange(min=0, min_open=True),
     help="Stop this run after this many seconds (default: [optimize] timeout_s).",
 )
-@click.option("--seed", type=int, help="Sampler seed (default: [optimize] seed, else [study]).")
+@click.option(
+    "--seed",
+    type=click.IntRange(0, MAX_SEED),
+    help="Sampler seed (default: [optimize] seed, else [study]).",
+)
 @click.option(
     "--export-best",
     "export_dir",
@@ -89,10 +95,15 @@ def optimize(
     from skyrack.optimize import report
     from skyrack.optimize.run import optimize as run_search
     from skyrack.optimize.run import quiet_optuna
-    from skyrack.runner import run_study
+    from skyrack.results import check_target
+    from skyrack.runner import default_results_folder, run_study
     from skyrack.study import load_study
 
     study = load_study(study_file)
+    # refused folders are refused before the search, not after it
+    check_target(out_dir or default_results_folder(study), study.path)
+    if export_dir is not None:
+        check_target(export_dir, study.path)
     with progress_reporter(enabled=not (no_progress or as_json)) as on_progress:
         outcome = run_search(
             study,

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from skyrack.cli.types import local_workers
+
 if TYPE_CHECKING:
     from skyrack.runner import RunOutcome
     from skyrack.study import Study
@@ -71,7 +73,7 @@ def validate(study_file: Path, out_dir: Path | None, allow_implausible: bool) ->
 )
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=local_workers(),
     default=1,
     show_default=True,
     help="Local processes that run the replications.",
@@ -126,6 +128,8 @@ def _printed(outcome: RunOutcome, echo: Callable[[], None]) -> None:
     try:
         echo()
         sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away: nothing to tell it
+        raise
     except OSError as error:
         raise SkyrackError(
             f"results written to {printable(str(outcome.folder))}, but printing them failed: "

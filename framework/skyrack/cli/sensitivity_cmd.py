@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from skyrack.cli.output import echo_json, safe_console
+from skyrack.cli.types import FiniteFloatRange
 
 
 @click.command()
@@ -19,7 +20,7 @@ from skyrack.cli.output import echo_json, safe_console
 )
 @click.option(
     "--width",
-    type=click.FloatRange(min=0.005, max=0.5),
+    type=FiniteFloatRange(min=0.005, max=0.5),
     default=0.04,
     show_default=True,
     help="Widest 95 % confidence interval the Sobol indices may keep (the sample grows until "

@@ -75,7 +75,8 @@ class Distribution:
         p = lo_p + np.clip(np.asarray(u, dtype=np.float64), _U_EPSILON, 1 - _U_EPSILON) * (
             hi_p - lo_p
         )
-        values: FloatArray = np.clip(self._ppf(p), low, high)
+        with np.errstate(over="ignore"):  # a huge sigma overflows to inf, clipped to the bound
+            values: FloatArray = np.clip(self._ppf(p), low, high)
         return values
 
     def plausible_range(self, domain: tuple[float, float] | None = None) -> tuple[float, float]:

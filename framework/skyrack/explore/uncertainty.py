@@ -41,6 +41,7 @@ from skyrack.evaluation import parameter_names
 from skyrack.explore.batch import HEADLINE, FloatArray, Progress, evaluate_flat
 from skyrack.explore.distributions import Distribution, Triangular, distribution_from
 from skyrack.parameters import DERIVED_PARAMETERS, parameter_domain, parameter_value
+from skyrack.plausibility import Implausible, implausibility, plausible_range
 from skyrack.sources import Source
 
 if TYPE_CHECKING:
@@ -178,6 +179,26 @@ def _section_distributions(section: str, table: Any, design: Design) -> dict[str
         except ValueError as error:
             raise StudyError(f"{where}: {error}") from None
         found[key] = distribution
+    return found
+
+
+def implausible_distributions(settings: UncertaintySettings, design: Design) -> list[Implausible]:
+    """The study's distributions that reach outside their field's plausible range (between the
+    bounds of a uniform or triangular one, the 5th and 95th percentiles of the others): a yearly
+    failure rate of 5 to 9 is a percentage typed as a rate, as it is in the field itself."""
+    found = []
+    for key, distribution in settings.distributions.items():
+        meta = parameter_domain(design, key)
+        plausible = plausible_range(meta)
+        if plausible is None:
+            continue
+        for end in distribution.plausible_range(_domain(meta)):
+            shown = float(f"{end:.3g}")  # 9, not the 8.999994 a percentile just inside gives
+            problem = implausibility(shown, plausible, meta.get("unit", ""))
+            if problem:
+                reach = problem.replace(" is implausible", ", which is implausible", 1)
+                found.append(Implausible(key, shown, f"{distribution.describe()} reaches {reach}"))
+                break
     return found
 
 

@@ -22,6 +22,7 @@ from skyrack.optimize.run import NOTE_KEY, SURPLUS, Target
 from skyrack.optimize.section import COMPONENT_KINDS, OptimizeSection
 from skyrack.output import value_unit
 from skyrack.parameters import parameter_kind
+from skyrack.results import write_folder
 from skyrack.study import Study
 
 SI_PREFIXES = ((1e12, "T"), (1e9, "G"), (1e6, "M"))
@@ -165,12 +166,14 @@ def importances(study: optuna.Study, labels: list[str]) -> dict[str, dict[str, f
         try:
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", message="PedAnovaImportanceEvaluator")
+                # too few trials: Optuna warns and calls every parameter equal; say nothing
+                warnings.filterwarnings("error", message="The number of trials is too small")
                 found = get_param_importances(
                     study,
                     evaluator=PedAnovaImportanceEvaluator(),
                     target=_objective_target(index, sign),
                 )
-        except (ValueError, RuntimeError, ZeroDivisionError):
+        except (ValueError, RuntimeError, ZeroDivisionError, UserWarning):
             continue
         result[label] = {name: float(value) for name, value in found.items()}
     return result
@@ -291,13 +294,19 @@ def _typed(value: float, study: Study, key: str) -> Any:
 
 
 def export_best(study: Study, optuna_study: optuna.Study, folder: Path) -> list[Path]:
-    """Write one runnable study file per best trial (the Pareto front: one per design)."""
+    """Write one runnable study file per best trial (the Pareto front: one per design) as the
+    folder ``folder``, which skyrack owns as it owns a results folder (an earlier export is
+    replaced; a folder of the user's is refused)."""
     section = study.optimize
     assert section is not None
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for trial in best_trials(optuna_study):
-        path = folder / f"{study.info.name}-trial-{trial.number}.toml"
-        path.write_text(export_study(study, trial, section), encoding="utf-8")
-        written.append(path)
-    return written
+    studies = {
+        f"{study.info.name}-trial-{trial.number}.toml": export_study(study, trial, section)
+        for trial in best_trials(optuna_study)
+    }
+
+    def write(staging: Path) -> None:
+        for name, text in studies.items():
+            (staging / name).write_text(text, encoding="utf-8")
+
+    written = write_folder(folder, write)
+    return [written / name for name in studies]

@@ -40,6 +40,7 @@ from optuna.distributions import (
 from optuna.storages import BaseStorage, fail_stale_trials
 from optuna.trial import FrozenTrial, Trial, TrialState
 
+from skyrack.components import MAX_SEED
 from skyrack.design import Design
 from skyrack.errors import SkyrackError
 from skyrack.optimize.evaluate import Assignment, Evaluation, evaluate_assignments
@@ -390,7 +391,7 @@ def run_worker(
     Returns how many trials this worker evaluated.
     """
     section = _section(study)
-    seed = None if target.seed is None else target.seed + worker
+    seed = None if target.seed is None else (target.seed + worker) % (MAX_SEED + 1)
     sampler = make_sampler(section, seed)
     optuna_study, storage = open_study(study, target, sampler=sampler)
     # Flown designs gain nothing from a batch (each is flown on its own): one trial at a time

@@ -29,6 +29,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from skyrack.components import seed as seed_field
 from skyrack.design import Design
 from skyrack.errors import InvalidComponent, SkyrackError, StudyError, closest_names
 from skyrack.optimize.objectives import (
@@ -84,7 +85,7 @@ class Settings:
     """The scalar keys of ``[optimize]`` (``space``, ``objectives`` and ``constraints`` aside)."""
 
     sampler: str = "tpe"
-    seed: int | None = None
+    seed: int | None = seed_field("sampler seed (default: [study] seed)", optional=True)
     n_trials: int = attrs.field(default=100, validator=_trials)
     timeout_s: float | None = attrs.field(default=None, validator=_positive)
     population_size: int | None = attrs.field(default=None, validator=_positive)

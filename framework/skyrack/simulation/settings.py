@@ -20,6 +20,9 @@ from skyrack.components import (
     number_problem,
     quantity,
 )
+from skyrack.components import (
+    seed as seed_field,
+)
 from skyrack.errors import ComponentNotFound, InvalidComponent, SkyrackError
 from skyrack.plausibility import PLAUSIBLE, Range
 from skyrack.sources import Source
@@ -191,9 +194,7 @@ class SimulationSettings:
         integer=True,
         plausible=(1, 100_000),
     )
-    seed: int | None = attrs.field(
-        default=None, metadata={"doc": "seed of the ensemble (default: [study] seed)"}
-    )
+    seed: int | None = seed_field("seed of the ensemble (default: [study] seed)", optional=True)
     policy: str = attrs.field(
         default="replace-failed", metadata={"doc": "fleet policy the operator applies"}
     )
