@@ -19,6 +19,13 @@ ground_baseline = "hyperscale-grid"
 accelerators_per_satellite = 16
 satellites = 100
 shielding_mm_al = 5.0
+
+# A hypothetical H100 that tolerates the grid's hottest radiator (400 K): these tests are about
+# the search, and their space keeps the shape it was measured on (the thermal budget is tested
+# in tests/test_thermal_limit.py).
+[overrides.compute_payload]
+max_junction_temperature_k = 431.0
+junction_to_radiator_delta_k = 31.0
 """
 
 DISCRETE_SPACE = """\

@@ -250,7 +250,7 @@ def test_a_journal_trial_takes_three_appends_not_one_per_value(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A TPE trial reaches the journal in three appends (created; heartbeat and 4 parameters;
-    9 constraints, 9 outputs and its value), not one per line, and reads back complete."""
+    10 constraints, 9 outputs and its value), not one per line, and reads back complete."""
     from optuna.storages.journal import JournalFileBackend
 
     appends: list[int] = []
@@ -267,10 +267,10 @@ def test_a_journal_trial_takes_three_appends_not_one_per_value(
     before = len(appends)
     outcome = optimize(study, storage=storage)
     added = appends[before:]
-    assert added == [1, 1 + 4, 9 + 9 + 1] * 8, "8 trials: created, beat + parameters, the rest"
+    assert added == [1, 1 + 4, 10 + 9 + 1] * 8, "8 trials: created, beat + parameters, the rest"
     for trial in outcome.study.trials:
         assert trial.state == optuna.trial.TrialState.COMPLETE
-        assert len(trial.params) == 4 and len(trial.constraints) == 9
+        assert len(trial.params) == 4 and len(trial.constraints) == 10
         assert "skyrack:heartbeat" in trial.system_attrs
 
 

@@ -90,12 +90,16 @@ def _utilization(xp: ArrayNamespace, used: Real, limit: Real, proportional: bool
     return xp.where(limit > 0, used / xp.where(limit > 0, limit, 1.0), math.inf)
 
 
+RADIATOR_TEMPERATURE_STEP_K = 1.0
+"""The thermal budget binds when the radiator is within this of the hottest the chip allows."""
+
 BUDGET_NAMES = (
     "bus payload power",
     "bus payload mass",
     "launch fill by mass",
     "launch fill by volume",
     "thermal",
+    "radiator heat balance",
     "radiation dose",
     "design life",
     "launch availability",
@@ -165,6 +169,17 @@ def budgets(
         ),
         Budget(
             "thermal",
+            p["sizing.radiator_temperature_k"],
+            p["compute_payload.max_junction_temperature_k"]
+            - p["compute_payload.junction_to_radiator_delta_k"],
+            "K",
+            "run the radiator colder (a larger radiator) or choose a payload that tolerates a "
+            "hotter junction: with no heat pump the chip runs the thermal chain's drop above it",
+            measures="radiator temperature vs the hottest that keeps the chip within its limit",
+            step=RADIATOR_TEMPERATURE_STEP_K,
+        ),
+        Budget(
+            "radiator heat balance",
             s["radiator_emitted_w_m2"] - s["radiator_net_flux_w_m2"],
             s["radiator_emitted_w_m2"],
             "W/m^2",
@@ -219,7 +234,8 @@ def describe_violation(budget: Budget, used: float, limit: float) -> str:
         )
     if not math.isfinite(used):
         return f"{budget.name}: needs an unbounded amount; {budget.advice}"
-    percent = f", {100 * excess / limit:,.0f}%" if limit > 0 else ""
+    # a share of an absolute temperature means nothing: a thermal excess is given in K alone
+    percent = f", {100 * excess / limit:,.0f}%" if limit > 0 and budget.unit != "K" else ""
     unit = budget.unit.split(" ")[0]
     return (
         f"{budget.name}: needs {format_number(used)} {budget.unit}, limit "

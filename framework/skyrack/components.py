@@ -505,6 +505,20 @@ class ComputePayload(Component):
     memory_gb: float = quantity(
         "GB", "high-bandwidth memory per accelerator", plausible=(0.1, 100_000.0)
     )
+    max_junction_temperature_k: float = quantity(
+        "K",
+        "hottest junction temperature the part is specified to operate at",
+        plausible=(320.0, 450.0),
+    )
+    junction_to_radiator_delta_k: float = quantity(
+        "K",
+        "temperature drop at full power from the junction to the radiator surface (cold plate, "
+        "coolant loop and radiator fins): the radiator runs at most max_junction_temperature_k "
+        "minus this",
+        minimum=0.0,
+        exclusive_minimum=False,
+        plausible=(0.0, 150.0),
+    )
     radiation_tolerant: bool = flag("whether the part is hardened or derated for space")
     release_year: float = quantity(
         "yr",
@@ -519,6 +533,12 @@ class ComputePayload(Component):
     def bf16_dense_tflops(self) -> float:
         """Dense BF16 throughput, skyrack's unit of compute, in TFLOP/s."""
         return float(self.dense_tflops["bf16"])
+
+    @property
+    def max_radiator_temperature_k(self) -> float:
+        """The hottest radiator that still holds the junction at its limit, in K: the maximum
+        junction temperature minus the drop along the thermal chain."""
+        return self.max_junction_temperature_k - self.junction_to_radiator_delta_k
 
 
 @attrs.frozen(kw_only=True)

@@ -95,7 +95,11 @@ class Sizing:
         plausible=(0.5, 3.0),
     )
     radiator_temperature_k: float = quantity(
-        "K", "radiator surface temperature", default=330.0, plausible=(150.0, 450.0)
+        "K",
+        "radiator surface temperature (at most the compute payload's max_radiator_temperature_k: "
+        "the thermal budget)",
+        default=320.0,
+        plausible=(150.0, 450.0),
     )
     radiator_view_factor_earth: float = fraction(
         "view factor from the radiator to the Earth", default=0.25, plausible=(0.0, 1.0)
@@ -176,7 +180,9 @@ SIZING_SOURCES: dict[str, Source] = {
         year=2010,
         url="https://www.nasa.gov/pdf/473486main_iss_atcs_overview.pdf",
         estimate=True,
-        note="330 K sits in the 320–350 K range of light deployable radiators",
+        note="320 K, the bottom of the 320–350 K range of light deployable radiators: no "
+        "hotter than the coolest built-in accelerator allows (a B200 at 87 °C with a 40 K "
+        "thermal chain: 320.15 K; see the thermal budget)",
     ),
     "radiator_sunlit": ESTIMATE.derive(
         "a compute satellite points its radiator edge-on to the Sun; Starcloud's sizing has one "

@@ -46,6 +46,14 @@ TPU_V6E_TDP_W = 300.0
 TPU_V6E_HOST_W_PER_CHIP = 150.0
 DGX_H100_KG_PER_W = DGX_H100_WEIGHT_KG / DGX_H100_MAX_POWER_W
 
+GPU_MAX_OPERATING_TEMPERATURE_K = 87.0 + 273.15
+"""The H100 SXM's maximum operating temperature (87 °C), assumed for parts that publish none."""
+COLD_PLATE_K_PER_W = 0.03
+"""Junction-to-coolant thermal resistance of a liquid cold plate on a data-center GPU."""
+LOOP_TO_RADIATOR_K = 10.0
+"""Coolant to radiator surface: half the coolant's rise across the cold plates plus the drop
+into the radiator's tubes and fins."""
+
 DERATE_CLOCK = 0.75
 DERATE_VOLTAGE = 0.93
 DERATE_POWER = round(DERATE_CLOCK * DERATE_VOLTAGE**2, 2)
@@ -210,6 +218,33 @@ SUPPORT_TERM_ASSUMED = SUPPORT_TERM.derive(
     "Google sells no TPUs; the three-year hardware term of NVIDIA's data-center systems is "
     "assumed for an operator running this part"
 )
+H100_TEMPERATURE_LIMITS = Source(
+    title="NVIDIA Management Library (NVML) API reference, nvmlTemperatureThresholds_t, as "
+    "reported by the driver for the H100 SXM5 80 GB (nvidia-smi -q: GPU Max Operating Temp "
+    "87 °C, GPU Slowdown Temp 89 °C, GPU Shutdown Temp 92 °C, Memory Max Operating Temp 95 °C)",
+    year=2023,
+    url="https://docs.nvidia.com/deploy/nvml-api/group__nvmlDeviceEnumvs.html",
+    note="87 °C = 360.15 K: above its maximum operating temperature the driver slows the GPU "
+    "(SW thermal slowdown), so a design that needs it hotter cannot deliver rated throughput",
+)
+ASSUMED_TEMPERATURE_LIMITS = H100_TEMPERATURE_LIMITS.derive(
+    "no published maximum operating temperature for this part; the H100's 87 °C (360.15 K) is "
+    "assumed"
+).with_range(355.15, 365.15, "±5 K around the H100's 87 °C: from 82 °C to its 92 °C shutdown")
+THERMAL_CHAIN = Source(
+    title="skyrack estimate of the thermal chain from junction to radiator, with cold-plate "
+    "resistances from ASHRAE TC 9.9, Emergence and Expansion of Liquid Cooling in Mainstream "
+    "Data Centers (white paper)",
+    year=2021,
+    url="https://www.ashrae.org/file%20library/technical%20resources/bookstore/emergence-and-"
+    "expansion-of-liquid-cooling-in-mainstream-data-centers_wp.pdf",
+    estimate=True,
+    note="junction to coolant through a liquid cold plate ≈ 0.03 K/W for today's high-power "
+    "GPUs, so 0.03 × TDP; plus 10 K from the coolant to the radiator surface (half the "
+    "coolant's rise across the cold plates and the drop into the radiator's tubes and fins of a "
+    "pumped single-phase loop). No heat pump: the radiator must be colder than the chip by this "
+    "much: ",
+)
 SEU_ESTIMATE = Source(
     title="skyrack estimate: upsets needing a reset in LEO",
     year=2026,
@@ -224,6 +259,21 @@ SEU_RECOVERY = Source(
     note="driver/accelerator reset, reload of weights from host memory and restore from an "
     "in-memory checkpoint ≈ 5 min = 300 s",
 ).with_range(60.0, 1_200.0, "from a supervised chip reset (1 min) to a job restart (20 min)")
+
+
+def _thermal_chain_k(tdp_w: float) -> float:
+    return round(COLD_PLATE_K_PER_W * tdp_w + LOOP_TO_RADIATOR_K, 2)
+
+
+def _thermal_chain_source(tdp_w: float) -> Source:
+    delta = _thermal_chain_k(tdp_w)
+    limit = GPU_MAX_OPERATING_TEMPERATURE_K - delta
+    return THERMAL_CHAIN.derive(
+        note=f"{THERMAL_CHAIN.note}0.03 K/W × {tdp_w:g} W + 10 K = {delta:g} K; with an 87 °C "
+        f"junction the radiator runs at most 360.15 − {delta:g} = {limit:.2f} K",
+    ).with_range(
+        0.7 * delta, 1.5 * delta, "from a better cold plate and loop to a worse one (−30 %/+50 %)"
+    )
 
 
 def _seu_source(memory_gb: float, divisor: float = 1.0) -> Source:
@@ -252,6 +302,8 @@ def h100_sxm() -> ComputePayload:
         seu_upsets_per_day=HBM_UPSETS_PER_GB_DAY * 80,
         seu_recovery_s=300.0,
         memory_gb=80.0,
+        max_junction_temperature_k=GPU_MAX_OPERATING_TEMPERATURE_K,
+        junction_to_radiator_delta_k=_thermal_chain_k(H100_TDP_W),
         radiation_tolerant=False,
         release_year=2022.75,
         sources={
@@ -271,6 +323,8 @@ def h100_sxm() -> ComputePayload:
             "tid_tolerance_krad": GPU_TID,
             "seu_upsets_per_day": _seu_source(80.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "max_junction_temperature_k": H100_TEMPERATURE_LIMITS,
+            "junction_to_radiator_delta_k": _thermal_chain_source(H100_TDP_W),
             "release_year": H100_SHIPPING,
             "memory_gb": NVIDIA_H100,
         },
@@ -296,6 +350,8 @@ def b200() -> ComputePayload:
         seu_upsets_per_day=HBM_UPSETS_PER_GB_DAY * 180,
         seu_recovery_s=300.0,
         memory_gb=180.0,
+        max_junction_temperature_k=GPU_MAX_OPERATING_TEMPERATURE_K,
+        junction_to_radiator_delta_k=_thermal_chain_k(B200_TDP_W),
         radiation_tolerant=False,
         release_year=2024.75,
         sources={
@@ -315,6 +371,8 @@ def b200() -> ComputePayload:
             "tid_tolerance_krad": GPU_TID,
             "seu_upsets_per_day": _seu_source(180.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "max_junction_temperature_k": ASSUMED_TEMPERATURE_LIMITS,
+            "junction_to_radiator_delta_k": _thermal_chain_source(B200_TDP_W),
             "release_year": BLACKWELL_SHIPPING,
             "memory_gb": MLPERF_B200,
         },
@@ -366,6 +424,8 @@ def tpu_v6e() -> ComputePayload:
         seu_upsets_per_day=HBM_UPSETS_PER_GB_DAY * 32,
         seu_recovery_s=300.0,
         memory_gb=32.0,
+        max_junction_temperature_k=GPU_MAX_OPERATING_TEMPERATURE_K,
+        junction_to_radiator_delta_k=_thermal_chain_k(TPU_V6E_TDP_W),
         radiation_tolerant=False,
         release_year=2024.9,
         sources={
@@ -382,6 +442,8 @@ def tpu_v6e() -> ComputePayload:
             "tid_tolerance_krad": SUNCATCHER,
             "seu_upsets_per_day": _seu_source(32.0),
             "seu_recovery_s": SEU_RECOVERY,
+            "max_junction_temperature_k": ASSUMED_TEMPERATURE_LIMITS,
+            "junction_to_radiator_delta_k": _thermal_chain_source(TPU_V6E_TDP_W),
             "release_year": TRILLIUM_GA,
             "memory_gb": GOOGLE_TPU_V6E,
         },
@@ -413,6 +475,8 @@ def tpu_v6e_rad_derated() -> ComputePayload:
         seu_upsets_per_day=seu,
         seu_recovery_s=60.0,
         memory_gb=32.0,
+        max_junction_temperature_k=GPU_MAX_OPERATING_TEMPERATURE_K,
+        junction_to_radiator_delta_k=_thermal_chain_k(tdp),
         radiation_tolerant=True,
         release_year=2024.9,
         sources={
@@ -461,6 +525,8 @@ def tpu_v6e_rad_derated() -> ComputePayload:
                 "the host or the job: ~60 s instead of 300 s",
             ).with_range(20.0, 300.0, "from a quick reload to a full reset"),
             "memory_gb": GOOGLE_TPU_V6E,
+            "max_junction_temperature_k": ASSUMED_TEMPERATURE_LIMITS,
+            "junction_to_radiator_delta_k": _thermal_chain_source(tdp),
             "release_year": TRILLIUM_GA.derive(
                 note="a derated TPU v6e: the same silicon, so its place on the roadmap is the "
                 "TPU v6e's (2024.9)"

@@ -32,7 +32,8 @@ def _co2(vehicle: str, caveat: str = "") -> tuple[float, dict[str, Source]]:
     stages = s.stage_propellants(vehicle)
     kg = s.primary_co2_kg(*((propellant, index) for _, _, propellant, index in stages))
     terms = " + ".join(
-        f"{propellant:,.0f} kg {fuel} × {index:g} g/kg" for _, fuel, propellant, index in stages
+        f"{propellant:,.0f} kg of propellant ({fuel} and its oxidizer) × {index:g} g/kg"
+        for _, fuel, propellant, index in stages
     )
     source = attrs.evolve(
         s.LAUNCH_EMISSIONS,

@@ -95,7 +95,9 @@ def _launch_factor_source(inclination_deg: float) -> Source:
         f"{penalty:.1f} m/s; upper-stage rocket equation (Isp 348 s, 109.5 t propellant, 4 t dry) "
         f"from 17.5 t gives {factor * F9_REFERENCE_PAYLOAD_KG:,.0f} kg → factor {factor:.3f}. "
         "Upper-stage-only sensitivity; consistent with SSO costing Falcon 9 roughly 15–25 % of "
-        "its LEO capacity",
+        "its LEO capacity. Falcon 9's ratio is applied to every vehicle flying to this orbit "
+        "(Starship, New Glenn, Falcon Heavy too): a vehicle whose upper stage carries more "
+        "propellant per kg of payload loses a somewhat smaller share",
     ).with_range(
         round(factor, 3) - 0.05,
         min(1.0, round(factor, 3) + 0.03),

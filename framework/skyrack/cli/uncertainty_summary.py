@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 
 from skyrack.cli.output import safe_console
-from skyrack.explore.uncertainty import UncertaintyResult
+from skyrack.explore.uncertainty import UncertaintyResult, verdict_sentences
 from skyrack.numbers import format_quantity
 from skyrack.output import value_unit
 
@@ -45,6 +45,5 @@ def print_uncertainty(result: UncertaintyResult, console: Console | None = None)
     low, high = result.p_orbit_wins_interval
     console.print(
         f"[bold]P(orbit beats the ground):[/bold] {result.p_orbit_wins:.1%} "
-        f"(95 % interval {low:.1%}–{high:.1%}); {result.infeasible_share:.1%} of the draws break "
-        "a physical budget and count as orbit losing"
+        f"(95 % interval {low:.1%}–{high:.1%}). {verdict_sentences(result)}"
     )

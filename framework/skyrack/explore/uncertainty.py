@@ -15,6 +15,13 @@ premise, not the catalog's estimate: it stays fixed unless the study gives it a 
 evaluates them in one batch and returns the P10/P50/P90 of every headline metric and the
 probability that orbit beats the ground: P(feasible and orbit/ground < 1), with its 95 % Wilson
 interval. A draw that breaks a physical budget does not beat the ground, whatever its cost.
+
+Some of a design is a decision, not a fact, and a designer re-decides it once a draw's facts are
+known (:func:`redecide`): the radiator runs no hotter than the draw's chip allows; a vehicle
+that first flies after the study's start year starts the deployment when it flies; a bus drawn
+smaller carries as many accelerators as fit it. What is still infeasible after that is a design
+that cannot work in that draw's world, reported apart from the draws in which orbit works but
+loses on cost.
 """
 
 from __future__ import annotations
@@ -265,6 +272,10 @@ class UncertaintyResult:
     """Each uncertain input's drawn values, by key."""
     outputs: Mapping[str, FloatArray]
     """Each kept metric (and ``feasible``), one value per draw."""
+    decisions: Mapping[str, FloatArray] = attrs.field(factory=dict)
+    """The design values re-decided per draw (:func:`redecide`), by parameter key."""
+    design_values: Mapping[str, float] = attrs.field(factory=dict)
+    """The design's own value of each re-decided key, to say how many draws moved it."""
 
     @property
     def samples(self) -> int:
@@ -289,8 +300,33 @@ class UncertaintyResult:
 
     @property
     def infeasible_share(self) -> float:
-        """The share of draws that break a physical budget."""
+        """The share of draws in which the design, even re-decided, breaks a physical budget."""
         return float(1.0 - self.outputs["feasible"].mean())
+
+    @property
+    def orbit_loses_share(self) -> float:
+        """The share of draws in which the design works but orbit costs at least the ground."""
+        works = self.outputs["feasible"] > 0
+        return float((works & (self.outputs["orbit_to_ground_ratio"] >= 1.0)).mean())
+
+    def redecided_shares(self) -> dict[str, float]:
+        """The share of draws in which each re-decided value differs from the design's own, by
+        what the designer did (only those some draw needed)."""
+        shares = {}
+        for key, action in REDECISIONS.items():
+            if key in self.decisions:
+                share = float((self.decisions[key] != self.design_values[key]).mean())
+                if share > 0:
+                    shares[action] = share
+        return shares
+
+    def median_start_delay_years(self) -> float:
+        """The median delay of the deployment's start over the draws that delay it (0: none)."""
+        start = self.decisions.get(START_YEAR)
+        if start is None:
+            return 0.0
+        delay = start - self.design_values[START_YEAR]
+        return float(np.median(delay[delay > 0])) if np.any(delay > 0) else 0.0
 
     def broken_shares(self) -> dict[str, float]:
         """The share of draws breaking each budget that some draw breaks, by budget name."""
@@ -325,7 +361,10 @@ class UncertaintyResult:
             "p_orbit_wins": self.p_orbit_wins,
             "p_orbit_wins_95": [low, high],
             "infeasible_share": self.infeasible_share,
+            "orbit_loses_share": self.orbit_loses_share,
             "broken_budget_shares": self.broken_shares(),
+            "redecided_shares": self.redecided_shares(),
+            "median_start_delay_years": self.median_start_delay_years(),
             "inputs": [
                 {
                     "key": i.key,
@@ -345,7 +384,7 @@ class UncertaintyResult:
         """One row per draw: every uncertain input, every kept metric, ``orbit_wins``."""
         import pandas as pd
 
-        frame = pd.DataFrame({**self.draws, **self.outputs})
+        frame = pd.DataFrame({**self.draws, **self.decisions, **self.outputs})
         frame["orbit_wins"] = self.orbit_wins.astype(bool)
         return frame
 
@@ -357,6 +396,31 @@ class UncertaintyResult:
             f"orbit/ground P10 {ratio['p10']:.3g} P50 {ratio['p50']:.3g} P90 {ratio['p90']:.3g}; "
             f"P(orbit wins) {self.p_orbit_wins:.1%} [{low:.1%}, {high:.1%}]>"
         )
+
+
+def verdict_sentences(result: UncertaintyResult) -> str:
+    """After P(orbit wins): how often orbit works but loses on cost, how often the design cannot
+    work in the draw's world (and which budgets), and what was re-decided per draw."""
+    broken = ", ".join(f"{name} {share:.1%}" for name, share in result.broken_shares().items())
+    text = (
+        f"Orbit works but costs at least the ground in {result.orbit_loses_share:.1%} of the draws"
+    )
+    if result.infeasible_share > 0:
+        text += (
+            f"; in {result.infeasible_share:.1%} the design cannot work in that draw's world "
+            f"even re-decided ({broken}), and counts as orbit losing"
+        )
+    text += "."
+    redecided = result.redecided_shares()
+    if redecided:
+        parts = []
+        for action, share in redecided.items():
+            part = f"{action} in {share:.1%}"
+            if action == REDECISIONS[START_YEAR]:
+                part += f" (median {result.median_start_delay_years():g} yr later)"
+            parts.append(part)
+        text += " Re-decided per draw: " + "; ".join(parts) + "."
+    return text
 
 
 def nearest_rank_percentiles(values: FloatArray) -> tuple[float, float, float]:
@@ -414,6 +478,70 @@ def draw_inputs(inputs: Sequence[UncertainInput], samples: int, seed: int) -> di
     return {item.key: item.sample(u[:, i]) for i, item in enumerate(inputs)}
 
 
+THERMAL_LIMIT_KEYS = (
+    "compute_payload.max_junction_temperature_k",
+    "compute_payload.junction_to_radiator_delta_k",
+)
+RADIATOR_TEMPERATURE = "sizing.radiator_temperature_k"
+START_YEAR = "economics.start_year"
+FIRST_FLIGHT = "launch_vehicle.first_available_year"
+ACCELERATORS = "sizing.accelerators_per_satellite"
+BUS_LIMITS = {
+    "satellite_bus.max_payload_power_w": "budget_bus_payload_power_excess",
+    "satellite_bus.max_payload_mass_kg": "budget_bus_payload_mass_excess",
+}
+REDECISIONS = {
+    RADIATOR_TEMPERATURE: "radiator run colder for the chip",
+    START_YEAR: "deployment started when the vehicle first flies",
+    ACCELERATORS: "fewer accelerators on a smaller bus",
+}
+"""What a designer re-decides per draw, and how the summary says it."""
+
+
+def _value(design: Design, draws: Mapping[str, FloatArray], key: str) -> FloatArray:
+    return np.asarray(draws[key] if key in draws else parameter_value(design, key), dtype=float)
+
+
+def redecide(design: Design, draws: Mapping[str, FloatArray]) -> dict[str, FloatArray]:
+    """The design values a designer sets once a draw's facts are known (before evaluation):
+    a radiator no hotter than the draw's chip allows (its maximum junction temperature minus
+    the thermal chain's drop: a worse cold plate is met with a colder, larger radiator, not a
+    cooked chip), and a deployment that starts when the draw's vehicle first flies, if that is
+    after the study's start year (the plan waits for its vehicle; it is not cancelled)."""
+    decisions: dict[str, FloatArray] = {}
+    if any(key in draws for key in THERMAL_LIMIT_KEYS):
+        limit_k = _value(design, draws, THERMAL_LIMIT_KEYS[0]) - _value(
+            design, draws, THERMAL_LIMIT_KEYS[1]
+        )
+        decisions[RADIATOR_TEMPERATURE] = np.minimum(
+            _value(design, draws, RADIATOR_TEMPERATURE), limit_k
+        )
+    if FIRST_FLIGHT in draws:
+        decisions[START_YEAR] = np.maximum(
+            _value(design, draws, START_YEAR), _value(design, draws, FIRST_FLIGHT)
+        )
+    return decisions
+
+
+def accelerators_that_fit(
+    design: Design, draws: Mapping[str, FloatArray], outputs: Mapping[str, FloatArray]
+) -> FloatArray | None:
+    """Accelerators per satellite re-decided for the draws whose bus is too small for the
+    design's: as many as fit the draw's payload power and mass (both grow in proportion to the
+    count: chips, their shielding and their radiator), at least one; None when every draw's bus
+    carries the design's count."""
+    count = _value(design, draws, ACCELERATORS)
+    fits = np.broadcast_to(count, outputs["feasible"].shape).copy()
+    for limit_key, excess_key in BUS_LIMITS.items():
+        limit = _value(design, draws, limit_key)
+        used = outputs[excess_key] + limit
+        with np.errstate(divide="ignore", invalid="ignore"):
+            most = np.floor(limit / (used / count) * (1.0 + 1e-12))
+        fits = np.where(outputs[excess_key] > 0, np.minimum(fits, most), fits)
+    fits = np.maximum(np.where(np.isfinite(fits), fits, count), 1.0)
+    return fits if np.any(fits != count) else None
+
+
 def monte_carlo(
     design: Design,
     inputs: Sequence[UncertainInput],
@@ -431,9 +559,22 @@ def monte_carlo(
         draws_for_eval: dict[str, FloatArray] = {}
         outputs = evaluate_flat(design, draws_for_eval, keep, progress=progress)
         outputs = {key: np.repeat(value, samples) for key, value in outputs.items()}
-    else:
-        outputs = evaluate_flat(design, draws, keep, progress=progress)
-    return UncertaintyResult(inputs=tuple(inputs), seed=seed, draws=draws, outputs=outputs)
+        return UncertaintyResult(inputs=tuple(inputs), seed=seed, draws=draws, outputs=outputs)
+    keep = tuple(dict.fromkeys([*keep, *BUS_LIMITS.values()]))
+    decisions = redecide(design, draws)
+    outputs = evaluate_flat(design, {**draws, **decisions}, keep, progress=progress)
+    fits = accelerators_that_fit(design, draws, outputs)
+    if fits is not None:  # a second pass for the draws whose bus is smaller than the design's
+        decisions[ACCELERATORS] = fits
+        outputs = evaluate_flat(design, {**draws, **decisions}, keep, progress=progress)
+    return UncertaintyResult(
+        inputs=tuple(inputs),
+        seed=seed,
+        draws=draws,
+        outputs=outputs,
+        decisions=decisions,
+        design_values={key: parameter_value(design, key) for key in decisions},
+    )
 
 
 def study_uncertainty(

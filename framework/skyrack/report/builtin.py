@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from skyrack.explore.uncertainty import ratio_text
+from skyrack.explore.uncertainty import ratio_text, verdict_sentences
 from skyrack.numbers import format_usd, format_value
 from skyrack.report import figures
 from skyrack.report.page import table
@@ -263,20 +263,13 @@ def uncertainty(context: ReportContext) -> list[Section]:
             return []
         return [Section(title="Uncertainty", order=70, intro=ensemble)]
     rows = figures.percentile_rows(result)
-    broken = [f"{name} {share:.1%}" for name, share in result.broken_shares().items()]
     inputs = [[item.key, item.distribution.describe(), item.origin] for item in result.inputs]
     low, high = result.p_orbit_wins_interval
     intro = (
         f"{result.samples:,} designs drawn from {len(result.inputs)} uncertain inputs (seed "
         f"{result.seed}). Orbit beats the ground — feasible and cheaper per PFLOP-day — in "
         f"{result.p_orbit_wins:.1%} of the draws (95 % interval {low:.1%}–{high:.1%}). "
-        + (
-            f"{result.infeasible_share:.1%} of the draws break a physical budget ("
-            + ", ".join(broken)
-            + "); they count as orbit losing."
-            if result.infeasible_share > 0
-            else "No draw breaks a physical budget."
-        )
+        + verdict_sentences(result)
         + (f"\n\n{ensemble}" if ensemble else "")
     )
     tables = table(["metric", "P10", "P50", "P90"], rows, numeric=(1, 2, 3)) + table(

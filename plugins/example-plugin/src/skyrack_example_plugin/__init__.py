@@ -58,6 +58,8 @@ def register_compute_payloads(register: Callable[[ComputePayload], None]) -> Non
             seu_upsets_per_day=0.05,
             seu_recovery_s=30,
             memory_gb=48,
+            max_junction_temperature_k=360.0,
+            junction_to_radiator_delta_k=30,
             radiation_tolerant=False,
             release_year=2025,
             sources={"*": ILLUSTRATIVE},
