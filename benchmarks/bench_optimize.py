@@ -170,7 +170,7 @@ def bench(*, quick: bool) -> dict[str, Any]:
     trials and three rounds; (b) the workers' speed-up."""
     return {
         "overhead": bench_overhead(n_trials=200 if quick else 1_000, rounds=1 if quick else 3),
-        "workers": bench_workers(n_trials=8 if quick else 24, rounds=1 if quick else 2),
+        "workers": bench_workers(n_trials=8 if quick else 48, rounds=1 if quick else 3),
         "targets": {
             "skyrack_over_optuna_at_most": OVERHEAD_TARGET,
             "thousand_trials_s_below": THOUSAND_TRIALS_TARGET_S,
