@@ -26,7 +26,7 @@ from optimize_studies import write_study
 from skyrack.cli import cli
 from skyrack.optimize import optimize
 from skyrack.optimize.report import trial_counts
-from skyrack.optimize.storage import redact, scrub
+from skyrack.optimize.storage import redact, release, scrub
 from skyrack.plugins import temporary_plugin
 
 POSTGRES_VARIABLE = "SKYRACK_TEST_POSTGRES_URL"
@@ -53,11 +53,14 @@ def storage_for(kind: str, folder: Path) -> str:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["journal", "sqlite", "postgresql"])
-def test_four_workers_complete_exactly_n_trials(kind: str, tmp_path: Path) -> None:
+def test_four_workers_complete_exactly_n_trials(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """Four worker processes on one storage finish exactly n_trials, none lost or duplicated."""
     name = f"workers-{kind}-{os.getpid()}-{time.time_ns()}"
     path = write_study(tmp_path, "n_trials = 40\n", name=name)
     outcome = optimize(skyrack.load_study(path), storage=storage_for(kind, tmp_path), workers=4)
+    request.addfinalizer(lambda: release(outcome.study._storage))  # its pooled connections
     trials = outcome.study.get_trials(deepcopy=False)
     complete = [t for t in trials if t.state == optuna.trial.TrialState.COMPLETE]
     assert len(complete) == 40

@@ -47,7 +47,14 @@ from skyrack.errors import SkyrackError
 from skyrack.optimize.evaluate import Assignment, Evaluation, evaluate_assignments
 from skyrack.optimize.sampler import batch_size, grid_size, make_sampler
 from skyrack.optimize.section import Dimension, OptimizeSection
-from skyrack.optimize.storage import JOURNAL_FILE, Heartbeats, gathered, open_storage, redact
+from skyrack.optimize.storage import (
+    JOURNAL_FILE,
+    Heartbeats,
+    gathered,
+    open_storage,
+    redact,
+    released,
+)
 from skyrack.parameters import design_parameters
 from skyrack.study import Study
 
@@ -450,7 +457,7 @@ def run_worker(
     size = 1 if study.simulation is not None else batch_size(section, sampler)
     deadline = None if target.timeout_s is None else time.monotonic() + target.timeout_s
     evaluated = 0
-    with _Heartbeat(storage) as beats:
+    with released(storage), _Heartbeat(storage) as beats:
         while deadline is None or time.monotonic() < deadline:
             if beats.enabled:
                 _fail_stale(optuna_study)
@@ -566,11 +573,12 @@ def optimize(
     if workers < 1:
         raise SkyrackError(f"workers must be at least 1, got {workers}")
     with quiet_optuna():
-        optuna_study, _ = open_study(study, target)
-        if workers == 1:
-            evaluated = run_worker(study, target, on_progress=on_progress)
-        else:
-            evaluated = _run_workers(study, target, workers, optuna_study, on_progress)
+        optuna_study, opened = open_study(study, target)
+        with released(opened):
+            if workers == 1:
+                evaluated = run_worker(study, target, on_progress=on_progress)
+            else:
+                evaluated = _run_workers(study, target, workers, optuna_study, on_progress)
         optuna_study, _ = open_study(study, target, create=False)
     return OptimizeOutcome(study=optuna_study, target=target, evaluated=evaluated)
 

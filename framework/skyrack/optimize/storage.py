@@ -270,6 +270,24 @@ def _check_journal(path: Path) -> None:
         )
 
 
+def release(storage: BaseStorage) -> None:
+    """Close a database storage's pooled connections (a journal holds none).
+
+    The storage stays usable: a database opens new connections on demand.
+    """
+    if isinstance(storage, RDBStorage):
+        storage.engine.dispose()
+
+
+@contextmanager
+def released(storage: BaseStorage) -> Iterator[BaseStorage]:
+    """Use a storage, then :func:`release` it."""
+    try:
+        yield storage
+    finally:
+        release(storage)
+
+
 def open_storage(storage: str, heartbeats: Heartbeats, *, create: bool = True) -> BaseStorage:
     """Open (creating if needed, unless ``create`` is false) the storage at a path or URL, with
     heartbeats on.
