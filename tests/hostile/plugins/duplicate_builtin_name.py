@@ -1,23 +1,11 @@
 # expect: plugin 'duplicate_builtin_name', hook register_launch_vehicles: launch vehicle 'starship-target' is already registered by plugin 'launchers'; rename one of them or disable a plugin with SKYRACK_DISABLE_PLUGINS=duplicate_builtin_name
 """Hostile plugin fixture: duplicate builtin name."""
 
-from skyrack import LaunchVehicle, Source, hookimpl
+from hostile_rocket import rocket_fields
+
+from skyrack import LaunchVehicle, hookimpl
 
 
 @hookimpl
 def register_launch_vehicles(register):
-    register(
-        LaunchVehicle(
-            name="starship-target",
-            description="a rocket for the hostile corpus",
-            payload_to_leo_kg=10_000.0,
-            fairing_volume_m3=100.0,
-            price_usd=50e6,
-            max_launches_per_year=12.0,
-            success_probability=0.98,
-            first_available_year=2025,
-            co2_per_launch_kg=400_000.0,
-            reusable=True,
-            sources={"*": Source(title="hostile corpus", year=2026)},
-        )
-    )
+    register(LaunchVehicle(**rocket_fields(name="starship-target")))

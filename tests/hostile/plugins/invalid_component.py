@@ -1,22 +1,11 @@
 # expect: hook register_launch_vehicles: LaunchVehicle 'hostile-rocket': price_usd must be > 0 USD, got -5
 """Hostile plugin fixture: invalid component."""
 
-from skyrack import LaunchVehicle, Source, hookimpl
+from hostile_rocket import rocket_fields
+
+from skyrack import LaunchVehicle, hookimpl
 
 
 @hookimpl
 def register_launch_vehicles(register):
-    rocket = LaunchVehicle(
-        name="hostile-rocket",
-        description="a rocket for the hostile corpus",
-        payload_to_leo_kg=10_000.0,
-        fairing_volume_m3=100.0,
-        price_usd=-5,
-        max_launches_per_year=12.0,
-        success_probability=0.98,
-        first_available_year=2025,
-        co2_per_launch_kg=400_000.0,
-        reusable=True,
-        sources={"*": Source(title="hostile corpus", year=2026)},
-    )
-    register(rocket)
+    register(LaunchVehicle(**rocket_fields(price_usd=-5)))
